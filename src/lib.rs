@@ -5,6 +5,8 @@
 //! wasm surface (`src/wasm.rs`) are thin layers over this crate.
 
 pub mod model;
+#[cfg(feature = "wasm")]
+mod wasm;
 
 pub use model::*;
 

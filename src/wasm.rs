@@ -1,0 +1,67 @@
+//! The JavaScript surface of the core, for browsers (the extension) and Node.
+//!
+//! ```js
+//! const checker = new Checker(policyJson);   // undefined, null or "" → embedded default
+//! const findings = checker.check(postJson);  // array of plain objects
+//! ```
+//!
+//! Both methods take JSON strings and `check` hands back plain objects with the same field
+//! names as the core's serde output (`category`, `rule`, `severity`, `start`, `end`,
+//! `start_byte`, `end_byte`, `text`, `message`, `reference`, `fixes`). `start`/`end` are
+//! UTF-16 code units, so `post.text.slice(f.start, f.end) === f.text` in JavaScript.
+//!
+//! Errors never panic across the boundary: a bad policy or post becomes a thrown JS
+//! `Error` whose message is the core's error string. (The release profile aborts on
+//! panic, so a panic would trap the whole instance; nothing here unwraps.)
+//!
+//! Findings are serialised with serde_json and turned into objects with one `JSON.parse`
+//! call: that keeps serde-wasm-bindgen's per-field glue out of the binary, and one parse
+//! of a short string is as fast as building the objects field by field from wasm.
+
+use wasm_bindgen::prelude::*;
+
+use crate::Post;
+
+/// A compiled policy, ready to check posts. Exposed to JavaScript as `Checker`.
+#[wasm_bindgen(js_name = Checker)]
+pub struct WasmChecker {
+    inner: crate::Checker,
+}
+
+#[wasm_bindgen(js_class = Checker)]
+impl WasmChecker {
+    /// `new Checker(policyJson?)`: compiles the policy once. Without a policy (undefined,
+    /// null or an empty string) the embedded default policy is used. Throws an `Error`
+    /// naming the problem when the policy is not valid.
+    #[wasm_bindgen(constructor)]
+    pub fn new(policy_json: JsValue) -> Result<WasmChecker, JsError> {
+        if policy_json.is_undefined() || policy_json.is_null() {
+            return Ok(WasmChecker {
+                inner: crate::Checker::with_default_policy(),
+            });
+        }
+        let json = policy_json
+            .as_string()
+            .ok_or_else(|| JsError::new("policy: expected a JSON string, undefined or null"))?;
+        let inner = if json.trim().is_empty() {
+            crate::Checker::with_default_policy()
+        } else {
+            crate::Checker::from_policy_json(&json).map_err(|e| JsError::new(&e))?
+        };
+        Ok(WasmChecker { inner })
+    }
+
+    /// `checker.check(postJson)`: the findings for one post, as an array of plain objects.
+    /// `postJson` is one line of the corpus format: `{"text": ..., "context": {...}}`.
+    /// Throws an `Error` when the post is not valid JSON of that shape.
+    pub fn check(&self, post_json: JsValue) -> Result<JsValue, JsError> {
+        let json = post_json
+            .as_string()
+            .ok_or_else(|| JsError::new("post: expected a JSON string"))?;
+        let post = Post::from_json(&json).map_err(|e| JsError::new(&e))?;
+        let findings = self.inner.check(&post);
+        let out = serde_json::to_string(&findings)
+            .map_err(|e| JsError::new(&format!("findings: {e}")))?;
+        js_sys::JSON::parse(&out).map_err(|_| JsError::new("findings: JSON.parse failed"))
+    }
+}
