@@ -1,0 +1,131 @@
+// Postwacht's background service worker: the only place the checker (Rust compiled to
+// WebAssembly) runs. Pages with a strict Content-Security-Policy cannot compile wasm in a
+// content script, so content scripts send {type: 'check', text, context, locale} here and
+// get findings back. The wasm module and the compiled policy are created lazily on the
+// first request after every (re)start of the worker: MV3 stops idle workers at any time.
+import init, { Checker } from '../pkg/postwacht.js';
+import { currentPolicy, extensionSettings, onPolicyChanged } from './policy-store.js';
+
+let ready = null; // Promise<{checker, policy}>
+const tabCounts = new Map();
+
+function load() {
+  if (!ready) {
+    ready = (async () => {
+      await init({ module_or_path: chrome.runtime.getURL('pkg/postwacht_bg.wasm') });
+      const policy = await currentPolicy();
+      let checker;
+      let policyError = null;
+      try {
+        checker = policy.json === undefined ? new Checker() : new Checker(policy.json);
+      } catch (e) {
+        // A broken imported or managed policy must not switch checking off: fall back to
+        // the embedded default and tell the options page and popup what is wrong.
+        policyError = String((e && e.message) || e);
+        checker = new Checker();
+      }
+      return { checker, policy, policyError };
+    })().catch((e) => {
+      ready = null;
+      throw e;
+    });
+  }
+  return ready;
+}
+
+onPolicyChanged(() => {
+  ready = null;
+});
+
+const PLATFORMS = new Set(['facebook', 'x', 'linkedin', 'instagram', 'schoolapp', 'other']);
+const REPLY = new Set(['parent', 'student', 'colleague', 'other']);
+
+function cleanContext(c) {
+  c = c || {};
+  return {
+    platform: PLATFORMS.has(c.platform) ? c.platform : 'other',
+    account: c.account === 'school' ? 'school' : 'personal',
+    reply_to: REPLY.has(c.reply_to) ? c.reply_to : null,
+    attachments: Array.isArray(c.attachments)
+      ? c.attachments
+          .filter((a) => a && (a.kind === 'image' || a.kind === 'video'))
+          .map((a) => ({ kind: a.kind, name: String(a.name || '') }))
+      : [],
+  };
+}
+
+async function handle(msg, sender) {
+  switch (msg && msg.type) {
+    case 'check': {
+      const { checker } = await load();
+      const post = {
+        text: String(msg.text || ''),
+        context: cleanContext(msg.context),
+        locale: msg.locale === 'en' ? 'en' : 'nl',
+      };
+      const findings = checker.check(JSON.stringify(post));
+      return { ok: true, findings: Array.isArray(findings) ? findings : [] };
+    }
+    case 'policy-info': {
+      const { policy, policyError } = await load();
+      return {
+        ok: true,
+        info: Object.assign(extensionSettings(policy.json), { source: policy.source, name: policy.name, error: policyError }),
+      };
+    }
+    case 'validate-policy': {
+      await load();
+      try {
+        new Checker(String(msg.json)).free?.();
+        return { ok: true };
+      } catch (e) {
+        return { ok: false, error: String((e && e.message) || e) };
+      }
+    }
+    case 'counts': {
+      const tabId = sender && sender.tab && sender.tab.id;
+      if (tabId !== undefined) {
+        tabCounts.set(tabId, msg.counts);
+        const n = msg.counts.error;
+        await chrome.action.setBadgeText({ tabId, text: n ? String(n) : '' });
+        await chrome.action.setBadgeBackgroundColor({ tabId, color: '#d93025' });
+      }
+      return { ok: true };
+    }
+    case 'ping':
+      return { ok: true };
+    default:
+      return { ok: false, error: 'unknown message' };
+  }
+}
+
+chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  handle(msg, sender).then(sendResponse, (e) => sendResponse({ ok: false, error: String((e && e.message) || e) }));
+  return true; // answer asynchronously
+});
+
+// ---- sites added at run time (by the user or named by the policy) -----------------------
+// The manifest covers the big platforms; other sites need an optional host permission that
+// the user grants (popup or options page). For those, the content scripts are registered
+// here, and registered again whenever the granted permissions change.
+const CONTENT_JS = chrome.runtime.getManifest().content_scripts[0].js;
+const CONTENT_CSS = chrome.runtime.getManifest().content_scripts[0].css;
+const BUILT_IN = new Set(chrome.runtime.getManifest().content_scripts[0].matches);
+
+async function syncUserSites() {
+  if (!chrome.scripting || !chrome.permissions) return;
+  const { origins = [] } = await chrome.permissions.getAll();
+  const extra = origins.filter((o) => !BUILT_IN.has(o) && !o.startsWith('chrome-extension:') && !o.startsWith('moz-extension:'));
+  try {
+    await chrome.scripting.unregisterContentScripts({ ids: ['postwacht-user-sites'] });
+  } catch (_) { /* none registered yet */ }
+  if (!extra.length) return;
+  await chrome.scripting.registerContentScripts([
+    { id: 'postwacht-user-sites', matches: extra, js: CONTENT_JS, css: CONTENT_CSS, runAt: 'document_idle', persistAcrossSessions: true },
+  ]);
+}
+chrome.runtime.onInstalled.addListener(() => syncUserSites().catch(() => {}));
+if (chrome.permissions && chrome.permissions.onAdded) {
+  chrome.permissions.onAdded.addListener(() => syncUserSites().catch(() => {}));
+  chrome.permissions.onRemoved.addListener(() => syncUserSites().catch(() => {}));
+}

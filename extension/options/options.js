@@ -1,0 +1,161 @@
+// Options: language, the account per site, importing the school's policy file (for
+// teachers whose IT does not push one yet), and extra sites (permission asked at run time).
+const t = (...a) => PW.i18n.t(...a);
+const $ = (id) => document.getElementById(id);
+
+async function getSettings() {
+  const { settings = {} } = await chrome.storage.local.get('settings');
+  return Object.assign({ language: 'nl', sites: {} }, settings);
+}
+async function saveSettings(s) {
+  await chrome.storage.local.set({ settings: s });
+  $('saved').textContent = t('optSaved');
+}
+
+async function render() {
+  const s = await getSettings();
+  PW.i18n.setLang(s.language);
+  PW.i18n.apply(document);
+  for (const r of document.querySelectorAll('input[name=language]')) r.checked = r.value === s.language;
+
+  const ul = $('site-accounts');
+  ul.textContent = '';
+  for (const [host, v] of Object.entries(s.sites || {})) {
+    if (!v.account) continue;
+    const li = document.createElement('li');
+    li.textContent = `${host}: ${v.account === 'school' ? t('optAccountSchool') : t('optAccountPersonal')} `;
+    const rm = document.createElement('button');
+    rm.type = 'button';
+    rm.textContent = t('optRemove');
+    rm.addEventListener('click', async () => {
+      const cur = await getSettings();
+      if (cur.sites[host]) delete cur.sites[host].account;
+      await saveSettings(cur);
+      render();
+    });
+    li.appendChild(rm);
+    ul.appendChild(li);
+  }
+
+  let info = { source: 'default', name: '', sites: [] };
+  try {
+    const res = await chrome.runtime.sendMessage({ type: 'policy-info' });
+    if (res && res.ok) info = res.info;
+  } catch (_) { /* keep defaults */ }
+  const src = info.source === 'managed' ? t('policyManaged') : info.source === 'imported' ? t('policyImported') : t('policyDefault');
+  $('policy-current').textContent = t('optPolicyCurrent', info.name ? `${info.name} (${src})` : src);
+  if (info.error) {
+    $('policy-result').textContent = t('optPolicyBad', info.error);
+    $('policy-result').className = 'error';
+  }
+  $('policy-managed').hidden = info.source !== 'managed';
+  const { imported_policy } = await chrome.storage.local.get('imported_policy');
+  $('policy-remove').hidden = !imported_policy;
+
+  const { origins = [] } = await chrome.permissions.getAll();
+  const builtIn = new Set(chrome.runtime.getManifest().content_scripts[0].matches);
+  const sites = $('sites');
+  sites.textContent = '';
+  for (const o of origins.filter((x) => !builtIn.has(x))) {
+    const li = document.createElement('li');
+    li.textContent = o + ' ';
+    const rm = document.createElement('button');
+    rm.type = 'button';
+    rm.textContent = t('optRemove');
+    rm.addEventListener('click', async () => {
+      await chrome.permissions.remove({ origins: [o] });
+      render();
+    });
+    li.appendChild(rm);
+    sites.appendChild(li);
+  }
+  const ps = $('policy-sites');
+  ps.textContent = '';
+  $('policy-sites-label').hidden = !(info.sites && info.sites.length);
+  for (const site of info.sites || []) {
+    const li = document.createElement('li');
+    li.textContent = site + ' ';
+    if (!origins.includes(site)) {
+      const add = document.createElement('button');
+      add.type = 'button';
+      add.textContent = t('optAdd');
+      add.addEventListener('click', async () => {
+        await chrome.permissions.request({ origins: [site] });
+        render();
+      });
+      li.appendChild(add);
+    }
+    ps.appendChild(li);
+  }
+}
+
+for (const r of document.querySelectorAll('input[name=language]')) {
+  r.addEventListener('change', async () => {
+    const s = await getSettings();
+    s.language = r.value;
+    await saveSettings(s);
+    render();
+  });
+}
+
+$('site-account-form').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  const host = $('site-host').value.trim().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  if (!host) return;
+  const s = await getSettings();
+  s.sites[host] = Object.assign({}, s.sites[host], { account: $('site-account').value });
+  await saveSettings(s);
+  $('site-host').value = '';
+  render();
+});
+
+$('policy-file').addEventListener('change', async () => {
+  const file = $('policy-file').files[0];
+  if (!file) return;
+  const out = $('policy-result');
+  const json = await file.text();
+  let name = '';
+  try {
+    const p = JSON.parse(json);
+    name = (p && p.school && p.school.name) || file.name;
+  } catch (e) {
+    out.className = 'error';
+    out.textContent = t('optPolicyBad', e.message);
+    return;
+  }
+  // The checker itself validates the policy, so the teacher sees the problem now.
+  const res = await chrome.runtime.sendMessage({ type: 'validate-policy', json });
+  if (!res || !res.ok) {
+    out.className = 'error';
+    out.textContent = t('optPolicyBad', (res && res.error) || '?');
+    return;
+  }
+  await chrome.storage.local.set({ imported_policy: { json, name, imported_at: new Date().toISOString() } });
+  out.className = 'ok';
+  out.textContent = t('optPolicyOk', name);
+  $('policy-file').value = '';
+  render();
+});
+
+$('policy-remove').addEventListener('click', async () => {
+  await chrome.storage.local.remove('imported_policy');
+  $('policy-result').textContent = '';
+  render();
+});
+
+$('site-form').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  let origin;
+  try {
+    const u = new URL($('site-origin').value.trim());
+    origin = `${u.protocol}//${u.host}/*`;
+  } catch (_) {
+    return;
+  }
+  await chrome.permissions.request({ origins: [origin] });
+  $('site-origin').value = '';
+  render();
+});
+
+chrome.storage.onChanged.addListener(() => render());
+render();

@@ -1,0 +1,49 @@
+// Launches Debian's Chromium with the built extension (unpacked) and a fresh profile.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+export async function launch(extensionDir, { headless = true, extraArgs = [] } = {}) {
+  const ext = resolve(extensionDir);
+  if (!existsSync(join(ext, 'manifest.json'))) throw new Error(`no extension at ${ext} (run ./build.sh)`);
+  const profile = mkdtempSync(join(tmpdir(), 'postwacht-profile-'));
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-features=Translate,OptimizationHints,MediaRouter',
+    // Nothing may leave the machine: every host but the local test server fails to resolve.
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    `--disable-extensions-except=${ext}`,
+    `--load-extension=${ext}`,
+    ...extraArgs,
+  ];
+  if (headless) args.unshift('--headless=new');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args,
+    viewport: { width: 1000, height: 800 },
+    locale: 'nl-NL',
+  });
+  let sw = context.serviceWorkers()[0];
+  if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 20000 });
+  const extensionId = new URL(sw.url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker: () => context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)),
+    async close() {
+      await context.close().catch(() => {});
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

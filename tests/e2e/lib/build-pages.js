@@ -1,0 +1,31 @@
+// Bundles the test/demo pages (real editors from npm) into OUT (default ../.build/pages).
+import { build } from 'esbuild';
+import { cpSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const PAGES_OUT = join(here, '..', '.build', 'pages');
+
+export async function buildPages(out = PAGES_OUT) {
+  mkdirSync(out, { recursive: true });
+  cpSync(join(here, '..', 'pages', 'static'), out, { recursive: true });
+  await build({
+    entryPoints: [join(here, '..', 'pages', 'src', 'page.js')],
+    bundle: true,
+    outfile: join(out, 'page.js'),
+    format: 'iife',
+    target: 'chrome110',
+    define: { 'process.env.NODE_ENV': '"production"', global: 'window' },
+    jsx: 'transform',
+    loader: { '.js': 'jsx' },
+    minify: true,
+    logLevel: 'warning',
+  });
+  return out;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const out = await buildPages(process.argv[2] || PAGES_OUT);
+  console.log('pages built in ' + out);
+}
