@@ -3,26 +3,30 @@
 //! `Checker::new(policy)` compiles a policy once; `checker.check(&post)` returns findings.
 //! The core never sees a DOM or a terminal: the command-line tool (`src/main.rs`) and the
 //! wasm surface (`src/wasm.rs`) are thin layers over this crate.
+//!
+//! Layout:
+//! - [`model`]: post in, findings out (serde types shared with the CLI and JavaScript).
+//! - [`policy`]: the school's policy, validated with errors that name the path.
+//! - [`text`]: normalisation, tokens, sentences, UTF-16 offsets.
+//! - [`lexicon`] and [`messages`]: word lists and messages, compiled in from data files.
+//! - [`analysis`]: what several rules share (school topic, capacity statement, pupil names).
+//! - [`rules`]: one module per finding category.
+//! - [`checker`]: runs the rules and renders findings.
 
+pub mod analysis;
+pub mod checker;
+pub mod compiled;
+pub mod lexicon;
+pub mod messages;
 pub mod model;
+pub mod policy;
+pub mod rules;
+pub mod text;
+#[cfg(test)]
+mod testutil;
 #[cfg(feature = "wasm")]
 mod wasm;
 
+pub use checker::Checker;
 pub use model::*;
-
-/// Placeholder until the rules land: compiles a policy and checks posts.
-pub struct Checker {}
-
-impl Checker {
-    /// A checker with the embedded default policy (no school, no roster, every rule on).
-    pub fn with_default_policy() -> Checker {
-        Checker {}
-    }
-    /// Parses, validates and compiles a policy; the error names the path and the problem.
-    pub fn from_policy_json(_json: &str) -> Result<Checker, String> {
-        Ok(Checker {})
-    }
-    pub fn check(&self, _post: &Post) -> Vec<Finding> {
-        Vec::new()
-    }
-}
+pub use policy::{Policy, PolicyError, PolicyErrors};

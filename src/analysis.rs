@@ -1,0 +1,531 @@
+//! What several rules need to know about a post, worked out once per check:
+//! - is it about school (the disclaimer's topic, and context for names and photos)?
+//! - does it carry a capacity statement ("op persoonlijke titel")?
+//! - which words name a pupil, and is that pupil on the roster?
+
+use crate::compiled::Compiled;
+use crate::lexicon::{self, Lexicon};
+use crate::model::{Account, Post, ReplyTo};
+use crate::text::{Text, Token};
+use regex::Regex;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A roster pupil, by first name or full name.
+    Roster,
+    /// A first name that is not on the roster, in a pupil context ("Kevin, die in groep 8 zit").
+    Context,
+    /// An initial with a class that matches a roster pupil ("R. uit 4vwo").
+    Initial,
+}
+
+/// A place in the post that names a pupil.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub kind: MentionKind,
+    /// Original byte range of the name (first name up to the last surname token).
+    pub start: usize,
+    pub end: usize,
+    /// Roster index, when the name is on the roster.
+    pub pupil: Option<usize>,
+    /// Original byte range of the first name alone (the fix keeps its initial).
+    pub first_end: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Analysis {
+    /// Sum of topic signal weights (strong 2, weak 1, distinct words only).
+    pub topic_score: u32,
+    /// The first topic signal, for the message and the span of the disclaimer finding.
+    pub topic_signal: Option<(usize, usize)>,
+    pub about_school: bool,
+    /// The capacity statement, where the post has one.
+    pub capacity: Option<(usize, usize)>,
+    /// About school, from a school account, or a reply to a parent or pupil.
+    pub school_context: bool,
+    pub mentions: Vec<Mention>,
+    /// Original byte ranges of tokens that belong to the school's name.
+    pub school_name_tokens: Vec<(usize, usize)>,
+}
+
+fn capacity_regex() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        // Applied to normalised text (lower case, no diacritics). Each alternative is one
+        // common way of saying "personal capacity" or "on behalf of the school".
+        let nl = [
+            r"\b(op|in) (persoonlijke|eigen|prive) titel\b",
+            r"#(op)?persoonlijketitel\b|#eigenmening\b|#prive(account)?\b",
+            r"\b(mijn|m'n|mn) (eigen|persoonlijke) (mening|visie|standpunt|standpunten)\b",
+            r"\b(eigen|persoonlijke) (mening|visie)\b",
+            r"\bmening\s*(=|:|is)\s*(mijn\s+)?eigen\b",
+            r"\bpersoonlijk (bericht|account|standpunt)\b",
+            r"\bprive[- ]?(account|bericht|persoon|profiel)\b",
+            r"\bals (prive ?persoon|particulier|ouder en niet als)\b",
+            r"\b(niet|geen) namens\b",
+            r"\bnamens (de school|onze school|school|het (hele )?team|ons team|de directie|het bestuur|de schoolleiding|de mr)\b",
+            r"\bspreek (hier )?(alleen )?(voor|namens) (mezelf|mijzelf)\b",
+            r"\b(zijn|is) van (mezelf|mijzelf)\b",
+            r"\bniet (die|het standpunt|de mening|de visie) van mijn (werkgever|school)\b",
+        ];
+        let en = [
+            r"\b(views|opinions|thoughts|tweets|posts)( expressed)?( here| in this post)?( are)?( all)? (my own|mine|my own personal)\b",
+            r"\bmy own (views|opinions?|thoughts)\b",
+            r"\b(in a|in my) (personal|private) capacity\b",
+            r"\bspeaking (only )?for myself\b",
+            r"\b(personal|private) (account|views|opinion)\b",
+            r"\bnot (speaking |posting |writing )?on behalf of\b",
+            r"\b(posting|writing|speaking) on behalf of\b",
+            r"\bon behalf of (the school|our school|the team|our team|the staff)\b",
+            r"\b(do not|don't|does not|doesn't) represent (my|the) (employer|school)\b",
+        ];
+        let all: Vec<&str> = nl.iter().chain(en.iter()).copied().collect();
+        Regex::new(&format!("(?:{})", all.join("|"))).expect("capacity regex")
+    })
+}
+
+/// "groep 6", "klas 3", "year 5", class codes ("4vwo", "h4", "3b").
+fn is_class_code(w: &str) -> bool {
+    let digits = w.chars().take_while(char::is_ascii_digit).count();
+    let rest = &w[digits..];
+    if (1..=2).contains(&digits) && !rest.is_empty() {
+        return matches!(
+            rest,
+            "vwo" | "havo" | "vmbo" | "mavo" | "gym" | "tl" | "kb" | "bb" | "gt" | "atheneum" | "gymnasium" | "hv" | "a"
+                | "b" | "c" | "d" | "e" | "f" | "g" | "h" | "v" | "m"
+        );
+    }
+    // "h4", "v5", "a2"
+    let mut cs = w.chars();
+    matches!((cs.next(), cs.next(), cs.next()), (Some('h' | 'v' | 'm' | 't'), Some('1'..='6'), None))
+}
+
+fn is_small_number(w: &str, max: u32) -> bool {
+    w.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n))
+}
+
+const GROUP_WORDS: [&str; 9] = ["groep", "klas", "jaar", "leerjaar", "year", "class", "grade", "group", "form"];
+
+/// Tussenvoegsels: lower-case words inside Dutch surnames.
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "van" | "de" | "der" | "den" | "ter" | "ten" | "te" | "het" | "t" | "la" | "le" | "el" | "al" | "da" | "di"
+            | "du" | "von" | "op" | "in" | "ben" | "bin" | "mc" | "o"
+    )
+}
+
+impl Analysis {
+    pub fn new(text: &Text, post: &Post, policy: &Compiled) -> Analysis {
+        let lex = lexicon::get();
+        let mut a = Analysis::default();
+        let words: Vec<&str> = text.tokens.iter().map(|t| text.word(t)).collect();
+        let mut school_name_mask = vec![false; words.len()];
+
+        // School names first: they are topic signals, and their words are not pupil names.
+        let mut i = 0;
+        while i < words.len() {
+            if let Some((n, _)) = policy.school_names.longest(&words[i..]) {
+                for m in school_name_mask.iter_mut().skip(i).take(n) {
+                    *m = true;
+                }
+                a.school_name_tokens.push((text.tokens[i].start, text.tokens[i + n - 1].end));
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+
+        a.topic(text, &words, post, policy, lex);
+        a.capacity = a.find_capacity(text, &words, policy);
+        a.school_context = a.about_school
+            || post.context.account == Account::School
+            || matches!(post.context.reply_to, Some(ReplyTo::Parent | ReplyTo::Student));
+        a.mentions = Mentions {
+            text,
+            words: &words,
+            post,
+            policy,
+            lex,
+            school_context: a.school_context,
+            school_name_mask: &school_name_mask,
+        }
+        .find();
+        a
+    }
+
+    fn topic(&mut self, text: &Text, words: &[&str], post: &Post, policy: &Compiled, lex: &Lexicon) {
+        let mut seen: Vec<&str> = Vec::new();
+        let mut score = 0u32;
+        let toks = &text.tokens;
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i];
+            let (weight, len) = if let Some((n, _)) = policy.school_names.longest(&words[i..]) {
+                (2, n)
+            } else if let Some((n, _)) = lex.edu_strong.longest(&words[i..]) {
+                (2, n)
+            } else if let Some((n, _)) = policy.extra.get(&crate::Category::Disclaimer).and_then(|p| p.longest(&words[i..])) {
+                (2, n)
+            } else if GROUP_WORDS.contains(&w) && words.get(i + 1).is_some_and(|n| is_small_number(n, 13) || is_class_code(n)) {
+                (2, 2)
+            } else if (w.starts_with("groep") && is_small_number(&w[5..], 8)) || is_class_code(w) && w.len() > 2 {
+                (2, 1)
+            } else if let Some((n, _)) = lex.edu_weak.longest(&words[i..]) {
+                (1, n)
+            } else {
+                (compound_weight(w, lex), 1)
+            };
+            if weight > 0 {
+                let key = words[i];
+                if !seen.contains(&key) {
+                    seen.push(key);
+                    score += weight;
+                    if self.topic_signal.is_none() {
+                        self.topic_signal = Some((toks[i].start, toks[i + len - 1].end));
+                    }
+                }
+            }
+            i += len;
+        }
+        score += match post.context.reply_to {
+            Some(ReplyTo::Parent | ReplyTo::Student) => 2,
+            Some(ReplyTo::Colleague) => 1,
+            _ => 0,
+        };
+        self.topic_score = score;
+        self.about_school = score >= 2;
+    }
+
+    fn find_capacity(&self, text: &Text, words: &[&str], policy: &Compiled) -> Option<(usize, usize)> {
+        if let Some(m) = capacity_regex().find(&text.norm) {
+            return Some(text.to_orig(m.start(), m.end()));
+        }
+        // "namens OBS De Regenboog", "on behalf of De Regenboog".
+        for (i, w) in words.iter().enumerate() {
+            let after = match *w {
+                "namens" => i + 1,
+                "of" if i >= 2 && words[i - 1] == "behalf" && words[i - 2] == "on" => i + 1,
+                _ => continue,
+            };
+            if after < words.len() {
+                if let Some((n, _)) = policy.school_names.longest(&words[after..]) {
+                    return Some((text.tokens[i].start, text.tokens[after + n - 1].end));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Weight of a Dutch compound built on an education word ("schoolreis", "rekentoets").
+fn compound_weight(w: &str, lex: &Lexicon) -> u32 {
+    if w.len() < 6 || lex.edu_not_compound.contains(w) {
+        return 0;
+    }
+    let pre = |list: &[String]| list.iter().any(|p| w.len() >= p.len() + 3 && w.starts_with(p.as_str()));
+    let suf = |list: &[String]| list.iter().any(|s| w.len() >= s.len() + 3 && w.ends_with(s.as_str()));
+    if pre(&lex.edu_strong_prefixes) || suf(&lex.edu_strong_suffixes) {
+        2
+    } else if pre(&lex.edu_weak_prefixes) || suf(&lex.edu_weak_suffixes) {
+        1
+    } else {
+        0
+    }
+}
+
+/// Finds the places a post names a pupil.
+struct Mentions<'a> {
+    text: &'a Text<'a>,
+    words: &'a [&'a str],
+    post: &'a Post,
+    policy: &'a Compiled,
+    lex: &'a Lexicon,
+    school_context: bool,
+    school_name_mask: &'a [bool],
+}
+
+impl Mentions<'_> {
+    fn tok(&self, i: usize) -> &Token {
+        &self.text.tokens[i]
+    }
+
+    fn w(&self, i: usize) -> &str {
+        self.words.get(i).copied().unwrap_or("")
+    }
+
+    /// Only spaces between tokens i and i+1 (no punctuation): they read as one name.
+    fn tight(&self, i: usize) -> bool {
+        i + 1 < self.words.len() && self.text.gap(self.tok(i), self.tok(i + 1)).chars().all(|c| c == ' ')
+    }
+
+    fn find(&self) -> Vec<Mention> {
+        let mut out: Vec<Mention> = Vec::new();
+        // Which names have an explicit pupil context, to share it along "Jade en Mees uit groep 2".
+        let mut explicit: Vec<bool> = Vec::new();
+        let mut pending: Vec<(Mention, bool, bool)> = Vec::new(); // mention, explicit, needs explicit
+        let n = self.words.len();
+        let mut i = 0;
+        while i < n {
+            if self.school_name_mask[i] || !self.tok(i).has_letter {
+                i += 1;
+                continue;
+            }
+            if let Some(m) = self.initial_with_class(i) {
+                pending.push((m, true, false));
+                i += 1;
+                continue;
+            }
+            let w = self.w(i);
+            let on_roster = self.policy.roster.is_first_name(w);
+            let known = on_roster || (self.lex.first_names.contains(w) && self.tok(i).capitalized);
+            if !known || self.title_before(i) || self.staff_named(i) {
+                i += 1;
+                continue;
+            }
+            // Full roster name: first name plus that pupil's surname tokens.
+            if let Some((p, last)) = self.full_roster_name(i) {
+                let m = Mention {
+                    kind: MentionKind::Roster,
+                    start: self.tok(i).start,
+                    end: self.tok(last).end,
+                    pupil: Some(p),
+                    first_end: self.tok(i).end,
+                };
+                let ctx = self.context_after(last + 1) || self.context_before(i);
+                pending.push((m, ctx, false));
+                i = last + 1;
+                continue;
+            }
+            let other_surname = self.other_surname(i);
+            let ctx_end = other_surname.unwrap_or(i);
+            let ctx = self.context_after(ctx_end + 1) || self.context_before(i) || self.vocative(i);
+            let ambiguous = self.lex.name_words.contains(w);
+            let part_of_other_name = self.capitalized_before(i);
+            if on_roster && other_surname.is_none() && !part_of_other_name {
+                let m = Mention {
+                    kind: MentionKind::Roster,
+                    start: self.tok(i).start,
+                    end: self.tok(i).end,
+                    pupil: self.policy.roster.by_first(w).first().copied(),
+                    first_end: self.tok(i).end,
+                };
+                // Ordinary-word names (Roos, Storm) need the pupil context itself.
+                let needs = ambiguous || !self.school_context;
+                pending.push((m, ctx, needs));
+            } else if !ambiguous && self.tok(i).capitalized && !self.policy.staff_first.contains(w) {
+                // Not on the roster (or another person's full name): a pupil only in a pupil context.
+                let m = Mention {
+                    kind: MentionKind::Context,
+                    start: self.tok(i).start,
+                    end: self.tok(ctx_end).end,
+                    pupil: None,
+                    first_end: self.tok(i).end,
+                };
+                pending.push((m, ctx, true));
+            }
+            i = ctx_end + 1;
+        }
+        // Share explicit context along coordinated names: "Jade en Mees uit groep 2".
+        for k in (0..pending.len()).rev() {
+            if k + 1 < pending.len() && pending[k + 1].1 && self.coordinated(pending[k].0.end, pending[k + 1].0.start) {
+                pending[k].1 = true;
+            }
+        }
+        for (m, ctx, needs) in pending {
+            explicit.push(ctx);
+            if ctx || !needs {
+                out.push(m);
+            }
+        }
+        out
+    }
+
+    /// "Jade en Mees", "Sem, Aylin, Finn en Sterre".
+    fn coordinated(&self, a_end: usize, b_start: usize) -> bool {
+        if a_end > b_start {
+            return false;
+        }
+        let gap = crate::text::normalize(&self.text.orig[a_end..b_start]);
+        let g = gap.trim();
+        matches!(g, "," | "en" | "and" | "&" | "of" | ", en" | ", and")
+    }
+
+    /// "juf Emma", "mijn zoon Sem", "meester Joris": the name is not a pupil's.
+    fn title_before(&self, i: usize) -> bool {
+        i > 0 && self.tight(i - 1) && self.lex.titles.contains(self.w(i - 1))
+    }
+
+    /// The first name belongs to a staff member whose full name is in the post ("Emma Verbeek ... Emma!").
+    fn staff_named(&self, i: usize) -> bool {
+        let w = self.w(i);
+        if !self.policy.staff_first.contains(w) {
+            return false;
+        }
+        self.policy.staff_full.iter().any(|full| {
+            full[0] == w && self.words.windows(full.len()).any(|win| win.iter().zip(full).all(|(a, b)| a == b))
+        })
+    }
+
+    /// `Some((pupil, last token))` when tokens from `i` spell a roster pupil's full name.
+    fn full_roster_name(&self, i: usize) -> Option<(usize, usize)> {
+        let mut best: Option<(usize, usize)> = None;
+        for &p in self.policy.roster.by_first(self.w(i)) {
+            let sur = &self.policy.roster.pupils[p].surname;
+            if sur.is_empty() || i + sur.len() >= self.words.len() + 1 {
+                continue;
+            }
+            let ok = sur.iter().enumerate().all(|(k, s)| {
+                let j = i + 1 + k;
+                j < self.words.len() && self.w(j) == s && self.tight(j - 1)
+            });
+            if ok && best.is_none_or(|(_, l)| i + sur.len() > l) {
+                best = Some((p, i + sur.len()));
+            }
+        }
+        best
+    }
+
+    /// A surname that follows the first name but is not a roster pupil's: "Daan Roosegaarde",
+    /// "Hugo de Groot". Returns the last token of that surname.
+    fn other_surname(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        while j + 1 < self.words.len() && self.tight(j) {
+            let next = self.tok(j + 1);
+            let w = self.w(j + 1);
+            if is_particle(w) && !next.capitalized && j + 2 < self.words.len() {
+                j += 1;
+                continue;
+            }
+            let surname_like = next.capitalized
+                && !next.sentence_start
+                && next.has_letter
+                && !self.policy.roster.is_first_name(w)
+                && !self.lex.chat_speak.contains_word(w);
+            return if surname_like { Some(j + 1) } else { None };
+        }
+        None
+    }
+
+    /// A capitalised word right before the name, mid-sentence: "Huckleberry Finn", "Annie M.G.".
+    fn capitalized_before(&self, i: usize) -> bool {
+        if i == 0 || !self.tight(i - 1) {
+            return false;
+        }
+        let p = self.tok(i - 1);
+        p.capitalized && !p.sentence_start && !self.lex.first_names.contains(self.w(i - 1))
+    }
+
+    /// A pupil context after the name: "uit groep 6", "(groep 6)", "uit mijn klas",
+    /// ", die in groep 8 zit", "from year 3", "'s tekening ... groep".
+    fn context_after(&self, k: usize) -> bool {
+        let mut k = k;
+        if k >= self.words.len() {
+            return false;
+        }
+        // Possessive: "Lotte's", "Daans" is one token already.
+        if self.w(k) == "s" && self.text.gap(self.tok(k - 1), self.tok(k)).trim() == "'" {
+            k += 1;
+        }
+        let gap = if k > 0 && k < self.words.len() { self.text.gap(self.tok(k - 1), self.tok(k)) } else { "" };
+        let w = self.w(k);
+        let group_at = |j: usize| -> bool {
+            let g = self.w(j);
+            if g.starts_with("groep") && is_small_number(&g[5..], 8) || is_class_code(g) {
+                return true;
+            }
+            if GROUP_WORDS.contains(&g) || g == "mentorklas" || g == "stamgroep" {
+                return true;
+            }
+            matches!(g, "mijn" | "onze" | "my" | "our" | "de" | "the" | "this" | "deze")
+                && matches!(self.w(j + 1), "klas" | "groep" | "class" | "mentorklas" | "stamgroep" | "year")
+        };
+        if gap.contains('(') && group_at(k) {
+            return true;
+        }
+        if matches!(w, "uit" | "van" | "in" | "from" | "of") && !gap.contains(['.', '!', '?', ';']) && group_at(k + 1) {
+            return true;
+        }
+        // Relative clause: "Kevin, die vanaf vandaag bij ons in groep 8 zit".
+        if gap.contains(',') && matches!(w, "die" | "dat" | "who") {
+            let s = self.tok(k).sentence;
+            let mut j = k + 1;
+            while j < self.words.len() && j < k + 12 && self.tok(j).sentence == s {
+                let g = self.w(j);
+                if (GROUP_WORDS.contains(&g) && self.words.get(j + 1).is_some_and(|n| is_small_number(n, 13)))
+                    || g == "leerling"
+                    || g == "pupil"
+                    || (g.starts_with("groep") && is_small_number(&g[5..], 8))
+                {
+                    return true;
+                }
+                j += 1;
+            }
+        }
+        false
+    }
+
+    /// A pupil context before the name: "leerling Daan", "de moeder van Sem".
+    fn context_before(&self, i: usize) -> bool {
+        let p1 = if i > 0 { self.w(i - 1) } else { "" };
+        let p2 = if i > 1 { self.w(i - 2) } else { "" };
+        if matches!(p1, "leerling" | "leerlinge" | "pupil" | "student" | "klasgenoot" | "klasgenootje" | "kleuter") {
+            return true;
+        }
+        matches!(p1, "van" | "of")
+            && matches!(
+                p2,
+                "moeder" | "vader" | "ouders" | "ouder" | "papa" | "mama" | "mother" | "father" | "parents" | "mum"
+                    | "mom" | "dad" | "broertje" | "zusje" | "verjaardag" | "verjaardagsfeestje" | "familie"
+            )
+            || p2 == "ouders" && p1 == "van"
+    }
+
+    /// In a reply to a pupil, the name addressed: "Nee Jesse, ...", "Thijs," as vocative.
+    fn vocative(&self, i: usize) -> bool {
+        if self.post.context.reply_to != Some(ReplyTo::Student) {
+            return false;
+        }
+        let after = if i + 1 < self.words.len() {
+            self.text.gap(self.tok(i), self.tok(i + 1))
+        } else {
+            &self.text.orig[self.tok(i).end..]
+        };
+        after.trim_start().starts_with([',', '!', '.', ':'])
+    }
+
+    /// "R. uit 4vwo" where a roster pupil of class 4vwo has a first name starting with R.
+    fn initial_with_class(&self, i: usize) -> Option<Mention> {
+        let t = self.tok(i);
+        let w = self.w(i);
+        if w.chars().count() != 1 || !t.capitalized || !self.text.orig[t.end..].starts_with('.') {
+            return None;
+        }
+        if i + 2 >= self.words.len() || !matches!(self.w(i + 1), "uit" | "van" | "in" | "from") {
+            return None;
+        }
+        let mut j = i + 2;
+        if GROUP_WORDS.contains(&self.w(j)) {
+            j += 1;
+        }
+        let class = self.w(j);
+        let class = class.strip_prefix("groep").unwrap_or(class);
+        if class.is_empty() {
+            return None;
+        }
+        let pupil = self
+            .policy
+            .roster
+            .pupils
+            .iter()
+            .position(|p| p.first.starts_with(w) && !p.group.is_empty() && p.group == class)?;
+        Some(Mention {
+            kind: MentionKind::Initial,
+            start: t.start,
+            end: self.tok(j).end,
+            pupil: Some(pupil),
+            first_end: t.end + 1,
+        })
+    }
+}

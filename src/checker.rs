@@ -1,0 +1,121 @@
+//! The checker: a compiled policy plus the rules, turning a post into findings.
+
+use crate::analysis::Analysis;
+use crate::compiled::Compiled;
+use crate::messages::render;
+use crate::model::{Finding, Fix, Post, Severity, Span};
+use crate::policy::{Policy, PolicyError, PolicyErrors, Setting};
+use crate::rules::{self, Ctx, Hit, Rule};
+use crate::text::{Text, Utf16Map};
+
+pub struct Checker {
+    compiled: Compiled,
+    rules: Vec<Box<dyn Rule>>,
+    /// Problems found in a leniently read policy (the parts that were dropped).
+    problems: Vec<PolicyError>,
+}
+
+impl Checker {
+    /// Compiles a validated policy.
+    pub fn new(policy: Policy) -> Checker {
+        Checker {
+            compiled: Compiled::new(policy),
+            rules: rules::all(),
+            problems: Vec::new(),
+        }
+    }
+
+    /// A checker with the embedded default policy (no school, no roster, every rule on).
+    pub fn with_default_policy() -> Checker {
+        Checker::new(Policy::default())
+    }
+
+    /// Parses, validates and compiles a policy; the error names every path and problem.
+    pub fn from_policy_json(json: &str) -> Result<Checker, String> {
+        Policy::from_json(json).map(Checker::new).map_err(|e: PolicyErrors| e.to_string())
+    }
+
+    /// Keeps checking with the valid parts of a broken policy; `problems()` lists the rest.
+    pub fn from_policy_json_lenient(json: &str) -> Checker {
+        let (p, problems) = Policy::from_json_lenient(json);
+        let mut c = Checker::new(p);
+        c.problems = problems;
+        c
+    }
+
+    pub fn policy(&self) -> &Policy {
+        &self.compiled.policy
+    }
+
+    pub fn problems(&self) -> &[PolicyError] {
+        &self.problems
+    }
+
+    /// Checks one post. Findings come sorted by position.
+    pub fn check(&self, post: &Post) -> Vec<Finding> {
+        let text = Text::new(&post.text);
+        let analysis = Analysis::new(&text, post, &self.compiled);
+        let ctx = Ctx {
+            post,
+            text: &text,
+            policy: &self.compiled,
+            analysis: &analysis,
+        };
+        let mut hits: Vec<Hit> = Vec::new();
+        for r in &self.rules {
+            r.check(&ctx, &mut hits);
+        }
+        let map = Utf16Map::new(&post.text);
+        let mut out: Vec<Finding> = hits.into_iter().filter_map(|h| self.finding(h, post, &map)).collect();
+        out.sort_by_key(|f| (f.start, f.end, std::cmp::Reverse(f.severity)));
+        out
+    }
+
+    fn finding(&self, h: Hit, post: &Post, map: &Utf16Map) -> Option<Finding> {
+        let info = rules::info(h.rule)?;
+        let policy = &self.compiled.policy;
+        let severity = match policy.setting(h.rule, info.category, info.default) {
+            Setting::Off => return None,
+            // Hints stay hints unless the policy names the rule itself.
+            Setting::On(_) if info.default == Severity::Info && !policy.rules.contains_key(h.rule) => Severity::Info,
+            Setting::On(s) => h.severity.map_or(s, |own| own.min(s)),
+        };
+        let text = &post.text;
+        let span = |s: usize, e: usize| Span {
+            start: map.u16(s),
+            end: map.u16(e),
+            start_byte: s,
+            end_byte: e,
+        };
+        let locale = post.locale;
+        let mut args = h.args.clone();
+        args.push(("match", text[h.start..h.end].to_string()));
+        let fixes = h
+            .fixes
+            .iter()
+            .map(|f| {
+                let mut a = args.clone();
+                a.insert(0, ("replacement", f.replacement.clone()));
+                Fix {
+                    label: render(locale, f.label, &a),
+                    replacement: f.replacement.clone(),
+                    span: span(f.start, f.end),
+                }
+            })
+            .collect();
+        let sp = span(h.start, h.end);
+        Some(Finding {
+            category: info.category,
+            rule: h.rule.to_string(),
+            severity,
+            start: sp.start,
+            end: sp.end,
+            start_byte: h.start,
+            end_byte: h.end,
+            text: text[h.start..h.end].to_string(),
+            message: render(locale, h.rule, &args),
+            reference: render(locale, &format!("ref.{}", info.category.as_str()), &[]),
+            fixes,
+        })
+    }
+}

@@ -1,0 +1,139 @@
+//! A policy compiled into the matchers the rules use: compile once, check many times.
+
+use crate::lexicon::{tokens, PhraseSet};
+use crate::model::Category;
+use crate::policy::{Policy, Pupil};
+use std::collections::{HashMap, HashSet};
+
+/// One roster pupil as the matcher sees it: normalised name tokens.
+#[derive(Debug, Clone)]
+pub struct RosterPupil {
+    pub first: String,
+    pub surname: Vec<String>,
+    /// The group or class as normalised tokens ("groep 6" → ["6"]), for "R. uit 4vwo".
+    pub group: String,
+}
+
+#[derive(Debug, Default)]
+pub struct RosterIndex {
+    pub pupils: Vec<RosterPupil>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl RosterIndex {
+    fn new(roster: &[Pupil]) -> RosterIndex {
+        let mut idx = RosterIndex::default();
+        for (i, p) in roster.iter().enumerate() {
+            let toks = tokens(&p.name);
+            let Some((first, rest)) = toks.split_first() else { continue };
+            let group = tokens(&p.group)
+                .into_iter()
+                .filter(|t| t != "groep" && t != "klas")
+                .collect::<Vec<_>>()
+                .join("");
+            idx.pupils.push(RosterPupil {
+                first: first.clone(),
+                surname: rest.to_vec(),
+                group,
+            });
+            idx.by_first.entry(first.clone()).or_default().push(i);
+        }
+        idx
+    }
+
+    /// Roster indices of pupils with this (normalised) first name.
+    pub fn by_first(&self, first: &str) -> &[usize] {
+        self.by_first.get(first).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn is_first_name(&self, w: &str) -> bool {
+        self.by_first.contains_key(w)
+    }
+}
+
+pub struct Compiled {
+    pub policy: Policy,
+    pub roster: RosterIndex,
+    /// Staff first names and full names (token lists).
+    pub staff_first: HashSet<String>,
+    pub staff_full: Vec<Vec<String>>,
+    /// The school's name and aliases.
+    pub school_names: PhraseSet<()>,
+    /// Public contact details: digits of phone numbers, lower-case e-mail addresses, address tokens.
+    pub public_phones: HashSet<String>,
+    pub public_emails: HashSet<String>,
+    pub public_addresses: Vec<Vec<String>>,
+    pub extra: HashMap<Category, PhraseSet<()>>,
+}
+
+/// A phone number reduced to its national digits: "+31 (0)6-12 34 56 78" → "0612345678".
+pub fn phone_digits(s: &str) -> String {
+    let s = s.replace("(0)", "");
+    let d: String = s.chars().filter(char::is_ascii_digit).collect();
+    if let Some(rest) = d.strip_prefix("0031") {
+        format!("0{rest}")
+    } else if s.trim_start().starts_with('+') {
+        d.strip_prefix("31").map(|r| format!("0{r}")).unwrap_or(d)
+    } else {
+        d
+    }
+}
+
+impl Compiled {
+    pub fn new(policy: Policy) -> Compiled {
+        let roster = RosterIndex::new(&policy.roster);
+        let mut staff_first = HashSet::new();
+        let mut staff_full = Vec::new();
+        for s in &policy.staff {
+            let t = tokens(s);
+            if let Some(f) = t.first() {
+                staff_first.insert(f.clone());
+            }
+            if t.len() > 1 {
+                staff_full.push(t);
+            }
+        }
+        let mut school_names = PhraseSet::default();
+        let sch = &policy.school;
+        for n in std::iter::once(&sch.name).chain(&sch.aliases) {
+            if !n.trim().is_empty() {
+                school_names.insert(n, ());
+            }
+        }
+        let c = &policy.public_contact;
+        let public_phones = c.phones.iter().map(|p| phone_digits(p)).collect();
+        let public_emails = c.emails.iter().map(|e| e.trim().to_lowercase()).collect();
+        let public_addresses = c.addresses.iter().map(|a| tokens(a)).collect();
+        let mut extra = HashMap::new();
+        for (cat, words) in &policy.extra_words {
+            let mut p = PhraseSet::default();
+            for w in words {
+                p.insert(w, ());
+            }
+            extra.insert(*cat, p);
+        }
+        Compiled {
+            policy,
+            roster,
+            staff_first,
+            staff_full,
+            school_names,
+            public_phones,
+            public_emails,
+            public_addresses,
+            extra,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_digits_normalise() {
+        assert_eq!(phone_digits("+31 (0)6-12 34 56 78"), "0612345678");
+        assert_eq!(phone_digits("0031 6 12345678"), "0612345678");
+        assert_eq!(phone_digits("050-3123456"), "0503123456");
+    }
+}

@@ -1,0 +1,255 @@
+//! Word lists, compiled into the binary from `lexicon/` and parsed once on first use.
+//!
+//! Every list is data: a newcomer changes what the checker knows by editing a text file.
+//! Entries are normalised exactly like post text (see [`crate::text::normalize`]) and split
+//! into tokens the way the tokenizer splits a post, so multi-word entries ("de pot op") and
+//! entries with apostrophes match token by token.
+
+use crate::text::normalize;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// Splits normalised text into tokens the way [`crate::text::Text`] does.
+pub fn tokens(s: &str) -> Vec<String> {
+    normalize(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A set of phrases (one or more tokens), each with a payload, looked up by first token.
+#[derive(Default)]
+pub struct PhraseSet<T> {
+    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+}
+
+impl<T> PhraseSet<T> {
+    pub fn insert(&mut self, phrase: &str, payload: T) {
+        let toks = tokens(phrase);
+        if let Some((first, rest)) = toks.split_first() {
+            let v = self.by_first.entry(first.clone()).or_default();
+            v.push((rest.to_vec(), payload));
+            // Longest phrases first, so "krijg de tering" wins over "krijg".
+            v.sort_by_key(|(r, _)| std::cmp::Reverse(r.len()));
+        }
+    }
+
+    /// The longest phrase starting with `words[0]`: its length in tokens and payload.
+    pub fn longest<'a, S: AsRef<str>>(&'a self, words: &[S]) -> Option<(usize, &'a T)> {
+        let first = words.first()?;
+        let cands = self.by_first.get(first.as_ref())?;
+        cands
+            .iter()
+            .find(|(rest, _)| {
+                rest.len() < words.len() && rest.iter().zip(&words[1..]).all(|(a, b)| a == b.as_ref())
+            })
+            .map(|(rest, p)| (rest.len() + 1, p))
+    }
+
+    pub fn contains_word(&self, w: &str) -> bool {
+        self.by_first.get(w).is_some_and(|v| v.iter().any(|(r, _)| r.is_empty()))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+}
+
+/// Lines of a data file without comments and blanks, grouped by `[section]`.
+fn sections(data: &str) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    let mut cur = String::new();
+    for line in data.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            cur = name.to_string();
+            continue;
+        }
+        out.entry(cur.clone()).or_default().push(line.to_string());
+    }
+    out
+}
+
+fn set(lines: Option<&Vec<String>>) -> HashSet<String> {
+    lines.into_iter().flatten().map(|l| normalize(l)).collect()
+}
+
+fn phrases(lines: Option<&Vec<String>>) -> PhraseSet<()> {
+    let mut p = PhraseSet::default();
+    for l in lines.into_iter().flatten() {
+        p.insert(l, ());
+    }
+    p
+}
+
+/// `term = replacement` lines.
+fn replacements(data: &str) -> PhraseSet<String> {
+    let mut p = PhraseSet::default();
+    for l in sections(data).remove("").unwrap_or_default() {
+        let (term, rep) = l.split_once('=').unwrap_or((&l, ""));
+        p.insert(term.trim(), rep.trim().to_string());
+    }
+    p
+}
+
+pub struct Lexicon {
+    pub chat_speak: PhraseSet<String>,
+    pub slang_intensifiers: HashSet<String>,
+    pub slang_adjectives: HashSet<String>,
+    pub curses: PhraseSet<()>,
+    pub insults: HashSet<String>,
+    pub curse_prefixes: Vec<String>,
+    pub curse_ordinary: HashSet<String>,
+    pub belittle_adjectives: HashSet<String>,
+    pub people: HashSet<String>,
+    pub conditions: PhraseSet<()>,
+    /// Conditions that also match as part of a compound (`allergie*`).
+    pub condition_stems: Vec<String>,
+    pub condition_general: HashSet<String>,
+    pub family: PhraseSet<()>,
+    pub discipline: PhraseSet<()>,
+    pub learning: PhraseSet<()>,
+    pub edu_strong: PhraseSet<()>,
+    pub edu_weak: PhraseSet<()>,
+    pub edu_strong_prefixes: Vec<String>,
+    pub edu_weak_prefixes: Vec<String>,
+    pub edu_strong_suffixes: Vec<String>,
+    pub edu_weak_suffixes: Vec<String>,
+    pub edu_not_compound: HashSet<String>,
+    pub first_names: HashSet<String>,
+    pub name_words: HashSet<String>,
+    pub titles: HashSet<String>,
+}
+
+fn list(s: &HashMap<String, Vec<String>>, k: &str) -> Vec<String> {
+    s.get(k).into_iter().flatten().map(|l| normalize(l)).collect()
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut chat_speak = replacements(include_str!("../lexicon/nl/chat_speak.txt"));
+        for l in sections(include_str!("../lexicon/en/chat_speak.txt")).remove("").unwrap_or_default() {
+            let (term, rep) = l.split_once('=').unwrap_or((&l, ""));
+            chat_speak.insert(term.trim(), rep.trim().to_string());
+        }
+        let slang = sections(include_str!("../lexicon/nl/slang.txt"));
+        let mut curses = PhraseSet::default();
+        for f in [include_str!("../lexicon/nl/profanity.txt"), include_str!("../lexicon/en/profanity.txt")] {
+            for l in sections(f).remove("").unwrap_or_default() {
+                curses.insert(&l, ());
+            }
+        }
+        let mut insults = HashSet::new();
+        for f in [include_str!("../lexicon/nl/insults.txt"), include_str!("../lexicon/en/insults.txt")] {
+            insults.extend(set(sections(f).get("")));
+        }
+        let cc = sections(include_str!("../lexicon/nl/curse_compounds.txt"));
+        let bel = sections(include_str!("../lexicon/nl/belittling.txt"));
+        let health = sections(include_str!("../lexicon/nl/health.txt"));
+        let mut conditions = PhraseSet::default();
+        let mut condition_stems = Vec::new();
+        for l in health.get("conditions").into_iter().flatten() {
+            if let Some(stem) = l.strip_suffix('*') {
+                condition_stems.push(normalize(stem));
+                conditions.insert(stem, ());
+            } else {
+                conditions.insert(l, ());
+            }
+        }
+        let sit = sections(include_str!("../lexicon/nl/situations.txt"));
+        let edu = sections(include_str!("../lexicon/nl/education.txt"));
+        let names = sections(include_str!("../lexicon/nl/first_names.txt"));
+        Lexicon {
+            chat_speak,
+            slang_intensifiers: set(slang.get("intensifiers")),
+            slang_adjectives: set(slang.get("adjectives")),
+            curses,
+            insults,
+            curse_prefixes: list(&cc, "prefixes"),
+            curse_ordinary: set(cc.get("ordinary")),
+            belittle_adjectives: set(bel.get("adjectives")),
+            people: set(bel.get("people")),
+            conditions,
+            condition_stems,
+            condition_general: set(health.get("general")),
+            family: phrases(sit.get("family")),
+            discipline: phrases(sit.get("discipline")),
+            learning: phrases(sit.get("learning")),
+            edu_strong: phrases(edu.get("strong")),
+            edu_weak: phrases(edu.get("weak")),
+            edu_strong_prefixes: list(&edu, "strong-prefixes"),
+            edu_weak_prefixes: list(&edu, "weak-prefixes"),
+            edu_strong_suffixes: list(&edu, "strong-suffixes"),
+            edu_weak_suffixes: list(&edu, "weak-suffixes"),
+            edu_not_compound: set(edu.get("not-compound")),
+            first_names: names.values().flatten().map(|l| normalize(l)).collect(),
+            name_words: set(sections(include_str!("../lexicon/nl/name_words.txt")).get("")),
+            titles: set(sections(include_str!("../lexicon/nl/titles.txt")).get("")),
+        }
+    }
+}
+
+/// The lexicon, parsed on first use.
+pub fn get() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(Lexicon::load)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load() {
+        let l = get();
+        assert!(l.first_names.contains("daan") && l.first_names.len() > 1000);
+        assert!(l.chat_speak.longest(&["ff"]).is_some());
+        assert_eq!(l.chat_speak.longest(&["ff"]).unwrap().1, "even");
+        assert!(l.curses.longest(&["de", "pot", "op"]).is_some());
+        assert!(l.name_words.contains("roos"));
+        assert!(l.edu_strong.longest(&["op", "school"]).is_some());
+    }
+
+    /// Every section of every data file has entries (a truncated file fails here, not in the field).
+    #[test]
+    fn every_section_is_filled() {
+        let l = get();
+        let sizes = [
+            ("slang intensifiers", l.slang_intensifiers.len()),
+            ("slang adjectives", l.slang_adjectives.len()),
+            ("insults", l.insults.len()),
+            ("curse prefixes", l.curse_prefixes.len()),
+            ("curse ordinary", l.curse_ordinary.len()),
+            ("belittle adjectives", l.belittle_adjectives.len()),
+            ("people", l.people.len()),
+            ("condition stems", l.condition_stems.len()),
+            ("condition general", l.condition_general.len()),
+            ("edu strong prefixes", l.edu_strong_prefixes.len()),
+            ("edu weak prefixes", l.edu_weak_prefixes.len()),
+            ("edu strong suffixes", l.edu_strong_suffixes.len()),
+            ("edu weak suffixes", l.edu_weak_suffixes.len()),
+            ("edu not compound", l.edu_not_compound.len()),
+            ("name words", l.name_words.len()),
+            ("titles", l.titles.len()),
+        ];
+        for (name, n) in sizes {
+            assert!(n >= 2, "{name}: {n} entries");
+        }
+        for (name, p) in [
+            ("curses", &l.curses),
+            ("conditions", &l.conditions),
+            ("family", &l.family),
+            ("discipline", &l.discipline),
+            ("learning", &l.learning),
+            ("edu strong", &l.edu_strong),
+            ("edu weak", &l.edu_weak),
+        ] {
+            assert!(!p.is_empty(), "{name} is empty");
+        }
+        assert!(l.edu_strong.contains_word("leerling") && l.edu_weak.contains_word("ouders"));
+    }
+}

@@ -1,0 +1,397 @@
+//! confidential: contact details, BSN, dates of birth, and (about an individual) health,
+//! grades and results, family situations, punishments and absence. The school's own public
+//! contact details from the policy are not confidential.
+
+use super::{removal_range, Ctx, Hit, Rule};
+use crate::compiled::phone_digits;
+use crate::lexicon::{self, Lexicon, PhraseSet};
+use crate::model::{Category, ReplyTo};
+use crate::text::Text;
+use regex::Regex;
+use std::sync::OnceLock;
+
+pub struct Confidential;
+
+struct Patterns {
+    phone: Regex,
+    email: Regex,
+    street: Regex,
+    postcode: Regex,
+    bsn: Regex,
+    date: Regex,
+    birth: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        // Dutch numbers: 06-12345678, 06 1234 5678, 050-3123456, +31 6 23456789,
+        // +31 (0)6-12 34 56 78, 0031 6 12345678. Ten national digits, separators of one character.
+        phone: Regex::new(
+            r"(?:\+31|0031)[ .\-]?(?:\(0\)[ .\-]?)?[1-9](?:[ .\-]?\d){8}|\(?0[1-9]\d{0,3}\)?(?:[ .\-]?\d){5,8}",
+        )
+        .expect("phone"),
+        email: Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}").expect("email"),
+        street: Regex::new(
+            r"\b[A-Z][A-Za-zà-ÿ'\-]*(?:straat|laan|weg|plein|gracht|kade|dijk|singel|hof|pad|steeg|dreef|baan|park|markt|veld|ring|erf|allee|wal|dam|burg|hoven|wijk|akker|weide|plantsoen)\s+\d{1,4}(?:\s?[a-zA-Z]\b|-\d{1,3})?",
+        )
+        .expect("street"),
+        postcode: Regex::new(r"\b[1-9]\d{3}\s?[A-Z]{2}\b(?:\s+[A-Z][a-zà-ÿ]+(?:[ \-][A-Z][a-zà-ÿ]+)?)?").expect("postcode"),
+        bsn: Regex::new(r"\b\d{9}\b|\b\d{4}\.\d{2}\.\d{3}\b|\b\d{3} \d{3} \d{3}\b").expect("bsn"),
+        date: Regex::new(
+            r"(?i)\b\d{1,2}[\-/.]\d{1,2}[\-/.](?:19|20)\d{2}\b|\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec|january|february|march|may|june|july|august|october)\.? (?:19|20)\d{2}\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2},? (?:19|20)\d{2}\b",
+        )
+        .expect("date"),
+        birth: Regex::new(r"\b(geboren|geboortedatum|geb\.|born|date of birth|dob|birthday|geboortedag)").expect("birth"),
+    })
+}
+
+/// The eleven-test of a burgerservicenummer.
+pub fn is_bsn(digits: &str) -> bool {
+    let d: Vec<u32> = digits.chars().filter_map(|c| c.to_digit(10)).collect();
+    if d.len() != 9 || d.iter().all(|&x| x == 0) {
+        return false;
+    }
+    let sum: i64 = d[..8].iter().enumerate().map(|(i, &x)| (9 - i as i64) * x as i64).sum::<i64>() - d[8] as i64;
+    sum % 11 == 0
+}
+
+impl Rule for Confidential {
+    fn check(&self, ctx: &Ctx, out: &mut Vec<Hit>) {
+        let t = ctx.text;
+        let p = patterns();
+        let orig = t.orig;
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        let overlaps = |taken: &[(usize, usize)], s: usize, e: usize| taken.iter().any(|&(a, b)| s < b && e > a);
+
+        for m in p.email.find_iter(orig) {
+            let addr = m.as_str().to_lowercase();
+            let local = addr.split('@').next().unwrap_or("");
+            let role = matches!(
+                local,
+                "info" | "administratie" | "admin" | "secretariaat" | "directie" | "contact" | "office" | "receptie"
+                    | "ouderraad" | "mr" | "klachten" | "privacy" | "team"
+            );
+            taken.push((m.start(), m.end()));
+            if role || ctx.policy.public_emails.contains(&addr) {
+                continue;
+            }
+            out.push(remove_hit("confidential.email", orig, m.start(), m.end()));
+        }
+        for m in p.phone.find_iter(orig) {
+            let (s, e) = (m.start(), m.end());
+            let digits = phone_digits(m.as_str());
+            let before = orig[..s].chars().next_back();
+            let after = orig[e..].chars().next();
+            if digits.len() != 10
+                || before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '/' || c == '-' && s > 1)
+                || after.is_some_and(|c| c.is_ascii_digit() || c == '-' && orig[e + 1..].starts_with(|d: char| d.is_ascii_digit()))
+                || looks_like_date(m.as_str())
+                || overlaps(&taken, s, e)
+            {
+                continue;
+            }
+            taken.push((s, e));
+            if ctx.policy.public_phones.contains(&digits) {
+                continue;
+            }
+            out.push(remove_hit("confidential.phone", orig, s, e));
+        }
+        for m in p.bsn.find_iter(orig) {
+            if overlaps(&taken, m.start(), m.end()) || !is_bsn(m.as_str()) {
+                continue;
+            }
+            taken.push((m.start(), m.end()));
+            out.push(remove_hit("confidential.bsn", orig, m.start(), m.end()));
+        }
+        addresses(ctx, p, &mut taken, out);
+        for m in p.date.find_iter(orig) {
+            if overlaps(&taken, m.start(), m.end()) {
+                continue;
+            }
+            let (ss, se) = sentence_of(t, m.start());
+            let sentence = crate::text::normalize(&orig[ss..se]);
+            if p.birth.is_match(&sentence) {
+                out.push(Hit::new("confidential.birthdate", m.start(), m.end()).arg("match", m.as_str()));
+            }
+        }
+        situations(ctx, out);
+        grades(ctx, out);
+    }
+}
+
+fn remove_hit(rule: &'static str, orig: &str, s: usize, e: usize) -> Hit {
+    let (rs, re) = removal_range(orig, s, e);
+    Hit::new(rule, s, e).arg("match", &orig[s..e]).fix("fix.remove-contact", "", rs, re)
+}
+
+fn looks_like_date(s: &str) -> bool {
+    let b: Vec<char> = s.chars().collect();
+    b.len() >= 10
+        && b[2] == b[5]
+        && matches!(b[2], '-' | '/' | '.')
+        && b[..2].iter().chain(&b[3..5]).all(char::is_ascii_digit)
+}
+
+fn sentence_of(t: &Text, pos: usize) -> (usize, usize) {
+    t.sentences.iter().copied().find(|&(s, e)| s <= pos && pos < e).unwrap_or((0, t.orig.len()))
+}
+
+/// Street and number, postcode and city: personal when the sentence is about a person
+/// ("het feestje van Bram is op ...", "zij woont op ..."); a school's venue is not.
+fn addresses(ctx: &Ctx, p: &Patterns, taken: &mut Vec<(usize, usize)>, out: &mut Vec<Hit>) {
+    let t = ctx.text;
+    let orig = t.orig;
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for m in p.street.find_iter(orig) {
+        found.push((m.start(), m.end()));
+    }
+    for m in p.postcode.find_iter(orig) {
+        let code = &m.as_str()[..m.as_str().find(char::is_alphabetic).map_or(0, |i| i + 2).min(m.as_str().len())];
+        if code.ends_with("SS") || code.ends_with("SD") || code.ends_with("SA") {
+            continue;
+        }
+        // Join "Lindelaan 14, 9721 AB Groningen" into one finding.
+        if let Some(last) = found.last_mut() {
+            if last.1 <= m.start() && orig[last.1..m.start()].trim_matches([' ', ',']).is_empty() {
+                last.1 = m.end();
+                continue;
+            }
+        }
+        found.push((m.start(), m.end()));
+    }
+    for (s, e) in found {
+        if taken.iter().any(|&(a, b)| s < b && e > a) {
+            continue;
+        }
+        taken.push((s, e));
+        let toks = crate::lexicon::tokens(&orig[s..e]);
+        let public = ctx.policy.public_addresses.iter().any(|a| {
+            let n = a.len().min(2);
+            n > 0 && toks.windows(n).any(|w| w == &a[..n])
+        });
+        if public {
+            continue;
+        }
+        let (ss, se) = sentence_of(t, s);
+        let personal = about_individual(ctx, ss, se)
+            || home_cue().is_match(&crate::text::normalize(&orig[ss..se]));
+        if personal {
+            out.push(remove_hit("confidential.address", orig, s, e));
+        }
+    }
+}
+
+/// Words that tie an address to someone's home.
+fn home_cue() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"\b(woont|wonen|adres|thuis|feestje|verjaardag|lives|home address|address)\b").expect("regex"))
+}
+
+/// Is the sentence (original bytes ss..se) about one person: a pupil named in it, a singular
+/// personal pronoun, "mijn leerling", "uw zoon", or "je"/"jij" in a reply to a pupil or parent?
+fn about_individual(ctx: &Ctx, ss: usize, se: usize) -> bool {
+    let t = ctx.text;
+    if ctx.analysis.mentions.iter().any(|m| m.start >= ss && m.start < se) {
+        return true;
+    }
+    let a = t.token_at_or_after(ss);
+    let b = t.token_at_or_after(se);
+    let words: Vec<&str> = t.tokens[a..b].iter().map(|x| t.word(x)).collect();
+    let reply_to_person = matches!(ctx.post.context.reply_to, Some(ReplyTo::Student | ReplyTo::Parent));
+    let person = |n: &str| {
+        matches!(
+            n,
+            "leerling" | "leerlinge" | "zoon" | "dochter" | "kind" | "student" | "pupil" | "son" | "daughter" | "child"
+                | "vader" | "moeder" | "ouders" | "father" | "mother" | "parents" | "broer" | "zus" | "broertje"
+                | "zusje" | "kleuter" | "collega"
+        )
+    };
+    let pupil = |n: &str| matches!(n, "leerling" | "leerlinge" | "pupil" | "student" | "kleuter");
+    words.iter().enumerate().any(|(k, w)| {
+        let next = words.get(k + 1).copied().unwrap_or("");
+        match *w {
+            "hij" | "hem" | "zij" | "haar" | "he" | "him" | "she" | "her" | "his" => true,
+            "je" | "jij" | "jou" | "jouw" | "you" => reply_to_person,
+            "mijn" | "uw" | "onze" | "my" | "your" | "our" | "zijn" => person(next),
+            "een" | "a" | "die" | "deze" | "this" => pupil(next),
+            _ => false,
+        }
+    })
+}
+
+/// Health, family situations, punishments, absence and learning problems of an individual.
+fn situations(ctx: &Ctx, out: &mut Vec<Hit>) {
+    let t = ctx.text;
+    let lex = lexicon::get();
+    let words: Vec<&str> = t.tokens.iter().map(|x| t.word(x)).collect();
+    let extra = ctx.policy.extra.get(&Category::Confidential);
+    let lists: [(&PhraseSet<()>, &'static str); 3] = [
+        (&lex.family, "confidential.family"),
+        (&lex.discipline, "confidential.discipline"),
+        (&lex.learning, "confidential.discipline"),
+    ];
+    let mut i = 0;
+    while i < words.len() {
+        let mut hit: Option<(&'static str, usize)> = health(&words, i, lex).map(|n| ("confidential.health", n));
+        if hit.is_none() {
+            hit = lists.iter().find_map(|(l, r)| l.longest(&words[i..]).map(|(n, _)| (*r, n)));
+        }
+        if hit.is_none() {
+            hit = extra.and_then(|p| p.longest(&words[i..])).map(|(n, _)| ("confidential.family", n));
+        }
+        if let Some((rule, n)) = hit {
+            let (s, e) = (t.tokens[i].start, t.tokens[i + n - 1].end);
+            let (ss, se) = sentence_of(t, s);
+            if about_individual(ctx, ss, se) {
+                out.push(Hit::new(rule, s, e).arg("match", &t.orig[s..e]));
+            }
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// A condition at token i: a listed phrase, or a compound built on a condition stem
+/// ("notenallergie", "dyslexieverklaring"), but not a general word ("dyslexieprotocol").
+fn health(words: &[&str], i: usize, lex: &Lexicon) -> Option<usize> {
+    let w = words[i];
+    if let Some((n, _)) = lex.conditions.longest(&words[i..]) {
+        // "dyslexie-protocol" written with a hyphen is two tokens: check the second part.
+        if n == 1 && words.get(i + 1).is_some_and(|x| lex.condition_general.contains(*x)) {
+            return None;
+        }
+        return Some(n);
+    }
+    for stem in &lex.condition_stems {
+        let rest = if let Some(r) = w.strip_prefix(stem.as_str()) {
+            r
+        } else if let Some(r) = w.strip_suffix(stem.as_str()) {
+            r
+        } else {
+            continue;
+        };
+        if rest.len() >= 3 && !lex.condition_general.contains(rest) {
+            return Some(1);
+        }
+    }
+    None
+}
+
+/// "haalde een 3 voor rekenen", "die 5 gewoon verdiend", "got a 4 on the test" about one pupil.
+fn grades(ctx: &Ctx, out: &mut Vec<Hit>) {
+    let t = ctx.text;
+    let words: Vec<&str> = t.tokens.iter().map(|x| t.word(x)).collect();
+    let verbs = [
+        "haalde", "haalt", "kreeg", "krijgt", "scoorde", "heeft", "had", "hebt", "got", "gets", "scored", "received",
+        "gehaald", "verdiend", "gekregen", "earned", "deserved",
+    ];
+    for (i, w) in words.iter().enumerate() {
+        let Ok(n) = w.parse::<u32>() else { continue };
+        if !(1..=10).contains(&n) || i == 0 || !matches!(words[i - 1], "een" | "die" | "de" | "a" | "an" | "that") {
+            continue;
+        }
+        // "6,5": the decimal is the next token.
+        let mut j = i;
+        if words.get(i + 1).is_some_and(|x| *x == "5") && t.gap(&t.tokens[i], &t.tokens[i + 1]) == "," {
+            j = i + 1;
+        }
+        let gap_before = t.gap(&t.tokens[i - 1], &t.tokens[i]);
+        if gap_before.trim() != "" {
+            continue;
+        }
+        let after_for = words.get(j + 1).is_some_and(|x| matches!(*x, "voor" | "op" | "for" | "on" | "in"))
+            && words.get(j + 2).is_some_and(|x| !matches!(*x, "de" | "het" | "the") || words.get(j + 3).is_some_and(|y| matches!(*y, "toets" | "test" | "exam" | "proefwerk")));
+        let verb_before = (i.saturating_sub(4)..i - 1).any(|k| verbs.contains(&words[k]));
+        let verb_after = (j + 1..(j + 4).min(words.len())).any(|k| verbs.contains(&words[k]));
+        if !(after_for && (verb_before || verb_after) || verb_after && words[i - 1] == "die" || verb_before && after_for) {
+            continue;
+        }
+        let s_tok = (i.saturating_sub(4)..i - 1).find(|&k| verbs.contains(&words[k])).unwrap_or(i - 1);
+        let e_tok = if after_for { (j + 2).min(words.len() - 1) } else { j };
+        let (s, e) = (t.tokens[s_tok].start, t.tokens[e_tok].end);
+        let (ss, se) = sentence_of(t, s);
+        if about_individual(ctx, ss, se) {
+            out.push(Hit::new("confidential.grade", s, e).arg("match", &t.orig[s..e]));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::*;
+
+    #[test]
+    fn phone_numbers_in_every_common_format() {
+        for n in ["06-12345678", "06 1234 5678", "+31 (0)6-12 34 56 78", "+31 6 23456789", "050-3123456", "0612345678", "0031 6 12345678"] {
+            let s = format!("Bel me op {n}, dan leg ik het uit.");
+            assert!(has_span(&check_school(&s), "confidential", n), "{n}: {:#?}", check_school(&s));
+        }
+        for s in ["De ouderavond is op 12-03-2025 om 19.30 uur.", "Groep 6 telde 1234 kastanjes.", "Ordernummer 2024-123456"] {
+            assert_no_category(&check_school(s), "confidential", s);
+        }
+    }
+
+    #[test]
+    fn school_public_contact_is_not_confidential() {
+        let p = crate::Policy::from_json(
+            r#"{"contact": {"phone": "050-3123456", "email": "ouders@delinde.nl", "address": "Lindelaan 3, 9721 AB Groningen"}}"#,
+        )
+        .unwrap();
+        let p = crate::compiled::Compiled::new(p);
+        let f = check_with(&p, "Bel 050 3123456 of mail ouders@delinde.nl. Zij woont niet op Lindelaan 3, 9721 AB Groningen.", "school");
+        assert_no_category(&f, "confidential", "public contact");
+        let f = check_with(&p, "Mail naar de moeder van Sem: sandra@example.com", "school");
+        assert!(has_span(&f, "confidential", "sandra@example.com"));
+    }
+
+    #[test]
+    fn bsn_eleven_test_and_birthdates() {
+        assert!(is_bsn("123456782"));
+        assert!(!is_bsn("123456789"));
+        assert!(has_span(&check_school("Het BSN is 123456782."), "confidential", "123456782"));
+        assert_no_category(&check_school("Factuurnummer 123456789."), "confidential", "not a BSN");
+        assert!(has_span(&check_school("Ze is geboren op 12-03-2019."), "confidential", "12-03-2019"));
+        assert!(has_span(&check_school("He was born on 4 May 2017."), "confidential", "4 May 2017"));
+        assert_no_category(&check_school("De musical is op 12-03-2025."), "confidential", "plain date");
+    }
+
+    #[test]
+    fn addresses_of_people_but_not_venues() {
+        assert!(has_span(
+            &check_school("Het feestje van Bram is op Lindelaan 14, 9721 AB Groningen."),
+            "confidential",
+            "Lindelaan 14, 9721 AB Groningen"
+        ));
+        assert_no_category(
+            &check_school("Open dag op zaterdag, Schoolstraat 3, 9723 KL Groningen."),
+            "confidential",
+            "venue",
+        );
+    }
+
+    #[test]
+    fn health_family_discipline_and_grades_of_an_individual() {
+        for (s, m) in [
+            ("Daan uit groep 6 heeft ADHD.", "ADHD"),
+            ("Mijn leerling met een dyslexie-verklaring deed het goed.", "dyslexie"),
+            ("She has been diagnosed with diabetes.", "diabetes"),
+            ("Hij heeft een ernstige notenallergie.", "notenallergie"),
+            ("Ik merk dat haar ouders gaan scheiden.", "scheiden"),
+            ("Hij haalde een 3 voor rekenen.", "haalde een 3 voor rekenen"),
+            ("Uw zoon kreeg die straf omdat hij sloeg.", "straf"),
+        ] {
+            assert!(has_span(&check_school(s), "confidential", m), "{s}: {:#?}", check_school(s));
+        }
+        for s in [
+            "Op de website staat ons dyslexieprotocol en informatie over ADHD.",
+            "Kinderen met autisme krijgen extra begeleiding op onze school.",
+            "Groep 5 heeft een toets rekenen gehad.",
+            "De ouderavond gaat over straf en beloning in de klas.",
+        ] {
+            assert_no_category(&check_school(s), "confidential", s);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! discussion: a public reply to a parent or pupil that argues or defends a school matter
+//! instead of taking it to a private conversation.
+
+use super::{Ctx, Hit, Rule};
+use crate::model::{Category, ReplyTo};
+use regex::Regex;
+use std::sync::OnceLock;
+
+pub struct Discussion;
+
+struct Markers {
+    /// Arguing on its own: "wel degelijk", "dat klopt niet", "with respect", "no exceptions".
+    strong: Regex,
+    /// Arguing when two come together: "maar", "gewoon", "daarom", "but", "because".
+    weak: Regex,
+    /// Taking it offline: "ik bel u", "stuur ons een privébericht", "call me".
+    offline: Regex,
+}
+
+fn markers() -> &'static Markers {
+    static M: OnceLock<Markers> = OnceLock::new();
+    M.get_or_init(|| Markers {
+        strong: Regex::new(concat!(
+            r"\bwel degelijk\b|(?:^|[.!?]\s+)nee\b|\b(dat )?klopt (gewoon |echt )?niet\b|\bmet (alle )?respect\b",
+            r"|\b(ligt|lag) (echt |gewoon )?niet aan\b|\b(blijft|blijven) (gewoon )?staan\b|\bgeen uitzondering",
+            r"|\bdaar blijven we bij\b|\bhoe vaak (je|u) (het )?ook\b|\b(al|ook|eerder|vaker) (drie keer |vaak |eerder )?uitgelegd\b",
+            r"|\bbeleid is (duidelijk|helder)\b|\bregels zijn regels\b|\b(geldt|gelden) voor iedereen\b|\bklacht indienen\b",
+            r"|\bniet mee eens\b|\bweet (u|je|jij) (ook|zelf|best|heel goed)\b|\bwat (u|je|jij) (hier )?schrijft\b",
+            r"|\b(snap|begrijp) (uw|je|jouw) punt\b|\bzeuren\b|\bonzin\b|\bniet waar\b|\bongelijk\b|\b(uw|je|jouw) eigen schuld\b",
+            r"|\bzelf (deed|gedaan|schuld)\b|\bniet (mijn|onze) schuld\b|\benige optie\b|\bwordt niet\b|\bgaat niet (door|naar)\b",
+            r"|\bwith (all due )?respect\b|\bhonestly\b|\b(i|we) will not\b|\bwon'?t be\b|\bwill not be\b|\bwhatever\b",
+            r"|\bthat'?s (not true|wrong|nonsense)\b|\byou(?:'re| are) wrong\b|\bdecision (is|was) (final|made)\b",
+            r"|\bno exceptions?\b|\balready explained\b|\bnot (my|our) fault\b|\bthe rules are\b",
+        ))
+        .expect("strong"),
+        weak: Regex::new(r"\bmaar\b|\bgewoon\b|\bdaarom\b|\bomdat\b|\becht\b|\bbut\b|\bjust\b|\bactually\b|\bbecause\b|\bsimply\b")
+            .expect("weak"),
+        offline: Regex::new(
+            r"\b(ik |we |wij )?(bel|bellen|belt) (u|je|jou|me|mij|ons)\b|\btelefonisch\b|\bprive ?bericht|\bpb\b|\bdm\b|\bbinnen ?lopen\b|\bkom (gerust |even )?langs\b|\bafspraak\b|\bpersoonlijk (contact|gesprek|bespreken)\b|\b(even |rustig )?bespreken\b|\bcall (me|us|you)\b|\bprivate message\b|\bin person\b|\boffline\b",
+        )
+        .expect("offline"),
+    })
+}
+
+impl Rule for Discussion {
+    fn check(&self, ctx: &Ctx, out: &mut Vec<Hit>) {
+        let group = match ctx.post.context.reply_to {
+            Some(ReplyTo::Parent) => "group.parent",
+            Some(ReplyTo::Student) => "group.student",
+            _ => return,
+        };
+        let t = ctx.text;
+        let m = markers();
+        let strong = m.strong.find(&t.norm);
+        let extra = ctx.policy.extra.get(&Category::Discussion).and_then(|p| {
+            let words: Vec<&str> = t.tokens.iter().map(|x| t.word(x)).collect();
+            (0..words.len()).find_map(|i| p.longest(&words[i..]).map(|(n, _)| (t.tokens[i].start, t.tokens[i + n - 1].end)))
+        });
+        let weak: Vec<_> = m.weak.find_iter(&t.norm).collect();
+        let offline = m.offline.is_match(&t.norm);
+        let span = match (strong, extra) {
+            (Some(s), _) => Some(t.to_orig(s.start(), s.end())),
+            (None, Some(e)) => Some(e),
+            (None, None) if weak.len() >= 2 && !offline => Some(t.to_orig(weak[0].start(), weak[0].end())),
+            _ => None,
+        };
+        let Some((s, e)) = span else { return };
+        // Underline the sentence that argues.
+        let (ss, se) = t.sentences.iter().copied().find(|&(a, b)| a <= s && s < b).unwrap_or((s, e));
+        let start = ss + (t.orig[ss..se].len() - t.orig[ss..se].trim_start().len());
+        let end = ss + t.orig[ss..se].trim_end().len();
+        let line = ctx.policy.policy.offline_contact.get(ctx.post.locale).to_string();
+        out.push(
+            Hit::new("discussion.public-reply", start, end.max(start))
+                .arg("group", group)
+                .fix("fix.offline", line, 0, t.orig.len()),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::ReplyTo;
+    use crate::testutil::*;
+
+    fn reply(text: &str, to: ReplyTo) -> Vec<crate::Finding> {
+        let mut p = post(text, "school");
+        p.context.reply_to = Some(to);
+        check_post(&policy(), &p)
+    }
+
+    #[test]
+    fn arguing_with_a_parent_or_pupil_in_public() {
+        for s in [
+            "Nee mevrouw, dat klopt niet. Uw zoon is gewoon op tijd opgehaald.",
+            "De ouderbijdrage is wel degelijk vrijwillig, dat hebben we al uitgelegd.",
+            "With respect, the decision is final and will not be reversed.",
+            "Het beleid is duidelijk: daar maken we geen uitzondering op.",
+        ] {
+            assert_rule(&reply(s, ReplyTo::Parent), "discussion.public-reply");
+        }
+        assert_rule(&reply("Nee, het schoolfeest wordt niet verplaatst.", ReplyTo::Student), "discussion.public-reply");
+    }
+
+    #[test]
+    fn taking_it_offline_or_other_threads_is_fine() {
+        for s in [
+            "Dank voor uw bericht. Ik bel u vanmiddag, dan bespreken we het rustig.",
+            "Wat vervelend om te lezen. Wilt u ons een privébericht sturen?",
+            "Thanks for your message, could you call us tomorrow morning?",
+        ] {
+            assert_no_rule(&reply(s, ReplyTo::Parent), "discussion.public-reply", s);
+        }
+        assert_no_rule(&reply("Nee, dat klopt niet.", ReplyTo::Colleague), "discussion.public-reply", "colleague");
+    }
+
+    #[test]
+    fn fix_offers_the_policy_contact_line() {
+        let f = reply("Nee, dat klopt niet.", ReplyTo::Parent);
+        let d = f.iter().find(|f| f.rule == "discussion.public-reply").unwrap();
+        assert!(d.fixes[0].replacement.contains("persoonlijk"));
+        assert_eq!(d.fixes[0].span.end, "Nee, dat klopt niet.".encode_utf16().count());
+    }
+}

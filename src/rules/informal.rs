@@ -1,0 +1,311 @@
+//! informal: "te populair taalgebruik": chat-speak, kisses, stretched words, runs of
+//! exclamation marks or emoji, shouting in capitals, slang intensifiers.
+
+use super::{removal_range, Ctx, Hit, Rule};
+use crate::lexicon;
+use crate::model::Category;
+use crate::text::{is_emoji, Text};
+
+pub struct Informal;
+
+impl Rule for Informal {
+    fn check(&self, ctx: &Ctx, out: &mut Vec<Hit>) {
+        let t = ctx.text;
+        let lex = lexicon::get();
+        let words: Vec<&str> = t.tokens.iter().map(|x| t.word(x)).collect();
+        let extra = ctx.policy.extra.get(&Category::Informal);
+        let mut i = 0;
+        while i < words.len() {
+            let tok = &t.tokens[i];
+            let w = words[i];
+            // Chat-speak from the lexicon (longest phrase), or the school's own list.
+            if let Some((n, rep)) = lex.chat_speak.longest(&words[i..]) {
+                let (s, e) = (tok.start, t.tokens[i + n - 1].end);
+                // A single "u" or "x" is ordinary; everything in the lexicon is a whole token.
+                out.push(replace_or_remove(t, "informal.chat-speak", s, e, rep));
+                i += n;
+                continue;
+            }
+            if let Some((n, _)) = extra.and_then(|p| p.longest(&words[i..])) {
+                let (s, e) = (tok.start, t.tokens[i + n - 1].end);
+                out.push(Hit::new("informal.chat-speak", s, e).arg("match", &t.orig[s..e]));
+                i += n;
+                continue;
+            }
+            if is_laughter(w) {
+                out.push(replace_or_remove(t, "informal.chat-speak", tok.start, tok.end, ""));
+            } else if is_kisses(t, i, w) {
+                out.push(replace_or_remove(t, "informal.kisses", tok.start, tok.end, ""));
+            } else if let Some(fixed) = unstretch(t.orig_of(tok)) {
+                out.push(replace_or_remove(t, "informal.stretched", tok.start, tok.end, &fixed));
+            } else if lex.slang_intensifiers.contains(w)
+                && words.get(i + 1).is_some_and(|n| lex.slang_adjectives.contains(*n))
+                && t.gap(tok, &t.tokens[i + 1]).trim().is_empty()
+            {
+                let (s, e) = (tok.start, t.tokens[i + 1].end);
+                let adj = t.orig_of(&t.tokens[i + 1]).to_string();
+                out.push(
+                    Hit::new("informal.slang", s, e)
+                        .arg("match", &t.orig[s..e])
+                        .arg("replacement", format!("heel {adj}"))
+                        .fix("fix.replace", format!("heel {adj}"), s, e),
+                );
+                i += 2;
+                continue;
+            }
+            i += 1;
+        }
+        punctuation_runs(t, out);
+        emoji_runs(t, out);
+        shouting(t, out);
+    }
+}
+
+/// A hit whose fix replaces the match by `rep`, or removes it when `rep` is empty.
+fn replace_or_remove(t: &Text, rule: &'static str, s: usize, e: usize, rep: &str) -> Hit {
+    let m = &t.orig[s..e];
+    let h = Hit::new(rule, s, e).arg("match", m);
+    if rep.is_empty() {
+        let (rs, re) = removal_range(t.orig, s, e);
+        h.fix("fix.remove", "", rs, re)
+    } else {
+        // Keep the writer's capital: "Ff" → "Even".
+        let rep = if m.chars().next().is_some_and(char::is_uppercase) && !m.chars().all(|c| !c.is_lowercase()) {
+            let mut c = rep.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+        } else {
+            rep.to_string()
+        };
+        h.arg("replacement", rep.clone()).fix("fix.replace", rep, s, e)
+    }
+}
+
+/// "haha", "hahaha", "hihi", "hehehe", "hahah".
+fn is_laughter(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.len() < 4 {
+        return false;
+    }
+    let pairs_ok = |x: u8| b.iter().enumerate().all(|(i, &c)| if i % 2 == 0 { c == b'h' } else { c == x });
+    pairs_ok(b'a') || pairs_ok(b'i') || pairs_ok(b'e')
+}
+
+/// "xx", "xxx", "xoxo", "mwah", "kusjes"; a single "x" only where it closes the post or a line.
+fn is_kisses(t: &Text, i: usize, w: &str) -> bool {
+    if matches!(w, "mwah" | "muah" | "mwuah" | "kusjes" | "kusje" | "xoxo" | "xo") {
+        return true;
+    }
+    if w.is_empty() || !w.bytes().all(|c| c == b'x') {
+        return false;
+    }
+    if w.len() >= 2 {
+        return true;
+    }
+    let tok = &t.tokens[i];
+    let rest = &t.orig[tok.end..];
+    let line_rest = rest.split('\n').next().unwrap_or("");
+    let closes = line_rest.chars().all(|c| c.is_whitespace() || is_emoji(c) || matches!(c, '.' | '!' | '\u{FE0F}'));
+    let after_word = i > 0 && t.tokens[i - 1].has_letter && !t.word(&t.tokens[i - 1]).chars().all(|c| c.is_ascii_digit());
+    closes && after_word
+}
+
+/// "superrrr" → "super", "sooo" → "so", "mooooi" → "mooi": a letter repeated three or more
+/// times. Returns the word with the run collapsed, or None when nothing is stretched.
+fn unstretch(word: &str) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 3 || word.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let lower: Vec<char> = chars.iter().flat_map(|c| c.to_lowercase()).collect();
+    if lower.len() != chars.len() {
+        return None;
+    }
+    // Roman numerals, "www" and kisses are not stretched words.
+    if lower.iter().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c' | 'm')) || lower.iter().all(|&c| c == 'w' || c == '.') {
+        return None;
+    }
+    let mut out = String::new();
+    let mut stretched = false;
+    let mut k = 0;
+    while k < chars.len() {
+        let mut run = 1;
+        while k + run < chars.len() && lower[k + run] == lower[k] {
+            run += 1;
+        }
+        if run >= 3 && chars[k].is_alphabetic() {
+            stretched = true;
+            let vowel = matches!(lower[k], 'a' | 'e' | 'i' | 'o' | 'u');
+            let at_end = k + run == chars.len();
+            // Inside a word a stretched vowel was long ("mooooi" → "mooi"); at the end it was
+            // short ("sooo" → "so"), except the Dutch long final e ("neeee" → "nee").
+            let keep = if vowel && (!at_end || lower[k] == 'e') { 2 } else { 1 };
+            out.extend(std::iter::repeat_n(chars[k], keep));
+        } else {
+            out.extend(&chars[k..k + run]);
+        }
+        k += run;
+    }
+    stretched.then_some(out)
+}
+
+/// "!!!", "?!?!", "!!!!!!": three or more, or two exclamation marks.
+fn punctuation_runs(t: &Text, out: &mut Vec<Hit>) {
+    let s = t.orig;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c != '!' && c != '?' {
+            continue;
+        }
+        let mut end = i + 1;
+        let mut bangs = usize::from(c == '!');
+        let mut n = 1;
+        while let Some(&(j, d)) = it.peek() {
+            if d == '!' || d == '?' {
+                bangs += usize::from(d == '!');
+                n += 1;
+                end = j + 1;
+                it.next();
+            } else {
+                break;
+            }
+        }
+        if n >= 3 || bangs >= 2 {
+            let first = &s[i..i + 1];
+            out.push(
+                Hit::new("informal.punctuation", i, end)
+                    .arg("match", &s[i..end])
+                    .arg("replacement", first)
+                    .fix("fix.replace", first, i, end),
+            );
+        }
+    }
+}
+
+/// Two identical emoji in a row, or three or more of any: "😂😂😂", "😍😍", "🎉🎊🥳".
+fn emoji_runs(t: &Text, out: &mut Vec<Hit>) {
+    let s = t.orig;
+    let mut run: Vec<(usize, char)> = Vec::new();
+    let mut end = 0;
+    let flush = |run: &mut Vec<(usize, char)>, end: usize, out: &mut Vec<Hit>| {
+        let same = run.len() >= 2 && run.windows(2).any(|w| w[0].1 == w[1].1);
+        if run.len() >= 3 || same {
+            let (start, first) = run[0];
+            let keep = first.to_string();
+            out.push(
+                Hit::new("informal.emoji", start, end)
+                    .arg("match", &s[start..end])
+                    .arg("replacement", keep.clone())
+                    .fix("fix.replace", keep, start, end),
+            );
+        }
+        run.clear();
+    };
+    for (i, c) in s.char_indices() {
+        if is_emoji(c) {
+            run.push((i, c));
+            end = i + c.len_utf8();
+        } else if !run.is_empty()
+            && (matches!(c, '\u{FE0F}' | '\u{200D}' | ' ') || ('\u{1F3FB}'..='\u{1F3FF}').contains(&c))
+        {
+            if c != ' ' {
+                end = i + c.len_utf8();
+            }
+        } else if !run.is_empty() {
+            flush(&mut run, end, out);
+        }
+    }
+    if !run.is_empty() {
+        flush(&mut run, end, out);
+    }
+}
+
+/// Three or more words in capitals in a row, or two with ten letters or more: shouting.
+/// Acronyms (OBS, BSN, ADHD) alone are not shouting.
+fn shouting(t: &Text, out: &mut Vec<Hit>) {
+    let toks = &t.tokens;
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].all_caps {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < toks.len()
+            && toks[j + 1].all_caps
+            && toks[j + 1].sentence == toks[i].sentence
+            && t.gap(&toks[j], &toks[j + 1]).chars().all(|c| c == ' ' || c == ',')
+        {
+            j += 1;
+        }
+        let n = j - i + 1;
+        let letters: usize = toks[i..=j].iter().map(|x| t.orig_of(x).chars().filter(|c| c.is_alphabetic()).count()).sum();
+        let longest = toks[i..=j].iter().map(|x| t.orig_of(x).chars().count()).max().unwrap_or(0);
+        if n >= 3 && (longest >= 3) || n == 2 && letters >= 10 {
+            let (s, e) = (toks[i].start, toks[j].end);
+            let m = &t.orig[s..e];
+            let mut lower = m.to_lowercase();
+            if toks[i].sentence_start {
+                let mut c = lower.chars();
+                lower = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+            }
+            out.push(Hit::new("informal.shouting", s, e).arg("match", m).fix("fix.lowercase", lower, s, e));
+        }
+        i = j + 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::*;
+
+    #[test]
+    fn chat_speak_with_formal_fixes() {
+        let f = check_school("Morgen ff de gymspullen meenemen, idd.");
+        let ff = f.iter().find(|f| f.text == "ff").unwrap();
+        assert_eq!(ff.fixes[0].replacement, "even");
+        assert!(has_span(&f, "informal", "idd"));
+        let f = check_school("Sports day tomorrow, don't forget your water bottles lol");
+        assert!(has_span(&f, "informal", "lol"));
+        assert_eq!(apply_fix("bottles lol", &check_school("bottles lol")[0].fixes[0]), "bottles");
+        assert!(has_span(&check_school("Tot morgen, laterzz"), "informal", "laterzz"));
+        assert!(has_span(&check_school("OMG wat een dag"), "informal", "OMG"));
+    }
+
+    #[test]
+    fn kisses_stretched_punctuation_emoji_and_shouting() {
+        assert!(has_span(&check_school("Dank jullie wel! xxx"), "informal", "xxx"));
+        assert!(has_span(&check_school("Tot morgen x"), "informal", "x"));
+        assert!(has_span(&check_school("Het was superrrr leuk"), "informal", "superrrr"));
+        assert!(has_span(&check_school("Gymspullen mee!!!!"), "informal", "!!!!"));
+        assert!(has_span(&check_school("Wat een feest 🎉🎉🎉"), "informal", "🎉🎉🎉"));
+        assert!(has_span(&check_school("MORGEN IS HET ZOVER, de sportdag"), "informal", "MORGEN IS HET ZOVER"));
+        assert!(has_span(&check_school("Kapot leuk vandaag"), "informal", "Kapot leuk"));
+    }
+
+    #[test]
+    fn ordinary_text_is_not_informal() {
+        for s in [
+            "De ouderavond is op 12 maart om 19.30 uur in de aula.",
+            "Groep 3 x groep 4: de uitslag is 3 x 4 = 12.",
+            "OBS De Linde en de BSO werken samen.",
+            "Fijne vakantie allemaal! 🌷",
+            "Koning Willem III opende de school in 1870.",
+            "Kijk op www.school.nl voor meer informatie.",
+            "Wist u dat? De bibliotheek is vernieuwd.",
+            "Het lokaal is weer kapot: de verwarming doet het niet.",
+        ] {
+            assert_no_category(&check_school(s), "informal", s);
+        }
+    }
+
+    #[test]
+    fn unstretch_keeps_long_vowels() {
+        assert_eq!(unstretch("superrrr").as_deref(), Some("super"));
+        assert_eq!(unstretch("sooo").as_deref(), Some("so"));
+        assert_eq!(unstretch("mooooi").as_deref(), Some("mooi"));
+        assert_eq!(unstretch("neeee").as_deref(), Some("nee"));
+        assert_eq!(unstretch("vreselijk"), None);
+        assert_eq!(unstretch("III"), None);
+    }
+}

@@ -1,0 +1,162 @@
+//! The protocol's rules: one module per finding category, each a small type implementing
+//! [`Rule`]. Adding a rule means writing its file and adding it to [`RULES`] (ids and default
+//! severities) and to [`all`] (the instances).
+//!
+//! Rules report [`Hit`]s in original-text byte offsets with message arguments; the checker
+//! turns them into [`crate::Finding`]s (severity from the policy, localised message, UTF-16
+//! spans), so no rule deals with locales or JavaScript offsets.
+
+use crate::analysis::Analysis;
+use crate::compiled::Compiled;
+use crate::model::{Category, Post, Severity};
+use crate::text::Text;
+
+pub mod confidential;
+pub mod disclaimer;
+pub mod discussion;
+pub mod informal;
+pub mod photo_consent;
+pub mod profanity;
+pub mod student_name;
+
+/// A rule id with its category and default severity.
+pub struct RuleInfo {
+    pub id: &'static str,
+    pub category: Category,
+    pub default: Severity,
+}
+
+macro_rules! rules {
+    ($($id:literal => $cat:ident, $sev:ident;)*) => {
+        /// Every rule id the checker can report. Policies set severities by these ids or by category.
+        pub const RULES: &[RuleInfo] = &[
+            $(RuleInfo { id: $id, category: Category::$cat, default: Severity::$sev },)*
+        ];
+    };
+}
+
+rules! {
+    "disclaimer.missing" => Disclaimer, Warning;
+    "student-name.roster" => StudentName, Error;
+    "student-name.context" => StudentName, Error;
+    "student-name.initial" => StudentName, Warning;
+    "photo-consent.no-consent" => PhotoConsent, Error;
+    "photo-consent.unknown-pupil" => PhotoConsent, Warning;
+    "photo-consent.unconfirmed" => PhotoConsent, Warning;
+    "photo-consent.consented" => PhotoConsent, Info;
+    "informal.chat-speak" => Informal, Warning;
+    "informal.kisses" => Informal, Warning;
+    "informal.stretched" => Informal, Warning;
+    "informal.punctuation" => Informal, Warning;
+    "informal.emoji" => Informal, Warning;
+    "informal.shouting" => Informal, Warning;
+    "informal.slang" => Informal, Warning;
+    "profanity.curse" => Profanity, Error;
+    "profanity.insult" => Profanity, Error;
+    "profanity.belittling" => Profanity, Error;
+    "confidential.phone" => Confidential, Error;
+    "confidential.email" => Confidential, Error;
+    "confidential.address" => Confidential, Error;
+    "confidential.bsn" => Confidential, Error;
+    "confidential.birthdate" => Confidential, Error;
+    "confidential.health" => Confidential, Error;
+    "confidential.grade" => Confidential, Error;
+    "confidential.family" => Confidential, Error;
+    "confidential.discipline" => Confidential, Error;
+    "discussion.public-reply" => Discussion, Warning;
+}
+
+pub fn rule_ids() -> impl Iterator<Item = &'static str> {
+    RULES.iter().map(|r| r.id)
+}
+
+pub fn info(id: &str) -> Option<&'static RuleInfo> {
+    RULES.iter().find(|r| r.id == id)
+}
+
+/// A fix as a rule proposes it: replace original bytes `start..end` with `replacement`.
+#[derive(Debug, Clone)]
+pub struct FixSpec {
+    /// Message key of the label (looked up in the messages table with the hit's arguments).
+    pub label: &'static str,
+    pub replacement: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One thing a rule found, in original-text byte offsets.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub rule: &'static str,
+    pub start: usize,
+    pub end: usize,
+    /// Arguments for the message template (`{name}`, `{channel}`, ...).
+    pub args: Vec<(&'static str, String)>,
+    pub fixes: Vec<FixSpec>,
+    /// A rule may lower its own default for a weaker case (never raise it above the policy).
+    pub severity: Option<Severity>,
+}
+
+impl Hit {
+    pub fn new(rule: &'static str, start: usize, end: usize) -> Hit {
+        Hit {
+            rule,
+            start,
+            end,
+            args: Vec::new(),
+            fixes: Vec::new(),
+            severity: None,
+        }
+    }
+    pub fn arg(mut self, k: &'static str, v: impl Into<String>) -> Hit {
+        self.args.push((k, v.into()));
+        self
+    }
+    pub fn fix(mut self, label: &'static str, replacement: impl Into<String>, start: usize, end: usize) -> Hit {
+        self.fixes.push(FixSpec {
+            label,
+            replacement: replacement.into(),
+            start,
+            end,
+        });
+        self
+    }
+}
+
+/// What every rule gets: the post, its text, the compiled policy and the shared analysis.
+pub struct Ctx<'a> {
+    pub post: &'a Post,
+    pub text: &'a Text<'a>,
+    pub policy: &'a Compiled,
+    pub analysis: &'a Analysis,
+}
+
+pub trait Rule: Send + Sync {
+    fn check(&self, ctx: &Ctx, out: &mut Vec<Hit>);
+}
+
+/// The rule instances, in reporting order.
+pub fn all() -> Vec<Box<dyn Rule>> {
+    vec![
+        Box::new(disclaimer::Disclaimer),
+        Box::new(student_name::StudentName),
+        Box::new(photo_consent::PhotoConsent),
+        Box::new(informal::Informal),
+        Box::new(profanity::Profanity),
+        Box::new(confidential::Confidential),
+        Box::new(discussion::Discussion),
+    ]
+}
+
+/// Extends a byte range over one adjacent space so that removing it leaves no double space.
+pub fn removal_range(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let after = &text[end..];
+    if after.starts_with(' ') {
+        return (start, end + 1);
+    }
+    let before = &text[..start];
+    if before.ends_with(' ') {
+        return (start - 1, end);
+    }
+    (start, end)
+}

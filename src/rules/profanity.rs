@@ -1,0 +1,225 @@
+//! profanity: swearing ("schuttingtaal"), insults and belittling of people of the school,
+//! including Dutch disease-curse compounds and obfuscated spellings (k*t, sh1t, fullwidth
+//! letters, zero-width characters), without flagging words that merely contain them.
+
+use super::{Ctx, Hit, Rule};
+use crate::lexicon::{self, Lexicon};
+use crate::model::Category;
+use crate::text::Text;
+
+pub struct Profanity;
+
+impl Rule for Profanity {
+    fn check(&self, ctx: &Ctx, out: &mut Vec<Hit>) {
+        let t = ctx.text;
+        let lex = lexicon::get();
+        let words: Vec<&str> = t.tokens.iter().map(|x| t.word(x)).collect();
+        let extra = ctx.policy.extra.get(&Category::Profanity);
+        let mut covered = 0usize; // original byte up to which a hit already covers
+        let mut i = 0;
+        while i < words.len() {
+            let tok = &t.tokens[i];
+            let w = words[i];
+            let found = lex
+                .curses
+                .longest(&words[i..])
+                .map(|(n, _)| ("profanity.curse", n))
+                .or_else(|| extra.and_then(|p| p.longest(&words[i..])).map(|(n, _)| ("profanity.curse", n)))
+                .or_else(|| lex.insults.contains(w).then_some(("profanity.insult", 1)))
+                .or_else(|| curse_compound(w, lex).then_some(("profanity.curse", 1)))
+                .or_else(|| interjection(t, i, w).then_some(("profanity.curse", 1)))
+                .or_else(|| belittling(&words[i..], lex).map(|n| ("profanity.belittling", n)));
+            if let Some((rule, n)) = found {
+                let (s, e) = (tok.start, t.tokens[i + n - 1].end);
+                out.push(Hit::new(rule, s, e).arg("match", &t.orig[s..e]));
+                covered = e;
+                i += n;
+                continue;
+            }
+            i += 1;
+        }
+        obfuscated(t, lex, covered, out);
+    }
+}
+
+/// "kankerzooi", "tyfusdag", "kutregeling": a curse prefix and an ordinary second part,
+/// but not "kankeronderzoek" (a medical compound) or "klerenkast" (kleren = clothes).
+fn curse_compound(w: &str, lex: &Lexicon) -> bool {
+    lex.curse_prefixes.iter().any(|p| {
+        let Some(rest) = w.strip_prefix(p.as_str()) else { return false };
+        if p == "klere" && rest.starts_with('n') || p == "kut" && rest.starts_with('t') && rest.len() < 3 {
+            return false;
+        }
+        // Linking sounds: "pokkenweer", "kankerslecht".
+        let rest2 = rest.strip_prefix("en").or_else(|| rest.strip_prefix('s')).unwrap_or(rest);
+        rest.len() >= 3 && !lex.curse_ordinary.contains(rest) && !lex.curse_ordinary.contains(rest2)
+    })
+}
+
+/// A disease word used as an exclamation: "Tering, de printer is weer kapot." The same word
+/// inside a sentence ("hij heeft kanker") is not a curse.
+fn interjection(t: &Text, i: usize, w: &str) -> bool {
+    if !matches!(w, "kanker" | "tering" | "tyfus" | "pleuris" | "pokken" | "klere" | "kolere" | "godver") {
+        return false;
+    }
+    let tok = &t.tokens[i];
+    let after = t.orig[tok.end..].trim_start_matches(' ');
+    tok.sentence_start && (after.starts_with([',', '!']) || after.is_empty())
+}
+
+/// "waardeloze directeur", "stomme ouders", "stupid parents": a contemptuous adjective
+/// at most one word before a person of the school. Returns the length in tokens.
+fn belittling(words: &[&str], lex: &Lexicon) -> Option<usize> {
+    if !lex.belittle_adjectives.contains(words[0]) {
+        return None;
+    }
+    (1..=2).find(|&k| words.get(k).is_some_and(|w| lex.people.contains(*w))).map(|k| k + 1)
+}
+
+/// Leetspeak and masked letters: "k*t", "sh1t", "f**k", "$h!t". Only runs that mix letters with
+/// digits or symbols are considered, so ordinary words and numbers are never touched.
+fn obfuscated(t: &Text, lex: &Lexicon, covered_until: usize, out: &mut Vec<Hit>) {
+    let norm = &t.norm;
+    let is_part = |c: char| c.is_alphanumeric() || matches!(c, '*' | '@' | '$' | '!' | '#');
+    let mut start = None;
+    let chars: Vec<(usize, char)> = norm.char_indices().collect();
+    for k in 0..=chars.len() {
+        let c = chars.get(k).map(|x| x.1);
+        match (c.is_some_and(is_part), start) {
+            (true, None) => start = Some(k),
+            (false, Some(s)) => {
+                start = None;
+                let (bs, be) = (chars[s].0, chars.get(k).map_or(norm.len(), |x| x.0));
+                let run = norm[bs..be].trim_end_matches(['!', '#']);
+                let be = bs + run.len();
+                let letters = run.chars().filter(|c| c.is_alphabetic()).count();
+                let masks = run.chars().filter(|c| !c.is_alphabetic()).count();
+                if letters < 1 || masks == 0 || run.len() < 3 || run.contains('@') && run.contains('.') {
+                    continue;
+                }
+                if run.chars().all(|c| c.is_ascii_digit() || c.is_alphabetic()) && letters < 2 {
+                    continue;
+                }
+                if unmask(run, lex).is_some() {
+                    let (os, oe) = t.to_orig(bs, be);
+                    if os < covered_until {
+                        continue;
+                    }
+                    out.push(Hit::new("profanity.curse", os, oe).arg("match", &t.orig[os..oe]));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The curse a masked word spells, if any: leetspeak digits become letters, `*` stands for
+/// one or two letters.
+fn unmask(run: &str, lex: &Lexicon) -> Option<String> {
+    let leet: String = run
+        .chars()
+        .map(|c| match c {
+            '1' | '!' => 'i',
+            '3' => 'e',
+            '4' | '@' => 'a',
+            '0' => 'o',
+            '5' | '$' => 's',
+            '7' => 't',
+            c => c,
+        })
+        .collect();
+    if leet.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    if !leet.contains('*') {
+        return (lex.curses.contains_word(&leet) || lex.insults.contains(&leet) || curse_compound(&leet, lex)).then_some(leet);
+    }
+    // Build a pattern: each '*' is one letter, a run of them one or more.
+    let candidates = ["kut", "shit", "fuck", "fucking", "kanker", "tering", "tyfus", "klote", "lul", "hoer", "bitch", "cunt", "kolere", "godverdomme"];
+    candidates
+        .iter()
+        .find(|cand| masked_match(leet.as_bytes(), cand.as_bytes()))
+        .map(|c| c.to_string())
+}
+
+/// Does `pat` (letters and `*`) spell `word`? A run of stars stands for one to three letters.
+fn masked_match(pat: &[u8], word: &[u8]) -> bool {
+    match (pat.first(), word.first()) {
+        (None, None) => true,
+        (Some(b'*'), _) => {
+            let stars = pat.iter().take_while(|&&c| c == b'*').count();
+            let rest = &pat[stars..];
+            (1..=stars.max(3)).any(|k| k <= word.len() && masked_match(rest, &word[k..]))
+        }
+        (Some(a), Some(b)) if a == b => masked_match(&pat[1..], &word[1..]),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::*;
+
+    #[test]
+    fn curses_and_insults_dutch_and_english() {
+        for (s, m) in [
+            ("Kut, alweer vergaderen.", "Kut"),
+            ("Godverdomme, daar lopen kleuters!", "Godverdomme"),
+            ("Die inspectie kan de pot op.", "de pot op"),
+            ("Wat een stelletje debielen vandaag.", "debielen"),
+            ("Some parents are absolute idiots.", "idiots"),
+            ("Who comes up with this shit?", "shit"),
+            ("Fucking ridiculous, no heating at school.", "Fucking"),
+            ("Dit is echt BULLSHIT.", "BULLSHIT"),
+            ("Tering, de printer is weer kapot.", "Tering"),
+        ] {
+            assert!(has_span(&check_school(s), "profanity", m), "{s}");
+        }
+    }
+
+    #[test]
+    fn disease_compounds_but_not_medical_words() {
+        for (s, m) in [
+            ("Wat een tyfusdag.", "tyfusdag"),
+            ("Kankerzooi, dat nieuwe systeem.", "Kankerzooi"),
+            ("Een kutregeling is het.", "kutregeling"),
+            ("Wat een pokkenweer.", "pokkenweer"),
+        ] {
+            assert!(has_span(&check_school(s), "profanity", m), "{s}");
+        }
+        for s in [
+            "We lopen mee voor het kankeronderzoek.",
+            "De klerenkast in de gymzaal is vol.",
+            "Klasse gedaan, groep 8!",
+            "Scunthorpe is a town in England.",
+            "Our assessment policy changed.",
+            "Hij heeft kanker en is voorlopig afwezig.",
+            "De verbetering van de toetsen is klaar.",
+        ] {
+            assert_no_category(&check_school(s), "profanity", s);
+        }
+    }
+
+    #[test]
+    fn obfuscations() {
+        for (s, m) in [
+            ("Wat een k*t dag", "k*t"),
+            ("This is sh1t.", "sh1t"),
+            ("f**k this", "f**k"),
+            ("Ｋｕｔ, vergeten.", "Ｋｕｔ"),
+            ("k\u{200B}ut vergeten", "k\u{200B}ut"),
+        ] {
+            assert!(has_span(&check_school(s), "profanity", m), "{s}: {:#?}", check_school(s));
+        }
+        for s in ["Bel 06-12345678", "Groep 8a en 8b", "Kosten: €5,- p.p.", "Mail info@school.nl", "#groep5"] {
+            assert_no_category(&check_school(s), "profanity", s);
+        }
+    }
+
+    #[test]
+    fn belittling_people_of_the_school() {
+        assert!(has_span(&check_school("Onze waardeloze directeur weer."), "profanity", "waardeloze directeur"));
+        assert!(has_span(&check_school("Those stupid parents again."), "profanity", "stupid parents"));
+        assert_no_category(&check_school("Dat was een domme fout van mij."), "profanity", "domme fout");
+    }
+}

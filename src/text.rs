@@ -1,0 +1,311 @@
+//! All text handling in one place: normalisation, tokens, sentences and offsets.
+//!
+//! Rules never look at raw bytes. They see a [`Text`]: the original post, a normalised copy
+//! (lower case, diacritics folded, fullwidth letters mapped to ASCII, zero-width characters
+//! dropped) with a byte map back to the original, and word tokens that know both. Every span a
+//! rule reports is converted here to UTF-16 code units, the unit JavaScript strings use.
+
+/// Characters that are invisible and are used (deliberately or by copy-paste) inside words.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}'
+    ) || ('\u{0300}'..='\u{036F}').contains(&c) // combining marks: NFD input folds like NFC
+}
+
+/// Folds one lower-case character to its ASCII base where it has one (é → e, ö → o).
+fn fold(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' | 'ĉ' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ğ' | 'ĝ' | 'ģ' => 'g',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
+        'ł' | 'ľ' | 'ĺ' => 'l',
+        'ñ' | 'ń' | 'ň' | 'ņ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ŕ' | 'ř' => 'r',
+        'ś' | 'š' | 'ş' | 'ș' => 's',
+        'ť' | 'ţ' | 'ț' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        // Typographic look-alikes that people type or paste.
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '´' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => '-',
+        '\u{00A0}' | '\u{202F}' | '\u{2007}' => ' ',
+        // Fullwidth forms (ｓｈｉｔ) map onto ASCII.
+        c @ '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        c => c,
+    }
+}
+
+/// Normalises a short string the way [`Text`] normalises a post (for lexicon and roster entries).
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if is_invisible(c) {
+            continue;
+        }
+        for l in c.to_lowercase() {
+            out.push(fold(l));
+        }
+    }
+    out
+}
+
+/// A word in the post: a maximal run of letters and digits.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Byte range in the normalised text.
+    pub ns: usize,
+    pub ne: usize,
+    /// Byte range in the original text.
+    pub start: usize,
+    pub end: usize,
+    /// Index of the sentence the token is in.
+    pub sentence: usize,
+    /// First token of its sentence (so a capital letter says nothing about it being a name).
+    pub sentence_start: bool,
+    /// The original starts with an upper-case letter.
+    pub capitalized: bool,
+    /// Every letter in the original is upper case and there are at least two.
+    pub all_caps: bool,
+    /// Contains at least one letter.
+    pub has_letter: bool,
+}
+
+/// A post, ready for the rules.
+pub struct Text<'a> {
+    pub orig: &'a str,
+    pub norm: String,
+    /// For each byte of `norm`: the original byte range of the character it came from.
+    src_start: Vec<u32>,
+    src_end: Vec<u32>,
+    pub tokens: Vec<Token>,
+    /// Byte ranges of sentences in the original text.
+    pub sentences: Vec<(usize, usize)>,
+}
+
+impl<'a> Text<'a> {
+    pub fn new(orig: &'a str) -> Text<'a> {
+        let mut norm = String::with_capacity(orig.len());
+        let mut src_start = Vec::with_capacity(orig.len());
+        let mut src_end = Vec::with_capacity(orig.len());
+        for (i, c) in orig.char_indices() {
+            if is_invisible(c) {
+                continue;
+            }
+            let e = (i + c.len_utf8()) as u32;
+            for l in c.to_lowercase() {
+                let f = fold(l);
+                norm.push(f);
+                for _ in 0..f.len_utf8() {
+                    src_start.push(i as u32);
+                    src_end.push(e);
+                }
+            }
+        }
+        let mut t = Text {
+            orig,
+            norm,
+            src_start,
+            src_end,
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+        };
+        t.split();
+        t
+    }
+
+    /// Maps a byte range of the normalised text to the original text.
+    pub fn to_orig(&self, ns: usize, ne: usize) -> (usize, usize) {
+        if ns >= ne || ns >= self.src_start.len() {
+            let p = if ns < self.src_start.len() {
+                self.src_start[ns] as usize
+            } else {
+                self.orig.len()
+            };
+            return (p, p);
+        }
+        (self.src_start[ns] as usize, self.src_end[ne - 1] as usize)
+    }
+
+    /// The original text of a token.
+    pub fn orig_of(&self, t: &Token) -> &'a str {
+        &self.orig[t.start..t.end]
+    }
+
+    /// The normalised text of a token.
+    pub fn word(&self, t: &Token) -> &str {
+        &self.norm[t.ns..t.ne]
+    }
+
+    /// Index of the first token that starts at or after original byte `pos`.
+    pub fn token_at_or_after(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < pos)
+    }
+
+    /// Tokenises the normalised text and finds sentence boundaries in one pass.
+    fn split(&mut self) {
+        let mut tokens = Vec::new();
+        let mut sentence = 0usize;
+        let mut sentence_open = false; // saw a token since the last boundary
+        let mut sent_start_orig = 0usize;
+        let mut sentences = Vec::new();
+        let norm = &self.norm;
+        let mut iter = norm.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if c.is_alphanumeric() {
+                let ns = i;
+                let mut ne = i + c.len_utf8();
+                let mut has_letter = c.is_alphabetic();
+                while let Some(&(j, d)) = iter.peek() {
+                    if d.is_alphanumeric() {
+                        has_letter |= d.is_alphabetic();
+                        ne = j + d.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                }
+                let start = self.src_start[ns] as usize;
+                let end = self.src_end[ne - 1] as usize;
+                let o = &self.orig[start..end];
+                let first = o.chars().find(|c| !is_invisible(*c));
+                let capitalized = first.is_some_and(|c| c.is_uppercase());
+                let letters = o.chars().filter(|c| c.is_alphabetic()).count();
+                let all_caps = letters >= 2 && o.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+                tokens.push(Token {
+                    ns,
+                    ne,
+                    start,
+                    end,
+                    sentence,
+                    sentence_start: !sentence_open,
+                    capitalized,
+                    all_caps,
+                    has_letter,
+                });
+                sentence_open = true;
+            } else if matches!(c, '.' | '!' | '?' | '\n' | ':' | ';' | '…') {
+                // "M.G." or "14.00" do not end a sentence: a boundary needs a space or end after it,
+                // and a single-letter initial before it ("R. uit 4vwo") does not count.
+                let next = iter.peek().map(|&(_, d)| d);
+                let ends = c == '\n' || next.is_none_or(|d| d.is_whitespace() || d == '"' || d == '\'');
+                let initial = c == '.'
+                    && tokens.last().is_some_and(|t: &Token| {
+                        t.ne == i && t.ne - t.ns == 1 && t.capitalized
+                    });
+                if ends && !initial && sentence_open {
+                    let e = self.src_end[i] as usize;
+                    sentences.push((sent_start_orig, e));
+                    sent_start_orig = e;
+                    sentence += 1;
+                    sentence_open = false;
+                }
+            }
+        }
+        if sentence_open || sentences.is_empty() {
+            sentences.push((sent_start_orig, self.orig.len()));
+        } else if let Some(last) = sentences.last_mut() {
+            last.1 = self.orig.len();
+        }
+        self.tokens = tokens;
+        self.sentences = sentences;
+    }
+
+    /// Tokens of sentence `s`.
+    pub fn sentence_tokens(&self, s: usize) -> &[Token] {
+        let a = self.tokens.partition_point(|t| t.sentence < s);
+        let b = self.tokens.partition_point(|t| t.sentence <= s);
+        &self.tokens[a..b]
+    }
+
+    /// The original text between two tokens (what separates them: spaces, commas, ...).
+    pub fn gap(&self, a: &Token, b: &Token) -> &'a str {
+        if a.end <= b.start {
+            &self.orig[a.end..b.start]
+        } else {
+            ""
+        }
+    }
+}
+
+/// Converts byte offsets of one string to UTF-16 offsets, in one pass over the text.
+pub struct Utf16Map {
+    /// (byte offset, utf16 offset) at every character start plus the end.
+    byte_to_u16: Vec<(u32, u32)>,
+}
+
+impl Utf16Map {
+    pub fn new(s: &str) -> Utf16Map {
+        let mut v = Vec::with_capacity(s.len() / 2 + 1);
+        let mut u = 0u32;
+        for (i, c) in s.char_indices() {
+            v.push((i as u32, u));
+            u += c.len_utf16() as u32;
+        }
+        v.push((s.len() as u32, u));
+        Utf16Map { byte_to_u16: v }
+    }
+
+    /// UTF-16 offset of a byte offset (rounded down to a character boundary).
+    pub fn u16(&self, byte: usize) -> usize {
+        let i = self.byte_to_u16.partition_point(|&(b, _)| (b as usize) <= byte);
+        self.byte_to_u16[i.saturating_sub(1)].1 as usize
+    }
+}
+
+/// Is `c` an emoji or pictograph (the ranges people use in posts)?
+pub fn is_emoji(c: char) -> bool {
+    matches!(c as u32,
+        0x1F300..=0x1F5FF | 0x1F600..=0x1F64F | 0x1F680..=0x1F6FF | 0x1F900..=0x1F9FF
+        | 0x1FA70..=0x1FAFF | 0x2600..=0x26FF | 0x2700..=0x27BF | 0x1F1E6..=0x1F1FF | 0x2B50 | 0x2B55
+        | 0x1F004 | 0x1F0CF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_case_diacritics_fullwidth_and_zero_width() {
+        assert_eq!(normalize("Zoë"), "zoe");
+        assert_eq!(normalize("ＳＨＩＴ"), "shit");
+        assert_eq!(normalize("k\u{200B}u\u{200D}t"), "kut");
+        assert_eq!(normalize("Zoe\u{0308}"), "zoe");
+    }
+
+    #[test]
+    fn tokens_map_back_to_the_original() {
+        let t = Text::new("Zoë ＫＵＴ k\u{200B}ut!");
+        let words: Vec<_> = t.tokens.iter().map(|x| t.word(x).to_string()).collect();
+        assert_eq!(words, ["zoe", "kut", "kut"]);
+        assert_eq!(t.orig_of(&t.tokens[0]), "Zoë");
+        assert_eq!(t.orig_of(&t.tokens[1]), "ＫＵＴ");
+        assert_eq!(t.orig_of(&t.tokens[2]), "k\u{200B}ut");
+    }
+
+    #[test]
+    fn sentences_and_capitals() {
+        let t = Text::new("Annie M.G. Schmidt leest. Daan uit groep 6 ook! om 14.00 uur");
+        let daan = t.tokens.iter().find(|x| t.word(x) == "daan").unwrap();
+        assert!(daan.sentence_start && daan.capitalized);
+        let schmidt = t.tokens.iter().find(|x| t.word(x) == "schmidt").unwrap();
+        assert!(!schmidt.sentence_start);
+        assert_eq!(t.sentences.len(), 3);
+    }
+
+    #[test]
+    fn utf16_offsets() {
+        let s = "😀 a é";
+        let m = Utf16Map::new(s);
+        assert_eq!(m.u16(0), 0);
+        assert_eq!(m.u16(4), 2);
+        assert_eq!(m.u16(5), 3);
+        assert_eq!(m.u16(s.len()), 6);
+    }
+}
