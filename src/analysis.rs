@@ -92,27 +92,73 @@ fn is_class_code(w: &str) -> bool {
     if (1..=2).contains(&digits) && !rest.is_empty() {
         return matches!(
             rest,
-            "vwo" | "havo" | "vmbo" | "mavo" | "gym" | "tl" | "kb" | "bb" | "gt" | "atheneum" | "gymnasium" | "hv" | "a"
-                | "b" | "c" | "d" | "e" | "f" | "g" | "h" | "v" | "m"
+            "vwo"
+                | "havo"
+                | "vmbo"
+                | "mavo"
+                | "gym"
+                | "tl"
+                | "kb"
+                | "bb"
+                | "gt"
+                | "atheneum"
+                | "gymnasium"
+                | "hv"
+                | "a"
+                | "b"
+                | "c"
+                | "d"
+                | "e"
+                | "f"
+                | "g"
+                | "h"
+                | "v"
+                | "m"
         );
     }
     // "h4", "v5", "a2"
     let mut cs = w.chars();
-    matches!((cs.next(), cs.next(), cs.next()), (Some('h' | 'v' | 'm' | 't'), Some('1'..='6'), None))
+    matches!(
+        (cs.next(), cs.next(), cs.next()),
+        (Some('h' | 'v' | 'm' | 't'), Some('1'..='6'), None)
+    )
 }
 
 fn is_small_number(w: &str, max: u32) -> bool {
     w.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n))
 }
 
-const GROUP_WORDS: [&str; 9] = ["groep", "klas", "jaar", "leerjaar", "year", "class", "grade", "group", "form"];
+const GROUP_WORDS: [&str; 9] = [
+    "groep", "klas", "jaar", "leerjaar", "year", "class", "grade", "group", "form",
+];
 
 /// Tussenvoegsels: lower-case words inside Dutch surnames.
 fn is_particle(w: &str) -> bool {
     matches!(
         w,
-        "van" | "de" | "der" | "den" | "ter" | "ten" | "te" | "het" | "t" | "la" | "le" | "el" | "al" | "da" | "di"
-            | "du" | "von" | "op" | "in" | "ben" | "bin" | "mc" | "o"
+        "van"
+            | "de"
+            | "der"
+            | "den"
+            | "ter"
+            | "ten"
+            | "te"
+            | "het"
+            | "t"
+            | "la"
+            | "le"
+            | "el"
+            | "al"
+            | "da"
+            | "di"
+            | "du"
+            | "von"
+            | "op"
+            | "in"
+            | "ben"
+            | "bin"
+            | "mc"
+            | "o"
     )
 }
 
@@ -130,7 +176,8 @@ impl Analysis {
                 for m in school_name_mask.iter_mut().skip(i).take(n) {
                     *m = true;
                 }
-                a.school_name_tokens.push((text.tokens[i].start, text.tokens[i + n - 1].end));
+                a.school_name_tokens
+                    .push((text.tokens[i].start, text.tokens[i + n - 1].end));
                 i += n;
             } else {
                 i += 1;
@@ -141,7 +188,10 @@ impl Analysis {
         a.capacity = a.find_capacity(text, &words, policy);
         a.school_context = a.about_school
             || post.context.account == Account::School
-            || matches!(post.context.reply_to, Some(ReplyTo::Parent | ReplyTo::Student));
+            || matches!(
+                post.context.reply_to,
+                Some(ReplyTo::Parent | ReplyTo::Student)
+            );
         a.mentions = Mentions {
             text,
             words: &words,
@@ -150,12 +200,29 @@ impl Analysis {
             lex,
             school_context: a.school_context,
             school_name_mask: &school_name_mask,
+            staff_in_post: policy
+                .staff_full
+                .iter()
+                .filter(|full| {
+                    words
+                        .windows(full.len())
+                        .any(|win| win.iter().zip(full.iter()).all(|(a, b)| a == b))
+                })
+                .map(|full| full[0].clone())
+                .collect(),
         }
         .find();
         a
     }
 
-    fn topic(&mut self, text: &Text, words: &[&str], post: &Post, policy: &Compiled, lex: &Lexicon) {
+    fn topic(
+        &mut self,
+        text: &Text,
+        words: &[&str],
+        post: &Post,
+        policy: &Compiled,
+        lex: &Lexicon,
+    ) {
         let mut seen: Vec<&str> = Vec::new();
         let mut score = 0u32;
         let toks = &text.tokens;
@@ -166,11 +233,21 @@ impl Analysis {
                 (2, n)
             } else if let Some((n, _)) = lex.edu_strong.longest(&words[i..]) {
                 (2, n)
-            } else if let Some((n, _)) = policy.extra.get(&crate::Category::Disclaimer).and_then(|p| p.longest(&words[i..])) {
+            } else if let Some((n, _)) = policy
+                .extra
+                .get(&crate::Category::Disclaimer)
+                .and_then(|p| p.longest(&words[i..]))
+            {
                 (2, n)
-            } else if GROUP_WORDS.contains(&w) && words.get(i + 1).is_some_and(|n| is_small_number(n, 13) || is_class_code(n)) {
+            } else if GROUP_WORDS.contains(&w)
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| is_small_number(n, 13) || is_class_code(n))
+            {
                 (2, 2)
-            } else if (w.starts_with("groep") && is_small_number(&w[5..], 8)) || is_class_code(w) && w.len() > 2 {
+            } else if (w.starts_with("groep") && is_small_number(&w[5..], 8))
+                || is_class_code(w) && w.len() > 2
+            {
                 (2, 1)
             } else if let Some((n, _)) = lex.edu_weak.longest(&words[i..]) {
                 (1, n)
@@ -198,7 +275,12 @@ impl Analysis {
         self.about_school = score >= 2;
     }
 
-    fn find_capacity(&self, text: &Text, words: &[&str], policy: &Compiled) -> Option<(usize, usize)> {
+    fn find_capacity(
+        &self,
+        text: &Text,
+        words: &[&str],
+        policy: &Compiled,
+    ) -> Option<(usize, usize)> {
         if let Some(m) = capacity_regex().find(&text.norm) {
             return Some(text.to_orig(m.start(), m.end()));
         }
@@ -224,8 +306,14 @@ fn compound_weight(w: &str, lex: &Lexicon) -> u32 {
     if w.len() < 6 || lex.edu_not_compound.contains(w) {
         return 0;
     }
-    let pre = |list: &[String]| list.iter().any(|p| w.len() >= p.len() + 3 && w.starts_with(p.as_str()));
-    let suf = |list: &[String]| list.iter().any(|s| w.len() >= s.len() + 3 && w.ends_with(s.as_str()));
+    let pre = |list: &[String]| {
+        list.iter()
+            .any(|p| w.len() >= p.len() + 3 && w.starts_with(p.as_str()))
+    };
+    let suf = |list: &[String]| {
+        list.iter()
+            .any(|s| w.len() >= s.len() + 3 && w.ends_with(s.as_str()))
+    };
     if pre(&lex.edu_strong_prefixes) || suf(&lex.edu_strong_suffixes) {
         2
     } else if pre(&lex.edu_weak_prefixes) || suf(&lex.edu_weak_suffixes) {
@@ -244,6 +332,8 @@ struct Mentions<'a> {
     lex: &'a Lexicon,
     school_context: bool,
     school_name_mask: &'a [bool],
+    /// First names of staff members whose full name appears in the post.
+    staff_in_post: Vec<String>,
 }
 
 impl Mentions<'_> {
@@ -257,13 +347,16 @@ impl Mentions<'_> {
 
     /// Only spaces between tokens i and i+1 (no punctuation): they read as one name.
     fn tight(&self, i: usize) -> bool {
-        i + 1 < self.words.len() && self.text.gap(self.tok(i), self.tok(i + 1)).chars().all(|c| c == ' ')
+        i + 1 < self.words.len()
+            && self
+                .text
+                .gap(self.tok(i), self.tok(i + 1))
+                .chars()
+                .all(|c| c == ' ')
     }
 
     fn find(&self) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::new();
-        // Which names have an explicit pupil context, to share it along "Jade en Mees uit groep 2".
-        let mut explicit: Vec<bool> = Vec::new();
         let mut pending: Vec<(Mention, bool, bool)> = Vec::new(); // mention, explicit, needs explicit
         let n = self.words.len();
         let mut i = 0;
@@ -314,7 +407,8 @@ impl Mentions<'_> {
                 // Ordinary-word names (Roos, Storm) need the pupil context itself.
                 let needs = ambiguous || !self.school_context;
                 pending.push((m, ctx, needs));
-            } else if !ambiguous && self.tok(i).capitalized && !self.policy.staff_first.contains(w) {
+            } else if !ambiguous && self.tok(i).capitalized && !self.policy.staff_first.contains(w)
+            {
                 // Not on the roster (or another person's full name): a pupil only in a pupil context.
                 let m = Mention {
                     kind: MentionKind::Context,
@@ -329,12 +423,14 @@ impl Mentions<'_> {
         }
         // Share explicit context along coordinated names: "Jade en Mees uit groep 2".
         for k in (0..pending.len()).rev() {
-            if k + 1 < pending.len() && pending[k + 1].1 && self.coordinated(pending[k].0.end, pending[k + 1].0.start) {
+            if k + 1 < pending.len()
+                && pending[k + 1].1
+                && self.coordinated(pending[k].0.end, pending[k + 1].0.start)
+            {
                 pending[k].1 = true;
             }
         }
         for (m, ctx, needs) in pending {
-            explicit.push(ctx);
             if ctx || !needs {
                 out.push(m);
             }
@@ -359,13 +455,7 @@ impl Mentions<'_> {
 
     /// The first name belongs to a staff member whose full name is in the post ("Emma Verbeek ... Emma!").
     fn staff_named(&self, i: usize) -> bool {
-        let w = self.w(i);
-        if !self.policy.staff_first.contains(w) {
-            return false;
-        }
-        self.policy.staff_full.iter().any(|full| {
-            full[0] == w && self.words.windows(full.len()).any(|win| win.iter().zip(full).all(|(a, b)| a == b))
-        })
+        self.staff_in_post.iter().any(|f| f == self.w(i))
     }
 
     /// `Some((pupil, last token))` when tokens from `i` spell a roster pupil's full name.
@@ -373,7 +463,7 @@ impl Mentions<'_> {
         let mut best: Option<(usize, usize)> = None;
         for &p in self.policy.roster.by_first(self.w(i)) {
             let sur = &self.policy.roster.pupils[p].surname;
-            if sur.is_empty() || i + sur.len() >= self.words.len() + 1 {
+            if sur.is_empty() || i + sur.len() > self.words.len() {
                 continue;
             }
             let ok = sur.iter().enumerate().all(|(k, s)| {
@@ -428,7 +518,11 @@ impl Mentions<'_> {
         if self.w(k) == "s" && self.text.gap(self.tok(k - 1), self.tok(k)).trim() == "'" {
             k += 1;
         }
-        let gap = if k > 0 && k < self.words.len() { self.text.gap(self.tok(k - 1), self.tok(k)) } else { "" };
+        let gap = if k > 0 && k < self.words.len() {
+            self.text.gap(self.tok(k - 1), self.tok(k))
+        } else {
+            ""
+        };
         let w = self.w(k);
         let group_at = |j: usize| -> bool {
             let g = self.w(j);
@@ -438,13 +532,21 @@ impl Mentions<'_> {
             if GROUP_WORDS.contains(&g) || g == "mentorklas" || g == "stamgroep" {
                 return true;
             }
-            matches!(g, "mijn" | "onze" | "my" | "our" | "de" | "the" | "this" | "deze")
-                && matches!(self.w(j + 1), "klas" | "groep" | "class" | "mentorklas" | "stamgroep" | "year")
+            matches!(
+                g,
+                "mijn" | "onze" | "my" | "our" | "de" | "the" | "this" | "deze"
+            ) && matches!(
+                self.w(j + 1),
+                "klas" | "groep" | "class" | "mentorklas" | "stamgroep" | "year"
+            )
         };
         if gap.contains('(') && group_at(k) {
             return true;
         }
-        if matches!(w, "uit" | "van" | "in" | "from" | "of") && !gap.contains(['.', '!', '?', ';']) && group_at(k + 1) {
+        if matches!(w, "uit" | "van" | "in" | "from" | "of")
+            && !gap.contains(['.', '!', '?', ';'])
+            && group_at(k + 1)
+        {
             return true;
         }
         // Relative clause: "Kevin, die vanaf vandaag bij ons in groep 8 zit".
@@ -453,7 +555,11 @@ impl Mentions<'_> {
             let mut j = k + 1;
             while j < self.words.len() && j < k + 12 && self.tok(j).sentence == s {
                 let g = self.w(j);
-                if (GROUP_WORDS.contains(&g) && self.words.get(j + 1).is_some_and(|n| is_small_number(n, 13)))
+                if (GROUP_WORDS.contains(&g)
+                    && self
+                        .words
+                        .get(j + 1)
+                        .is_some_and(|n| is_small_number(n, 13)))
                     || g == "leerling"
                     || g == "pupil"
                     || (g.starts_with("groep") && is_small_number(&g[5..], 8))
@@ -470,14 +576,38 @@ impl Mentions<'_> {
     fn context_before(&self, i: usize) -> bool {
         let p1 = if i > 0 { self.w(i - 1) } else { "" };
         let p2 = if i > 1 { self.w(i - 2) } else { "" };
-        if matches!(p1, "leerling" | "leerlinge" | "pupil" | "student" | "klasgenoot" | "klasgenootje" | "kleuter") {
+        if matches!(
+            p1,
+            "leerling"
+                | "leerlinge"
+                | "pupil"
+                | "student"
+                | "klasgenoot"
+                | "klasgenootje"
+                | "kleuter"
+        ) {
             return true;
         }
         matches!(p1, "van" | "of")
             && matches!(
                 p2,
-                "moeder" | "vader" | "ouders" | "ouder" | "papa" | "mama" | "mother" | "father" | "parents" | "mum"
-                    | "mom" | "dad" | "broertje" | "zusje" | "verjaardag" | "verjaardagsfeestje" | "familie"
+                "moeder"
+                    | "vader"
+                    | "ouders"
+                    | "ouder"
+                    | "papa"
+                    | "mama"
+                    | "mother"
+                    | "father"
+                    | "parents"
+                    | "mum"
+                    | "mom"
+                    | "dad"
+                    | "broertje"
+                    | "zusje"
+                    | "verjaardag"
+                    | "verjaardagsfeestje"
+                    | "familie"
             )
             || p2 == "ouders" && p1 == "van"
     }

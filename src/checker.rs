@@ -32,7 +32,9 @@ impl Checker {
 
     /// Parses, validates and compiles a policy; the error names every path and problem.
     pub fn from_policy_json(json: &str) -> Result<Checker, String> {
-        Policy::from_json(json).map(Checker::new).map_err(|e: PolicyErrors| e.to_string())
+        Policy::from_json(json)
+            .map(Checker::new)
+            .map_err(|e: PolicyErrors| e.to_string())
     }
 
     /// Keeps checking with the valid parts of a broken policy; `problems()` lists the rest.
@@ -66,7 +68,10 @@ impl Checker {
             r.check(&ctx, &mut hits);
         }
         let map = Utf16Map::new(&post.text);
-        let mut out: Vec<Finding> = hits.into_iter().filter_map(|h| self.finding(h, post, &map)).collect();
+        let mut out: Vec<Finding> = hits
+            .into_iter()
+            .filter_map(|h| self.finding(h, post, &map))
+            .collect();
         out.sort_by_key(|f| (f.start, f.end, std::cmp::Reverse(f.severity)));
         out
     }
@@ -77,7 +82,11 @@ impl Checker {
         let severity = match policy.setting(h.rule, info.category, info.default) {
             Setting::Off => return None,
             // Hints stay hints unless the policy names the rule itself.
-            Setting::On(_) if info.default == Severity::Info && !policy.rules.contains_key(h.rule) => Severity::Info,
+            Setting::On(_)
+                if info.default == Severity::Info && !policy.rules.contains_key(h.rule) =>
+            {
+                Severity::Info
+            }
             Setting::On(s) => h.severity.map_or(s, |own| own.min(s)),
         };
         let text = &post.text;

@@ -25,7 +25,9 @@ impl RosterIndex {
         let mut idx = RosterIndex::default();
         for (i, p) in roster.iter().enumerate() {
             let toks = tokens(&p.name);
-            let Some((first, rest)) = toks.split_first() else { continue };
+            let Some((first, rest)) = toks.split_first() else {
+                continue;
+            };
             let group = tokens(&p.group)
                 .into_iter()
                 .filter(|t| t != "groep" && t != "klas")

@@ -42,13 +42,16 @@ impl<T> PhraseSet<T> {
         cands
             .iter()
             .find(|(rest, _)| {
-                rest.len() < words.len() && rest.iter().zip(&words[1..]).all(|(a, b)| a == b.as_ref())
+                rest.len() < words.len()
+                    && rest.iter().zip(&words[1..]).all(|(a, b)| a == b.as_ref())
             })
             .map(|(rest, p)| (rest.len() + 1, p))
     }
 
     pub fn contains_word(&self, w: &str) -> bool {
-        self.by_first.get(w).is_some_and(|v| v.iter().any(|(r, _)| r.is_empty()))
+        self.by_first
+            .get(w)
+            .is_some_and(|v| v.iter().any(|(r, _)| r.is_empty()))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -126,25 +129,38 @@ pub struct Lexicon {
 }
 
 fn list(s: &HashMap<String, Vec<String>>, k: &str) -> Vec<String> {
-    s.get(k).into_iter().flatten().map(|l| normalize(l)).collect()
+    s.get(k)
+        .into_iter()
+        .flatten()
+        .map(|l| normalize(l))
+        .collect()
 }
 
 impl Lexicon {
     fn load() -> Lexicon {
         let mut chat_speak = replacements(include_str!("../lexicon/nl/chat_speak.txt"));
-        for l in sections(include_str!("../lexicon/en/chat_speak.txt")).remove("").unwrap_or_default() {
+        for l in sections(include_str!("../lexicon/en/chat_speak.txt"))
+            .remove("")
+            .unwrap_or_default()
+        {
             let (term, rep) = l.split_once('=').unwrap_or((&l, ""));
             chat_speak.insert(term.trim(), rep.trim().to_string());
         }
         let slang = sections(include_str!("../lexicon/nl/slang.txt"));
         let mut curses = PhraseSet::default();
-        for f in [include_str!("../lexicon/nl/profanity.txt"), include_str!("../lexicon/en/profanity.txt")] {
+        for f in [
+            include_str!("../lexicon/nl/profanity.txt"),
+            include_str!("../lexicon/en/profanity.txt"),
+        ] {
             for l in sections(f).remove("").unwrap_or_default() {
                 curses.insert(&l, ());
             }
         }
         let mut insults = HashSet::new();
-        for f in [include_str!("../lexicon/nl/insults.txt"), include_str!("../lexicon/en/insults.txt")] {
+        for f in [
+            include_str!("../lexicon/nl/insults.txt"),
+            include_str!("../lexicon/en/insults.txt"),
+        ] {
             insults.extend(set(sections(f).get("")));
         }
         let cc = sections(include_str!("../lexicon/nl/curse_compounds.txt"));

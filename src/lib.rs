@@ -21,9 +21,9 @@ pub mod messages;
 pub mod model;
 pub mod policy;
 pub mod rules;
-pub mod text;
 #[cfg(test)]
 mod testutil;
+pub mod text;
 #[cfg(feature = "wasm")]
 mod wasm;
 

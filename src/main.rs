@@ -9,7 +9,8 @@
 //! Exit codes: 0 no error-level finding, 1 at least one, 2 usage or policy error.
 
 use postwacht::{
-    Account, Attachment, AttachmentKind, Checker, Finding, Locale, Platform, Policy, Post, ReplyTo, Severity,
+    Account, Attachment, AttachmentKind, Checker, Finding, Locale, Platform, Policy, Post, ReplyTo,
+    Severity,
 };
 use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
@@ -63,7 +64,9 @@ fn run(args: &[String]) -> Result<u8, Usage> {
         Some("check") => check(&args[1..]),
         Some("policy") => match args.get(1).map(String::as_str) {
             Some("check") => {
-                let file = args.get(2).ok_or_else(|| Usage("policy check needs a FILE".into()))?;
+                let file = args
+                    .get(2)
+                    .ok_or_else(|| Usage("policy check needs a FILE".into()))?;
                 policy_check(file)
             }
             _ => Err(Usage("expected `policy check FILE`".into())),
@@ -81,7 +84,9 @@ fn run(args: &[String]) -> Result<u8, Usage> {
 fn read_file(path: &str) -> Result<String, Usage> {
     if path == "-" {
         let mut s = String::new();
-        io::stdin().read_to_string(&mut s).map_err(|e| Usage(format!("reading stdin: {e}")))?;
+        io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| Usage(format!("reading stdin: {e}")))?;
         return Ok(s);
     }
     std::fs::read_to_string(path).map_err(|e| Usage(format!("{path}: {e}")))
@@ -123,13 +128,18 @@ fn check(args: &[String]) -> Result<u8, Usage> {
     let mut json = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
-        let mut value = |name: &str| it.next().cloned().ok_or_else(|| Usage(format!("{name} needs a value")));
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| Usage(format!("{name} needs a value")))
+        };
         match a.as_str() {
             "--policy" => policy = Some(value("--policy")?),
             "--jsonl" => jsonl = Some(value("--jsonl")?),
             "--platform" => {
                 let v = value("--platform")?;
-                post.context.platform = Platform::parse(&v).ok_or_else(|| Usage(format!("unknown platform `{v}`")))?;
+                post.context.platform =
+                    Platform::parse(&v).ok_or_else(|| Usage(format!("unknown platform `{v}`")))?;
             }
             "--account" => {
                 post.context.account = match value("--account")?.as_str() {
@@ -140,7 +150,8 @@ fn check(args: &[String]) -> Result<u8, Usage> {
             }
             "--reply-to" => {
                 let v = value("--reply-to")?;
-                post.context.reply_to = ReplyTo::parse(&v).ok_or_else(|| Usage(format!("unknown reply-to `{v}`")))?;
+                post.context.reply_to =
+                    ReplyTo::parse(&v).ok_or_else(|| Usage(format!("unknown reply-to `{v}`")))?;
             }
             "--attach" => {
                 let v = value("--attach")?;
@@ -148,13 +159,21 @@ fn check(args: &[String]) -> Result<u8, Usage> {
                 let kind = match kind {
                     "image" => AttachmentKind::Image,
                     "video" => AttachmentKind::Video,
-                    k => return Err(Usage(format!("unknown attachment kind `{k}` (image or video)"))),
+                    k => {
+                        return Err(Usage(format!(
+                            "unknown attachment kind `{k}` (image or video)"
+                        )))
+                    }
                 };
-                post.context.attachments.push(Attachment { kind, name: name.to_string() });
+                post.context.attachments.push(Attachment {
+                    kind,
+                    name: name.to_string(),
+                });
             }
             "--lang" => {
                 let v = value("--lang")?;
-                post.locale = Locale::parse(&v).ok_or_else(|| Usage(format!("unknown language `{v}` (nl or en)")))?;
+                post.locale = Locale::parse(&v)
+                    .ok_or_else(|| Usage(format!("unknown language `{v}` (nl or en)")))?;
             }
             "--format" => match value("--format")?.as_str() {
                 "human" => json = false,
@@ -192,7 +211,9 @@ fn check(args: &[String]) -> Result<u8, Usage> {
         let color = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
         let _ = write!(out, "{}", render_human(&post.text, &name, &findings, color));
     }
-    Ok(u8::from(findings.iter().any(|f| f.severity == Severity::Error)))
+    Ok(u8::from(
+        findings.iter().any(|f| f.severity == Severity::Error),
+    ))
 }
 
 /// One corpus line in, `{"id": ..., "findings": [...]}` out.
@@ -208,7 +229,8 @@ fn check_jsonl(checker: &Checker, path: &str, locale: Locale) -> Result<u8, Usag
         }
         let v: serde_json::Value =
             serde_json::from_str(&line).map_err(|e| Usage(format!("{path}:{}: {e}", n + 1)))?;
-        let mut post: Post = serde_json::from_value(v.clone()).map_err(|e| Usage(format!("{path}:{}: {e}", n + 1)))?;
+        let mut post: Post = serde_json::from_value(v.clone())
+            .map_err(|e| Usage(format!("{path}:{}: {e}", n + 1)))?;
         if v.get("locale").is_none() && v.get("lang").is_none() {
             post.locale = locale;
         }
@@ -223,7 +245,13 @@ fn check_jsonl(checker: &Checker, path: &str, locale: Locale) -> Result<u8, Usag
 /// rustc-style output: the severity and rule, the line with the span underlined, the
 /// protocol reference and the fixes.
 fn render_human(text: &str, name: &str, findings: &[Finding], color: bool) -> String {
-    let paint = |code: &str, s: &str| if color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() };
+    let paint = |code: &str, s: &str| {
+        if color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    };
     let mut out = String::new();
     for f in findings {
         let (code, label) = match f.severity {
@@ -231,33 +259,62 @@ fn render_human(text: &str, name: &str, findings: &[Finding], color: bool) -> St
             Severity::Warning => ("1;33", "warning"),
             Severity::Info => ("1;36", "info"),
         };
-        out.push_str(&format!("{}: {}\n", paint(code, &format!("{label}[{}]", f.rule)), f.message));
+        out.push_str(&format!(
+            "{}: {}\n",
+            paint(code, &format!("{label}[{}]", f.rule)),
+            f.message
+        ));
         // Line and column of the span start.
         let before = &text[..f.start_byte];
         let line_no = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[f.start_byte..].find('\n').map_or(text.len(), |i| f.start_byte + i);
+        let line_end = text[f.start_byte..]
+            .find('\n')
+            .map_or(text.len(), |i| f.start_byte + i);
         let col = text[line_start..f.start_byte].chars().count() + 1;
         let gutter = " ".repeat(line_no.to_string().len());
-        out.push_str(&format!("{gutter}{} {name}:{line_no}:{col}\n", paint("1;34", "-->")));
+        out.push_str(&format!(
+            "{gutter}{} {name}:{line_no}:{col}\n",
+            paint("1;34", "-->")
+        ));
         out.push_str(&format!("{gutter} {}\n", paint("1;34", "|")));
-        out.push_str(&format!("{} {} {}\n", paint("1;34", &line_no.to_string()), paint("1;34", "|"), &text[line_start..line_end]));
+        out.push_str(&format!(
+            "{} {} {}\n",
+            paint("1;34", &line_no.to_string()),
+            paint("1;34", "|"),
+            &text[line_start..line_end]
+        ));
         let pad = text[line_start..f.start_byte].chars().count();
-        let width = text[f.start_byte..f.end_byte.min(line_end)].chars().count().max(1);
+        let width = text[f.start_byte..f.end_byte.min(line_end)]
+            .chars()
+            .count()
+            .max(1);
         out.push_str(&format!(
             "{gutter} {} {}{}\n",
             paint("1;34", "|"),
             " ".repeat(pad),
             paint(code, &"^".repeat(width))
         ));
-        out.push_str(&format!("{gutter} {} {}\n", paint("1;34", "="), f.reference));
+        out.push_str(&format!(
+            "{gutter} {} {}\n",
+            paint("1;34", "="),
+            f.reference
+        ));
         for fix in &f.fixes {
-            out.push_str(&format!("{gutter} {} fix: {}\n", paint("1;34", "="), fix.label));
+            out.push_str(&format!(
+                "{gutter} {} fix: {}\n",
+                paint("1;34", "="),
+                fix.label
+            ));
         }
         out.push('\n');
     }
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    let (e, w, i) = (count(Severity::Error), count(Severity::Warning), count(Severity::Info));
+    let (e, w, i) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    );
     if findings.is_empty() {
         out.push_str(&format!("{}: no findings\n", paint("1;32", "ok")));
     } else {

@@ -23,7 +23,11 @@ fn table(l: Locale) -> &'static HashMap<&'static str, &'static str> {
 
 /// The raw template for `key`, falling back to Dutch, then to the key itself.
 pub fn template(l: Locale, key: &str) -> &'static str {
-    table(l).get(key).or_else(|| table(Locale::Nl).get(key)).copied().unwrap_or("")
+    table(l)
+        .get(key)
+        .or_else(|| table(Locale::Nl).get(key))
+        .copied()
+        .unwrap_or("")
 }
 
 /// Fills `{name}` placeholders. An argument whose value is itself a message key
@@ -61,7 +65,11 @@ mod tests {
 
     #[test]
     fn placeholders_are_filled_and_keys_translated() {
-        let s = render(Locale::En, "photo-consent.unconfirmed", &[("channel", "channel.social".into())]);
+        let s = render(
+            Locale::En,
+            "photo-consent.unconfirmed",
+            &[("channel", "channel.social".into())],
+        );
         assert!(s.contains("social media"), "{s}");
         assert!(!s.contains('{'));
     }

@@ -102,7 +102,12 @@ impl Default for Policy {
     /// The embedded default: no school, no roster, every rule on at its default severity.
     fn default() -> Self {
         let mut channels = BTreeMap::new();
-        for p in [Platform::Facebook, Platform::X, Platform::Linkedin, Platform::Instagram] {
+        for p in [
+            Platform::Facebook,
+            Platform::X,
+            Platform::Linkedin,
+            Platform::Instagram,
+        ] {
             channels.insert(p, "social".to_string());
         }
         channels.insert(Platform::Schoolapp, "schoolapp".to_string());
@@ -154,7 +159,11 @@ pub struct PolicyErrors(pub Vec<PolicyError>);
 impl fmt::Display for PolicyErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.0.len();
-        write!(f, "invalid policy ({n} problem{}): ", if n == 1 { "" } else { "s" })?;
+        write!(
+            f,
+            "invalid policy ({n} problem{}): ",
+            if n == 1 { "" } else { "s" }
+        )?;
         for (i, e) in self.0.iter().enumerate() {
             if i > 0 {
                 write!(f, "; ")?;
@@ -209,13 +218,20 @@ impl Policy {
 
     /// The consent channel a platform publishes to.
     pub fn channel(&self, p: Platform) -> &str {
-        self.channels.get(&p).map(String::as_str).unwrap_or("social")
+        self.channels
+            .get(&p)
+            .map(String::as_str)
+            .unwrap_or("social")
     }
 
     /// A one-paragraph summary for `postwacht policy check`.
     pub fn summary(&self) -> String {
         let mut s = String::new();
-        let name = if self.school.name.is_empty() { "(no school name)" } else { &self.school.name };
+        let name = if self.school.name.is_empty() {
+            "(no school name)"
+        } else {
+            &self.school.name
+        };
         s.push_str(&format!("school: {name}"));
         if !self.school.aliases.is_empty() {
             s.push_str(&format!(" (also: {})", self.school.aliases.join(", ")));
@@ -231,7 +247,10 @@ impl Policy {
         }
         s.push_str(&format!("roster: {} pupils", self.roster.len()));
         for ch in CHANNELS {
-            s.push_str(&format!(", {} with {ch} consent", by_channel.get(ch).copied().unwrap_or(0)));
+            s.push_str(&format!(
+                ", {} with {ch} consent",
+                by_channel.get(ch).copied().unwrap_or(0)
+            ));
         }
         s.push('\n');
         s.push_str(&format!("staff: {} names\n", self.staff.len()));
@@ -266,7 +285,9 @@ fn distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }
@@ -304,7 +325,12 @@ impl Validator {
         });
     }
 
-    fn object<'v>(&mut self, path: &str, v: &'v Value, known: &[&str]) -> Option<&'v Map<String, Value>> {
+    fn object<'v>(
+        &mut self,
+        path: &str,
+        v: &'v Value,
+        known: &[&str],
+    ) -> Option<&'v Map<String, Value>> {
         match v {
             Value::Object(m) => {
                 for k in m.keys() {
@@ -337,7 +363,10 @@ impl Validator {
         match v {
             Value::Bool(b) => Some(*b),
             other => {
-                self.err(path, format!("expected true or false, found {}", kind(other)));
+                self.err(
+                    path,
+                    format!("expected true or false, found {}", kind(other)),
+                );
                 None
             }
         }
@@ -360,7 +389,10 @@ impl Validator {
                 out
             }
             other => {
-                self.err(path, format!("expected a list of strings, found {}", kind(other)));
+                self.err(
+                    path,
+                    format!("expected a list of strings, found {}", kind(other)),
+                );
                 Vec::new()
             }
         }
@@ -369,9 +401,15 @@ impl Validator {
     /// A text per locale: either one string for both, or {"nl": ..., "en": ...}.
     fn localized(&mut self, path: &str, v: &Value, default: &Localized) -> Localized {
         match v {
-            Value::String(s) => Localized { nl: s.clone(), en: s.clone() },
+            Value::String(s) => Localized {
+                nl: s.clone(),
+                en: s.clone(),
+            },
             Value::Object(_) => {
-                let m = self.object(path, v, &["nl", "en"]).cloned().unwrap_or_default();
+                let m = self
+                    .object(path, v, &["nl", "en"])
+                    .cloned()
+                    .unwrap_or_default();
                 let mut out = default.clone();
                 if let Some(x) = m.get("nl").and_then(|x| self.string(&join(path, "nl"), x)) {
                     out.nl = x;
@@ -382,7 +420,13 @@ impl Validator {
                 out
             }
             other => {
-                self.err(path, format!("expected a string or {{\"nl\": ..., \"en\": ...}}, found {}", kind(other)));
+                self.err(
+                    path,
+                    format!(
+                        "expected a string or {{\"nl\": ..., \"en\": ...}}, found {}",
+                        kind(other)
+                    ),
+                );
                 default.clone()
             }
         }
@@ -391,10 +435,22 @@ impl Validator {
     fn policy(&mut self, v: &Value) -> Policy {
         let mut p = Policy::default();
         let known = [
-            "$schema", "version", "school", "roster", "staff", "rules", "capacity_statement", "contact",
-            "offline_contact", "extra_words", "channels", "extension",
+            "$schema",
+            "version",
+            "school",
+            "roster",
+            "staff",
+            "rules",
+            "capacity_statement",
+            "contact",
+            "offline_contact",
+            "extra_words",
+            "channels",
+            "extension",
         ];
-        let Some(m) = self.object("", v, &known) else { return p };
+        let Some(m) = self.object("", v, &known) else {
+            return p;
+        };
         if let Some(v) = m.get("version") {
             if v.as_u64() != Some(1) {
                 self.err("version", format!("expected 1, found {v}"));
@@ -435,7 +491,9 @@ impl Validator {
 
     fn school(&mut self, v: &Value) -> School {
         let mut s = School::default();
-        let Some(m) = self.object("school", v, &["name", "aliases", "board"]) else { return s };
+        let Some(m) = self.object("school", v, &["name", "aliases", "board"]) else {
+            return s;
+        };
         if let Some(n) = m.get("name").and_then(|x| self.string("school.name", x)) {
             s.name = n;
         }
@@ -450,13 +508,18 @@ impl Validator {
 
     fn roster(&mut self, v: &Value) -> Vec<Pupil> {
         let Value::Array(items) = v else {
-            self.err("roster", format!("expected a list of pupils, found {}", kind(v)));
+            self.err(
+                "roster",
+                format!("expected a list of pupils, found {}", kind(v)),
+            );
             return Vec::new();
         };
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let path = format!("roster[{i}]");
-            let Some(m) = self.object(&path, item, &["name", "group", "consent"]) else { continue };
+            let Some(m) = self.object(&path, item, &["name", "group", "consent"]) else {
+                continue;
+            };
             let name = match m.get("name") {
                 None => {
                     self.err(&path, "pupil without a name");
@@ -476,7 +539,10 @@ impl Validator {
                 Some(Value::String(g)) => g.clone(),
                 Some(Value::Number(n)) => n.to_string(),
                 Some(other) => {
-                    self.err(&join(&path, "group"), format!("expected a string or number, found {}", kind(other)));
+                    self.err(
+                        &join(&path, "group"),
+                        format!("expected a string or number, found {}", kind(other)),
+                    );
                     String::new()
                 }
             };
@@ -494,7 +560,11 @@ impl Validator {
                     }
                 }
             }
-            out.push(Pupil { name, group, consent });
+            out.push(Pupil {
+                name,
+                group,
+                consent,
+            });
         }
         out
     }
@@ -502,7 +572,10 @@ impl Validator {
     fn rules(&mut self, v: &Value) -> BTreeMap<String, Setting> {
         let mut out = BTreeMap::new();
         let Value::Object(m) = v else {
-            self.err("rules", format!("expected an object of rule → severity, found {}", kind(v)));
+            self.err(
+                "rules",
+                format!("expected an object of rule → severity, found {}", kind(v)),
+            );
             return out;
         };
         let mut known: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
@@ -510,7 +583,11 @@ impl Validator {
         for (k, val) in m {
             let path = join("rules", k);
             if !known.contains(&k.as_str()) {
-                let best = known.iter().min_by_key(|x| distance(k, x)).copied().unwrap_or("");
+                let best = known
+                    .iter()
+                    .min_by_key(|x| distance(k, x))
+                    .copied()
+                    .unwrap_or("");
                 let msg = if distance(k, best) <= 4 {
                     format!("unknown rule id; did you mean \"{best}\"?")
                 } else {
@@ -529,7 +606,10 @@ impl Validator {
                 Some(s) => {
                     out.insert(k.clone(), s);
                 }
-                None => self.err(&path, format!("expected \"error\", \"warning\", \"info\" or \"off\", found {val}")),
+                None => self.err(
+                    &path,
+                    format!("expected \"error\", \"warning\", \"info\" or \"off\", found {val}"),
+                ),
             }
         }
         out
@@ -537,7 +617,9 @@ impl Validator {
 
     fn contact(&mut self, v: &Value) -> Contact {
         let mut c = Contact::default();
-        let Some(m) = self.object("contact", v, &["phone", "email", "address", "website"]) else { return c };
+        let Some(m) = self.object("contact", v, &["phone", "email", "address", "website"]) else {
+            return c;
+        };
         if let Some(x) = m.get("phone") {
             c.phones = self.strings("contact.phone", x);
         }
@@ -556,7 +638,9 @@ impl Validator {
     fn extra_words(&mut self, v: &Value) -> BTreeMap<Category, Vec<String>> {
         let mut out = BTreeMap::new();
         let names: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
-        let Some(m) = self.object("extra_words", v, &names) else { return out };
+        let Some(m) = self.object("extra_words", v, &names) else {
+            return out;
+        };
         for (k, val) in m {
             if let Some(c) = Category::parse(k) {
                 let words = self.strings(&join("extra_words", k), val);
@@ -567,16 +651,33 @@ impl Validator {
     }
 
     fn channels(&mut self, v: &Value, into: &mut BTreeMap<Platform, String>) {
-        let names = ["facebook", "x", "linkedin", "instagram", "schoolapp", "other"];
-        let Some(m) = self.object("channels", v, &names) else { return };
+        let names = [
+            "facebook",
+            "x",
+            "linkedin",
+            "instagram",
+            "schoolapp",
+            "other",
+        ];
+        let Some(m) = self.object("channels", v, &names) else {
+            return;
+        };
         for (k, val) in m {
-            let Some(p) = Platform::parse(k) else { continue };
+            let Some(p) = Platform::parse(k) else {
+                continue;
+            };
             let path = join("channels", k);
             if let Some(ch) = self.string(&path, val) {
                 if CHANNELS.contains(&ch.as_str()) {
                     into.insert(p, ch);
                 } else {
-                    self.err(&path, format!("unknown channel \"{ch}\"; expected one of: {}", CHANNELS.join(", ")));
+                    self.err(
+                        &path,
+                        format!(
+                            "unknown channel \"{ch}\"; expected one of: {}",
+                            CHANNELS.join(", ")
+                        ),
+                    );
                 }
             }
         }
@@ -584,15 +685,28 @@ impl Validator {
 
     fn extension(&mut self, v: &Value) -> ExtensionSettings {
         let mut e = ExtensionSettings::default();
-        let known = ["sites", "allow_pause", "allow_override", "override_needs_reason"];
-        let Some(m) = self.object("extension", v, &known) else { return e };
+        let known = [
+            "sites",
+            "allow_pause",
+            "allow_override",
+            "override_needs_reason",
+        ];
+        let Some(m) = self.object("extension", v, &known) else {
+            return e;
+        };
         if let Some(x) = m.get("sites") {
             e.sites = self.strings("extension.sites", x);
         }
-        if let Some(b) = m.get("allow_pause").and_then(|x| self.boolean("extension.allow_pause", x)) {
+        if let Some(b) = m
+            .get("allow_pause")
+            .and_then(|x| self.boolean("extension.allow_pause", x))
+        {
             e.allow_pause = b;
         }
-        if let Some(b) = m.get("allow_override").and_then(|x| self.boolean("extension.allow_override", x)) {
+        if let Some(b) = m
+            .get("allow_override")
+            .and_then(|x| self.boolean("extension.allow_override", x))
+        {
             e.allow_override = b;
         }
         if let Some(b) = m
@@ -615,7 +729,10 @@ fn join(path: &str, key: &str) -> String {
 
 /// All rules with their category and default severity, for `postwacht rules` and docs.
 pub fn rule_table() -> Vec<(&'static str, Category, Severity)> {
-    RULES.iter().map(|r| (r.id, r.category, r.default)).collect()
+    RULES
+        .iter()
+        .map(|r| (r.id, r.category, r.default))
+        .collect()
 }
 
 #[cfg(test)]
@@ -642,15 +759,25 @@ mod tests {
                 {"name": "E F", "consent": {"social": "yes"}}]}"#,
         )
         .unwrap_err();
-        assert_eq!(e.0[0].to_string(), "roster[3].consent.social: expected true or false, found a string");
+        assert_eq!(
+            e.0[0].to_string(),
+            "roster[3].consent.social: expected true or false, found a string"
+        );
     }
 
     #[test]
     fn unknown_keys_get_a_hint() {
-        let e = Policy::from_json(r#"{"shcool": {"name": "X"}, "rules": {"informall": "off"}}"#).unwrap_err();
+        let e = Policy::from_json(r#"{"shcool": {"name": "X"}, "rules": {"informall": "off"}}"#)
+            .unwrap_err();
         let s = e.to_string();
-        assert!(s.contains("shcool: unknown key; did you mean \"school\"?"), "{s}");
-        assert!(s.contains("rules.informall: unknown rule id; did you mean \"informal\"?"), "{s}");
+        assert!(
+            s.contains("shcool: unknown key; did you mean \"school\"?"),
+            "{s}"
+        );
+        assert!(
+            s.contains("rules.informall: unknown rule id; did you mean \"informal\"?"),
+            "{s}"
+        );
     }
 
     #[test]
@@ -663,7 +790,10 @@ mod tests {
         assert_eq!(errs[0].to_string(), "roster[0]: pupil without a name");
         assert_eq!(p.school.name, "De Linde");
         assert_eq!(p.roster.len(), 1);
-        assert_eq!(p.rules.get("profanity"), Some(&Setting::On(Severity::Warning)));
+        assert_eq!(
+            p.rules.get("profanity"),
+            Some(&Setting::On(Severity::Warning))
+        );
         assert!(!p.rules.contains_key("informal"));
     }
 
@@ -677,9 +807,16 @@ mod tests {
 
     #[test]
     fn settings_resolve_rule_then_category_then_default() {
-        let p = Policy::from_json(r#"{"rules": {"informal": "off", "informal.kisses": "error"}}"#).unwrap();
-        assert_eq!(p.setting("informal.kisses", Category::Informal, Severity::Warning), Setting::On(Severity::Error));
-        assert_eq!(p.setting("informal.chat-speak", Category::Informal, Severity::Warning), Setting::Off);
+        let p = Policy::from_json(r#"{"rules": {"informal": "off", "informal.kisses": "error"}}"#)
+            .unwrap();
+        assert_eq!(
+            p.setting("informal.kisses", Category::Informal, Severity::Warning),
+            Setting::On(Severity::Error)
+        );
+        assert_eq!(
+            p.setting("informal.chat-speak", Category::Informal, Severity::Warning),
+            Setting::Off
+        );
         assert_eq!(
             p.setting("profanity.curse", Category::Profanity, Severity::Error),
             Setting::On(Severity::Error)

@@ -34,7 +34,11 @@ pub fn policy() -> Compiled {
 pub fn post(text: &str, account: &str) -> Post {
     let mut p = Post::new(text);
     p.context.platform = Platform::Facebook;
-    p.context.account = if account == "school" { Account::School } else { Account::Personal };
+    p.context.account = if account == "school" {
+        Account::School
+    } else {
+        Account::Personal
+    };
     p
 }
 
@@ -55,16 +59,23 @@ pub fn check_school(text: &str) -> Vec<Finding> {
 }
 
 pub fn assert_rule(f: &[Finding], rule: &str) {
-    assert!(f.iter().any(|x| x.rule == rule), "expected {rule} in {f:#?}");
+    assert!(
+        f.iter().any(|x| x.rule == rule),
+        "expected {rule} in {f:#?}"
+    );
 }
 
 pub fn assert_no_rule(f: &[Finding], rule: &str, why: &str) {
-    assert!(!f.iter().any(|x| x.rule == rule), "unexpected {rule} ({why}) in {f:#?}");
+    assert!(
+        !f.iter().any(|x| x.rule == rule),
+        "unexpected {rule} ({why}) in {f:#?}"
+    );
 }
 
 pub fn assert_no_category(f: &[Finding], cat: &str, why: &str) {
     assert!(
-        !f.iter().any(|x| x.category.as_str() == cat && x.severity.as_str() != "info"),
+        !f.iter()
+            .any(|x| x.category.as_str() == cat && x.severity.as_str() != "info"),
         "unexpected {cat} ({why}) in {f:#?}"
     );
 }
@@ -81,5 +92,10 @@ pub fn has_span(f: &[Finding], cat: &str, needle: &str) -> bool {
 
 /// Applies a fix (byte span) to the text.
 pub fn apply_fix(text: &str, fix: &Fix) -> String {
-    format!("{}{}{}", &text[..fix.span.start_byte], fix.replacement, &text[fix.span.end_byte..])
+    format!(
+        "{}{}{}",
+        &text[..fix.span.start_byte],
+        fix.replacement,
+        &text[fix.span.end_byte..]
+    )
 }

@@ -177,7 +177,10 @@ impl<'a> Text<'a> {
                 let first = o.chars().find(|c| !is_invisible(*c));
                 let capitalized = first.is_some_and(|c| c.is_uppercase());
                 let letters = o.chars().filter(|c| c.is_alphabetic()).count();
-                let all_caps = letters >= 2 && o.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+                let all_caps = letters >= 2
+                    && o.chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(|c| c.is_uppercase());
                 tokens.push(Token {
                     ns,
                     ne,
@@ -194,11 +197,12 @@ impl<'a> Text<'a> {
                 // "M.G." or "14.00" do not end a sentence: a boundary needs a space or end after it,
                 // and a single-letter initial before it ("R. uit 4vwo") does not count.
                 let next = iter.peek().map(|&(_, d)| d);
-                let ends = c == '\n' || next.is_none_or(|d| d.is_whitespace() || d == '"' || d == '\'');
+                let ends =
+                    c == '\n' || next.is_none_or(|d| d.is_whitespace() || d == '"' || d == '\'');
                 let initial = c == '.'
-                    && tokens.last().is_some_and(|t: &Token| {
-                        t.ne == i && t.ne - t.ns == 1 && t.capitalized
-                    });
+                    && tokens
+                        .last()
+                        .is_some_and(|t: &Token| t.ne == i && t.ne - t.ns == 1 && t.capitalized);
                 if ends && !initial && sentence_open {
                     let e = self.src_end[i] as usize;
                     sentences.push((sent_start_orig, e));
@@ -254,7 +258,9 @@ impl Utf16Map {
 
     /// UTF-16 offset of a byte offset (rounded down to a character boundary).
     pub fn u16(&self, byte: usize) -> usize {
-        let i = self.byte_to_u16.partition_point(|&(b, _)| (b as usize) <= byte);
+        let i = self
+            .byte_to_u16
+            .partition_point(|&(b, _)| (b as usize) <= byte);
         self.byte_to_u16[i.saturating_sub(1)].1 as usize
     }
 }

@@ -52,7 +52,12 @@ pub fn is_bsn(digits: &str) -> bool {
     if d.len() != 9 || d.iter().all(|&x| x == 0) {
         return false;
     }
-    let sum: i64 = d[..8].iter().enumerate().map(|(i, &x)| (9 - i as i64) * x as i64).sum::<i64>() - d[8] as i64;
+    let sum: i64 = d[..8]
+        .iter()
+        .enumerate()
+        .map(|(i, &x)| (9 - i as i64) * x as i64)
+        .sum::<i64>()
+        - d[8] as i64;
     sum % 11 == 0
 }
 
@@ -62,15 +67,28 @@ impl Rule for Confidential {
         let p = patterns();
         let orig = t.orig;
         let mut taken: Vec<(usize, usize)> = Vec::new();
-        let overlaps = |taken: &[(usize, usize)], s: usize, e: usize| taken.iter().any(|&(a, b)| s < b && e > a);
+        let overlaps = |taken: &[(usize, usize)], s: usize, e: usize| {
+            taken.iter().any(|&(a, b)| s < b && e > a)
+        };
 
         for m in p.email.find_iter(orig) {
             let addr = m.as_str().to_lowercase();
             let local = addr.split('@').next().unwrap_or("");
             let role = matches!(
                 local,
-                "info" | "administratie" | "admin" | "secretariaat" | "directie" | "contact" | "office" | "receptie"
-                    | "ouderraad" | "mr" | "klachten" | "privacy" | "team"
+                "info"
+                    | "administratie"
+                    | "admin"
+                    | "secretariaat"
+                    | "directie"
+                    | "contact"
+                    | "office"
+                    | "receptie"
+                    | "ouderraad"
+                    | "mr"
+                    | "klachten"
+                    | "privacy"
+                    | "team"
             );
             taken.push((m.start(), m.end()));
             if role || ctx.policy.public_emails.contains(&addr) {
@@ -84,8 +102,12 @@ impl Rule for Confidential {
             let before = orig[..s].chars().next_back();
             let after = orig[e..].chars().next();
             if digits.len() != 10
-                || before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '/' || c == '-' && s > 1)
-                || after.is_some_and(|c| c.is_ascii_digit() || c == '-' && orig[e + 1..].starts_with(|d: char| d.is_ascii_digit()))
+                || before
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || c == '/' || c == '-' && s > 1)
+                || after.is_some_and(|c| {
+                    c.is_ascii_digit()
+                        || c == '-' && orig[e + 1..].starts_with(|d: char| d.is_ascii_digit())
+                })
                 || looks_like_date(m.as_str())
                 || overlaps(&taken, s, e)
             {
@@ -112,7 +134,9 @@ impl Rule for Confidential {
             let (ss, se) = sentence_of(t, m.start());
             let sentence = crate::text::normalize(&orig[ss..se]);
             if p.birth.is_match(&sentence) {
-                out.push(Hit::new("confidential.birthdate", m.start(), m.end()).arg("match", m.as_str()));
+                out.push(
+                    Hit::new("confidential.birthdate", m.start(), m.end()).arg("match", m.as_str()),
+                );
             }
         }
         situations(ctx, out);
@@ -122,7 +146,9 @@ impl Rule for Confidential {
 
 fn remove_hit(rule: &'static str, orig: &str, s: usize, e: usize) -> Hit {
     let (rs, re) = removal_range(orig, s, e);
-    Hit::new(rule, s, e).arg("match", &orig[s..e]).fix("fix.remove-contact", "", rs, re)
+    Hit::new(rule, s, e)
+        .arg("match", &orig[s..e])
+        .fix("fix.remove-contact", "", rs, re)
 }
 
 fn looks_like_date(s: &str) -> bool {
@@ -134,7 +160,11 @@ fn looks_like_date(s: &str) -> bool {
 }
 
 fn sentence_of(t: &Text, pos: usize) -> (usize, usize) {
-    t.sentences.iter().copied().find(|&(s, e)| s <= pos && pos < e).unwrap_or((0, t.orig.len()))
+    t.sentences
+        .iter()
+        .copied()
+        .find(|&(s, e)| s <= pos && pos < e)
+        .unwrap_or((0, t.orig.len()))
 }
 
 /// Street and number, postcode and city: personal when the sentence is about a person
@@ -147,7 +177,11 @@ fn addresses(ctx: &Ctx, p: &Patterns, taken: &mut Vec<(usize, usize)>, out: &mut
         found.push((m.start(), m.end()));
     }
     for m in p.postcode.find_iter(orig) {
-        let code = &m.as_str()[..m.as_str().find(char::is_alphabetic).map_or(0, |i| i + 2).min(m.as_str().len())];
+        let code = &m.as_str()[..m
+            .as_str()
+            .find(char::is_alphabetic)
+            .map_or(0, |i| i + 2)
+            .min(m.as_str().len())];
         if code.ends_with("SS") || code.ends_with("SD") || code.ends_with("SA") {
             continue;
         }
@@ -185,29 +219,64 @@ fn addresses(ctx: &Ctx, p: &Patterns, taken: &mut Vec<(usize, usize)>, out: &mut
 /// Words that tie an address to someone's home.
 fn home_cue() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"\b(woont|wonen|adres|thuis|feestje|verjaardag|lives|home address|address)\b").expect("regex"))
+    R.get_or_init(|| {
+        Regex::new(r"\b(woont|wonen|adres|thuis|feestje|verjaardag|lives|home address|address)\b")
+            .expect("regex")
+    })
 }
 
 /// Is the sentence (original bytes ss..se) about one person: a pupil named in it, a singular
 /// personal pronoun, "mijn leerling", "uw zoon", or "je"/"jij" in a reply to a pupil or parent?
 fn about_individual(ctx: &Ctx, ss: usize, se: usize) -> bool {
     let t = ctx.text;
-    if ctx.analysis.mentions.iter().any(|m| m.start >= ss && m.start < se) {
+    if ctx
+        .analysis
+        .mentions
+        .iter()
+        .any(|m| m.start >= ss && m.start < se)
+    {
         return true;
     }
     let a = t.token_at_or_after(ss);
     let b = t.token_at_or_after(se);
     let words: Vec<&str> = t.tokens[a..b].iter().map(|x| t.word(x)).collect();
-    let reply_to_person = matches!(ctx.post.context.reply_to, Some(ReplyTo::Student | ReplyTo::Parent));
+    let reply_to_person = matches!(
+        ctx.post.context.reply_to,
+        Some(ReplyTo::Student | ReplyTo::Parent)
+    );
     let person = |n: &str| {
         matches!(
             n,
-            "leerling" | "leerlinge" | "zoon" | "dochter" | "kind" | "student" | "pupil" | "son" | "daughter" | "child"
-                | "vader" | "moeder" | "ouders" | "father" | "mother" | "parents" | "broer" | "zus" | "broertje"
-                | "zusje" | "kleuter" | "collega"
+            "leerling"
+                | "leerlinge"
+                | "zoon"
+                | "dochter"
+                | "kind"
+                | "student"
+                | "pupil"
+                | "son"
+                | "daughter"
+                | "child"
+                | "vader"
+                | "moeder"
+                | "ouders"
+                | "father"
+                | "mother"
+                | "parents"
+                | "broer"
+                | "zus"
+                | "broertje"
+                | "zusje"
+                | "kleuter"
+                | "collega"
         )
     };
-    let pupil = |n: &str| matches!(n, "leerling" | "leerlinge" | "pupil" | "student" | "kleuter");
+    let pupil = |n: &str| {
+        matches!(
+            n,
+            "leerling" | "leerlinge" | "pupil" | "student" | "kleuter"
+        )
+    };
     words.iter().enumerate().any(|(k, w)| {
         let next = words.get(k + 1).copied().unwrap_or("");
         match *w {
@@ -233,12 +302,17 @@ fn situations(ctx: &Ctx, out: &mut Vec<Hit>) {
     ];
     let mut i = 0;
     while i < words.len() {
-        let mut hit: Option<(&'static str, usize)> = health(&words, i, lex).map(|n| ("confidential.health", n));
+        let mut hit: Option<(&'static str, usize)> =
+            health(&words, i, lex).map(|n| ("confidential.health", n));
         if hit.is_none() {
-            hit = lists.iter().find_map(|(l, r)| l.longest(&words[i..]).map(|(n, _)| (*r, n)));
+            hit = lists
+                .iter()
+                .find_map(|(l, r)| l.longest(&words[i..]).map(|(n, _)| (*r, n)));
         }
         if hit.is_none() {
-            hit = extra.and_then(|p| p.longest(&words[i..])).map(|(n, _)| ("confidential.family", n));
+            hit = extra
+                .and_then(|p| p.longest(&words[i..]))
+                .map(|(n, _)| ("confidential.family", n));
         }
         if let Some((rule, n)) = hit {
             let (s, e) = (t.tokens[i].start, t.tokens[i + n - 1].end);
@@ -259,7 +333,11 @@ fn health(words: &[&str], i: usize, lex: &Lexicon) -> Option<usize> {
     let w = words[i];
     if let Some((n, _)) = lex.conditions.longest(&words[i..]) {
         // "dyslexie-protocol" written with a hyphen is two tokens: check the second part.
-        if n == 1 && words.get(i + 1).is_some_and(|x| lex.condition_general.contains(*x)) {
+        if n == 1
+            && words
+                .get(i + 1)
+                .is_some_and(|x| lex.condition_general.contains(*x))
+        {
             return None;
         }
         return Some(n);
@@ -284,32 +362,50 @@ fn grades(ctx: &Ctx, out: &mut Vec<Hit>) {
     let t = ctx.text;
     let words: Vec<&str> = t.tokens.iter().map(|x| t.word(x)).collect();
     let verbs = [
-        "haalde", "haalt", "kreeg", "krijgt", "scoorde", "heeft", "had", "hebt", "got", "gets", "scored", "received",
-        "gehaald", "verdiend", "gekregen", "earned", "deserved",
+        "haalde", "haalt", "kreeg", "krijgt", "scoorde", "heeft", "had", "hebt", "got", "gets",
+        "scored", "received", "gehaald", "verdiend", "gekregen", "earned", "deserved",
     ];
     for (i, w) in words.iter().enumerate() {
         let Ok(n) = w.parse::<u32>() else { continue };
-        if !(1..=10).contains(&n) || i == 0 || !matches!(words[i - 1], "een" | "die" | "de" | "a" | "an" | "that") {
+        if !(1..=10).contains(&n)
+            || i == 0
+            || !matches!(words[i - 1], "een" | "die" | "de" | "a" | "an" | "that")
+        {
             continue;
         }
         // "6,5": the decimal is the next token.
         let mut j = i;
-        if words.get(i + 1).is_some_and(|x| *x == "5") && t.gap(&t.tokens[i], &t.tokens[i + 1]) == "," {
+        if words.get(i + 1).is_some_and(|x| *x == "5")
+            && t.gap(&t.tokens[i], &t.tokens[i + 1]) == ","
+        {
             j = i + 1;
         }
         let gap_before = t.gap(&t.tokens[i - 1], &t.tokens[i]);
         if gap_before.trim() != "" {
             continue;
         }
-        let after_for = words.get(j + 1).is_some_and(|x| matches!(*x, "voor" | "op" | "for" | "on" | "in"))
-            && words.get(j + 2).is_some_and(|x| !matches!(*x, "de" | "het" | "the") || words.get(j + 3).is_some_and(|y| matches!(*y, "toets" | "test" | "exam" | "proefwerk")));
+        let after_for = words
+            .get(j + 1)
+            .is_some_and(|x| matches!(*x, "voor" | "op" | "for" | "on" | "in"))
+            && words.get(j + 2).is_some_and(|x| {
+                !matches!(*x, "de" | "het" | "the")
+                    || words
+                        .get(j + 3)
+                        .is_some_and(|y| matches!(*y, "toets" | "test" | "exam" | "proefwerk"))
+            });
         let verb_before = (i.saturating_sub(4)..i - 1).any(|k| verbs.contains(&words[k]));
         let verb_after = (j + 1..(j + 4).min(words.len())).any(|k| verbs.contains(&words[k]));
-        if !(after_for && (verb_before || verb_after) || verb_after && words[i - 1] == "die" || verb_before && after_for) {
+        if !(after_for && (verb_before || verb_after) || verb_after && words[i - 1] == "die") {
             continue;
         }
-        let s_tok = (i.saturating_sub(4)..i - 1).find(|&k| verbs.contains(&words[k])).unwrap_or(i - 1);
-        let e_tok = if after_for { (j + 2).min(words.len() - 1) } else { j };
+        let s_tok = (i.saturating_sub(4)..i - 1)
+            .find(|&k| verbs.contains(&words[k]))
+            .unwrap_or(i - 1);
+        let e_tok = if after_for {
+            (j + 2).min(words.len() - 1)
+        } else {
+            j
+        };
         let (s, e) = (t.tokens[s_tok].start, t.tokens[e_tok].end);
         let (ss, se) = sentence_of(t, s);
         if about_individual(ctx, ss, se) {
@@ -325,11 +421,27 @@ mod tests {
 
     #[test]
     fn phone_numbers_in_every_common_format() {
-        for n in ["06-12345678", "06 1234 5678", "+31 (0)6-12 34 56 78", "+31 6 23456789", "050-3123456", "0612345678", "0031 6 12345678"] {
+        for n in [
+            "06-12345678",
+            "06 1234 5678",
+            "+31 (0)6-12 34 56 78",
+            "+31 6 23456789",
+            "050-3123456",
+            "0612345678",
+            "0031 6 12345678",
+        ] {
             let s = format!("Bel me op {n}, dan leg ik het uit.");
-            assert!(has_span(&check_school(&s), "confidential", n), "{n}: {:#?}", check_school(&s));
+            assert!(
+                has_span(&check_school(&s), "confidential", n),
+                "{n}: {:#?}",
+                check_school(&s)
+            );
         }
-        for s in ["De ouderavond is op 12-03-2025 om 19.30 uur.", "Groep 6 telde 1234 kastanjes.", "Ordernummer 2024-123456"] {
+        for s in [
+            "De ouderavond is op 12-03-2025 om 19.30 uur.",
+            "Groep 6 telde 1234 kastanjes.",
+            "Ordernummer 2024-123456",
+        ] {
             assert_no_category(&check_school(s), "confidential", s);
         }
     }
@@ -343,7 +455,11 @@ mod tests {
         let p = crate::compiled::Compiled::new(p);
         let f = check_with(&p, "Bel 050 3123456 of mail ouders@delinde.nl. Zij woont niet op Lindelaan 3, 9721 AB Groningen.", "school");
         assert_no_category(&f, "confidential", "public contact");
-        let f = check_with(&p, "Mail naar de moeder van Sem: sandra@example.com", "school");
+        let f = check_with(
+            &p,
+            "Mail naar de moeder van Sem: sandra@example.com",
+            "school",
+        );
         assert!(has_span(&f, "confidential", "sandra@example.com"));
     }
 
@@ -351,11 +467,31 @@ mod tests {
     fn bsn_eleven_test_and_birthdates() {
         assert!(is_bsn("123456782"));
         assert!(!is_bsn("123456789"));
-        assert!(has_span(&check_school("Het BSN is 123456782."), "confidential", "123456782"));
-        assert_no_category(&check_school("Factuurnummer 123456789."), "confidential", "not a BSN");
-        assert!(has_span(&check_school("Ze is geboren op 12-03-2019."), "confidential", "12-03-2019"));
-        assert!(has_span(&check_school("He was born on 4 May 2017."), "confidential", "4 May 2017"));
-        assert_no_category(&check_school("De musical is op 12-03-2025."), "confidential", "plain date");
+        assert!(has_span(
+            &check_school("Het BSN is 123456782."),
+            "confidential",
+            "123456782"
+        ));
+        assert_no_category(
+            &check_school("Factuurnummer 123456789."),
+            "confidential",
+            "not a BSN",
+        );
+        assert!(has_span(
+            &check_school("Ze is geboren op 12-03-2019."),
+            "confidential",
+            "12-03-2019"
+        ));
+        assert!(has_span(
+            &check_school("He was born on 4 May 2017."),
+            "confidential",
+            "4 May 2017"
+        ));
+        assert_no_category(
+            &check_school("De musical is op 12-03-2025."),
+            "confidential",
+            "plain date",
+        );
     }
 
     #[test]
@@ -376,14 +512,24 @@ mod tests {
     fn health_family_discipline_and_grades_of_an_individual() {
         for (s, m) in [
             ("Daan uit groep 6 heeft ADHD.", "ADHD"),
-            ("Mijn leerling met een dyslexie-verklaring deed het goed.", "dyslexie"),
+            (
+                "Mijn leerling met een dyslexie-verklaring deed het goed.",
+                "dyslexie",
+            ),
             ("She has been diagnosed with diabetes.", "diabetes"),
             ("Hij heeft een ernstige notenallergie.", "notenallergie"),
             ("Ik merk dat haar ouders gaan scheiden.", "scheiden"),
-            ("Hij haalde een 3 voor rekenen.", "haalde een 3 voor rekenen"),
+            (
+                "Hij haalde een 3 voor rekenen.",
+                "haalde een 3 voor rekenen",
+            ),
             ("Uw zoon kreeg die straf omdat hij sloeg.", "straf"),
         ] {
-            assert!(has_span(&check_school(s), "confidential", m), "{s}: {:#?}", check_school(s));
+            assert!(
+                has_span(&check_school(s), "confidential", m),
+                "{s}: {:#?}",
+                check_school(s)
+            );
         }
         for s in [
             "Op de website staat ons dyslexieprotocol en informatie over ADHD.",

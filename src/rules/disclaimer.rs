@@ -12,7 +12,13 @@ impl Rule for Disclaimer {
             return;
         }
         let (s, e) = a.topic_signal.unwrap_or((0, ctx.text.orig.len()));
-        let statement = ctx.policy.policy.capacity_statement.get(ctx.post.locale).trim().to_string();
+        let statement = ctx
+            .policy
+            .policy
+            .capacity_statement
+            .get(ctx.post.locale)
+            .trim()
+            .to_string();
         let orig = ctx.text.orig;
         // Insert the statement before the post, separated by a space (or nothing if the post is empty).
         let sep = if orig.is_empty() { "" } else { " " };
@@ -31,10 +37,22 @@ mod tests {
 
     #[test]
     fn personal_post_about_school_needs_a_statement() {
-        assert_rule(&check_personal("Morgen weer een studiedag, de school is dan dicht."), "disclaimer.missing");
-        assert_rule(&check_personal("Trots op mijn klas vandaag!"), "disclaimer.missing");
-        assert_rule(&check_personal("My pupils aced their assessment today."), "disclaimer.missing");
-        assert_rule(&check_personal("Wat een dag. #groep7"), "disclaimer.missing");
+        assert_rule(
+            &check_personal("Morgen weer een studiedag, de school is dan dicht."),
+            "disclaimer.missing",
+        );
+        assert_rule(
+            &check_personal("Trots op mijn klas vandaag!"),
+            "disclaimer.missing",
+        );
+        assert_rule(
+            &check_personal("My pupils aced their assessment today."),
+            "disclaimer.missing",
+        );
+        assert_rule(
+            &check_personal("Wat een dag. #groep7"),
+            "disclaimer.missing",
+        );
     }
 
     #[test]
@@ -55,7 +73,11 @@ mod tests {
 
     #[test]
     fn school_account_and_private_topics_need_none() {
-        assert_no_rule(&check_school("Morgen is er een studiedag."), "disclaimer.missing", "school account");
+        assert_no_rule(
+            &check_school("Morgen is er een studiedag."),
+            "disclaimer.missing",
+            "school account",
+        );
         for s in [
             "Vanavond met een vriendin van de middelbare school uit eten.",
             "Storm op zee vandaag, windkracht 9.",

@@ -54,22 +54,37 @@ impl Rule for Discussion {
         let strong = m.strong.find(&t.norm);
         let extra = ctx.policy.extra.get(&Category::Discussion).and_then(|p| {
             let words: Vec<&str> = t.tokens.iter().map(|x| t.word(x)).collect();
-            (0..words.len()).find_map(|i| p.longest(&words[i..]).map(|(n, _)| (t.tokens[i].start, t.tokens[i + n - 1].end)))
+            (0..words.len()).find_map(|i| {
+                p.longest(&words[i..])
+                    .map(|(n, _)| (t.tokens[i].start, t.tokens[i + n - 1].end))
+            })
         });
         let weak: Vec<_> = m.weak.find_iter(&t.norm).collect();
         let offline = m.offline.is_match(&t.norm);
         let span = match (strong, extra) {
             (Some(s), _) => Some(t.to_orig(s.start(), s.end())),
             (None, Some(e)) => Some(e),
-            (None, None) if weak.len() >= 2 && !offline => Some(t.to_orig(weak[0].start(), weak[0].end())),
+            (None, None) if weak.len() >= 2 && !offline => {
+                Some(t.to_orig(weak[0].start(), weak[0].end()))
+            }
             _ => None,
         };
         let Some((s, e)) = span else { return };
         // Underline the sentence that argues.
-        let (ss, se) = t.sentences.iter().copied().find(|&(a, b)| a <= s && s < b).unwrap_or((s, e));
+        let (ss, se) = t
+            .sentences
+            .iter()
+            .copied()
+            .find(|&(a, b)| a <= s && s < b)
+            .unwrap_or((s, e));
         let start = ss + (t.orig[ss..se].len() - t.orig[ss..se].trim_start().len());
         let end = ss + t.orig[ss..se].trim_end().len();
-        let line = ctx.policy.policy.offline_contact.get(ctx.post.locale).to_string();
+        let line = ctx
+            .policy
+            .policy
+            .offline_contact
+            .get(ctx.post.locale)
+            .to_string();
         out.push(
             Hit::new("discussion.public-reply", start, end.max(start))
                 .arg("group", group)
@@ -99,7 +114,13 @@ mod tests {
         ] {
             assert_rule(&reply(s, ReplyTo::Parent), "discussion.public-reply");
         }
-        assert_rule(&reply("Nee, het schoolfeest wordt niet verplaatst.", ReplyTo::Student), "discussion.public-reply");
+        assert_rule(
+            &reply(
+                "Nee, het schoolfeest wordt niet verplaatst.",
+                ReplyTo::Student,
+            ),
+            "discussion.public-reply",
+        );
     }
 
     #[test]
@@ -111,14 +132,24 @@ mod tests {
         ] {
             assert_no_rule(&reply(s, ReplyTo::Parent), "discussion.public-reply", s);
         }
-        assert_no_rule(&reply("Nee, dat klopt niet.", ReplyTo::Colleague), "discussion.public-reply", "colleague");
+        assert_no_rule(
+            &reply("Nee, dat klopt niet.", ReplyTo::Colleague),
+            "discussion.public-reply",
+            "colleague",
+        );
     }
 
     #[test]
     fn fix_offers_the_policy_contact_line() {
         let f = reply("Nee, dat klopt niet.", ReplyTo::Parent);
-        let d = f.iter().find(|f| f.rule == "discussion.public-reply").unwrap();
+        let d = f
+            .iter()
+            .find(|f| f.rule == "discussion.public-reply")
+            .unwrap();
         assert!(d.fixes[0].replacement.contains("persoonlijk"));
-        assert_eq!(d.fixes[0].span.end, "Nee, dat klopt niet.".encode_utf16().count());
+        assert_eq!(
+            d.fixes[0].span.end,
+            "Nee, dat klopt niet.".encode_utf16().count()
+        );
     }
 }

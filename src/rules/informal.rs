@@ -33,13 +33,33 @@ impl Rule for Informal {
                 continue;
             }
             if is_laughter(w) {
-                out.push(replace_or_remove(t, "informal.chat-speak", tok.start, tok.end, ""));
+                out.push(replace_or_remove(
+                    t,
+                    "informal.chat-speak",
+                    tok.start,
+                    tok.end,
+                    "",
+                ));
             } else if is_kisses(t, i, w) {
-                out.push(replace_or_remove(t, "informal.kisses", tok.start, tok.end, ""));
+                out.push(replace_or_remove(
+                    t,
+                    "informal.kisses",
+                    tok.start,
+                    tok.end,
+                    "",
+                ));
             } else if let Some(fixed) = unstretch(t.orig_of(tok)) {
-                out.push(replace_or_remove(t, "informal.stretched", tok.start, tok.end, &fixed));
+                out.push(replace_or_remove(
+                    t,
+                    "informal.stretched",
+                    tok.start,
+                    tok.end,
+                    &fixed,
+                ));
             } else if lex.slang_intensifiers.contains(w)
-                && words.get(i + 1).is_some_and(|n| lex.slang_adjectives.contains(*n))
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| lex.slang_adjectives.contains(*n))
                 && t.gap(tok, &t.tokens[i + 1]).trim().is_empty()
             {
                 let (s, e) = (tok.start, t.tokens[i + 1].end);
@@ -70,13 +90,18 @@ fn replace_or_remove(t: &Text, rule: &'static str, s: usize, e: usize, rep: &str
         h.fix("fix.remove", "", rs, re)
     } else {
         // Keep the writer's capital: "Ff" → "Even".
-        let rep = if m.chars().next().is_some_and(char::is_uppercase) && !m.chars().all(|c| !c.is_lowercase()) {
+        let rep = if m.chars().next().is_some_and(char::is_uppercase)
+            && !m.chars().all(|c| !c.is_lowercase())
+        {
             let mut c = rep.chars();
-            c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
         } else {
             rep.to_string()
         };
-        h.arg("replacement", rep.clone()).fix("fix.replace", rep, s, e)
+        h.arg("replacement", rep.clone())
+            .fix("fix.replace", rep, s, e)
     }
 }
 
@@ -86,13 +111,20 @@ fn is_laughter(w: &str) -> bool {
     if b.len() < 4 {
         return false;
     }
-    let pairs_ok = |x: u8| b.iter().enumerate().all(|(i, &c)| if i % 2 == 0 { c == b'h' } else { c == x });
+    let pairs_ok = |x: u8| {
+        b.iter()
+            .enumerate()
+            .all(|(i, &c)| if i % 2 == 0 { c == b'h' } else { c == x })
+    };
     pairs_ok(b'a') || pairs_ok(b'i') || pairs_ok(b'e')
 }
 
 /// "xx", "xxx", "xoxo", "mwah", "kusjes"; a single "x" only where it closes the post or a line.
 fn is_kisses(t: &Text, i: usize, w: &str) -> bool {
-    if matches!(w, "mwah" | "muah" | "mwuah" | "kusjes" | "kusje" | "xoxo" | "xo") {
+    if matches!(
+        w,
+        "mwah" | "muah" | "mwuah" | "kusjes" | "kusje" | "xoxo" | "xo"
+    ) {
         return true;
     }
     if w.is_empty() || !w.bytes().all(|c| c == b'x') {
@@ -104,8 +136,12 @@ fn is_kisses(t: &Text, i: usize, w: &str) -> bool {
     let tok = &t.tokens[i];
     let rest = &t.orig[tok.end..];
     let line_rest = rest.split('\n').next().unwrap_or("");
-    let closes = line_rest.chars().all(|c| c.is_whitespace() || is_emoji(c) || matches!(c, '.' | '!' | '\u{FE0F}'));
-    let after_word = i > 0 && t.tokens[i - 1].has_letter && !t.word(&t.tokens[i - 1]).chars().all(|c| c.is_ascii_digit());
+    let closes = line_rest
+        .chars()
+        .all(|c| c.is_whitespace() || is_emoji(c) || matches!(c, '.' | '!' | '\u{FE0F}'));
+    let after_word = i > 0
+        && t.tokens[i - 1].has_letter
+        && !t.word(&t.tokens[i - 1]).chars().all(|c| c.is_ascii_digit());
     closes && after_word
 }
 
@@ -121,7 +157,11 @@ fn unstretch(word: &str) -> Option<String> {
         return None;
     }
     // Roman numerals, "www" and kisses are not stretched words.
-    if lower.iter().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c' | 'm')) || lower.iter().all(|&c| c == 'w' || c == '.') {
+    if lower
+        .iter()
+        .all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c' | 'm'))
+        || lower.iter().all(|&c| c == 'w' || c == '.')
+    {
         return None;
     }
     let mut out = String::new();
@@ -138,7 +178,11 @@ fn unstretch(word: &str) -> Option<String> {
             let at_end = k + run == chars.len();
             // Inside a word a stretched vowel was long ("mooooi" → "mooi"); at the end it was
             // short ("sooo" → "so"), except the Dutch long final e ("neeee" → "nee").
-            let keep = if vowel && (!at_end || lower[k] == 'e') { 2 } else { 1 };
+            let keep = if vowel && (!at_end || lower[k] == 'e') {
+                2
+            } else {
+                1
+            };
             out.extend(std::iter::repeat_n(chars[k], keep));
         } else {
             out.extend(&chars[k..k + run]);
@@ -205,7 +249,8 @@ fn emoji_runs(t: &Text, out: &mut Vec<Hit>) {
             run.push((i, c));
             end = i + c.len_utf8();
         } else if !run.is_empty()
-            && (matches!(c, '\u{FE0F}' | '\u{200D}' | ' ') || ('\u{1F3FB}'..='\u{1F3FF}').contains(&c))
+            && (matches!(c, '\u{FE0F}' | '\u{200D}' | ' ')
+                || ('\u{1F3FB}'..='\u{1F3FF}').contains(&c))
         {
             if c != ' ' {
                 end = i + c.len_utf8();
@@ -233,22 +278,39 @@ fn shouting(t: &Text, out: &mut Vec<Hit>) {
         while j + 1 < toks.len()
             && toks[j + 1].all_caps
             && toks[j + 1].sentence == toks[i].sentence
-            && t.gap(&toks[j], &toks[j + 1]).chars().all(|c| c == ' ' || c == ',')
+            && t.gap(&toks[j], &toks[j + 1])
+                .chars()
+                .all(|c| c == ' ' || c == ',')
         {
             j += 1;
         }
         let n = j - i + 1;
-        let letters: usize = toks[i..=j].iter().map(|x| t.orig_of(x).chars().filter(|c| c.is_alphabetic()).count()).sum();
-        let longest = toks[i..=j].iter().map(|x| t.orig_of(x).chars().count()).max().unwrap_or(0);
+        let letters: usize = toks[i..=j]
+            .iter()
+            .map(|x| t.orig_of(x).chars().filter(|c| c.is_alphabetic()).count())
+            .sum();
+        let longest = toks[i..=j]
+            .iter()
+            .map(|x| t.orig_of(x).chars().count())
+            .max()
+            .unwrap_or(0);
         if n >= 3 && (longest >= 3) || n == 2 && letters >= 10 {
             let (s, e) = (toks[i].start, toks[j].end);
             let m = &t.orig[s..e];
             let mut lower = m.to_lowercase();
             if toks[i].sentence_start {
                 let mut c = lower.chars();
-                lower = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+                lower = c
+                    .next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default();
             }
-            out.push(Hit::new("informal.shouting", s, e).arg("match", m).fix("fix.lowercase", lower, s, e));
+            out.push(Hit::new("informal.shouting", s, e).arg("match", m).fix(
+                "fix.lowercase",
+                lower,
+                s,
+                e,
+            ));
         }
         i = j + 1;
     }
@@ -267,20 +329,55 @@ mod tests {
         assert!(has_span(&f, "informal", "idd"));
         let f = check_school("Sports day tomorrow, don't forget your water bottles lol");
         assert!(has_span(&f, "informal", "lol"));
-        assert_eq!(apply_fix("bottles lol", &check_school("bottles lol")[0].fixes[0]), "bottles");
-        assert!(has_span(&check_school("Tot morgen, laterzz"), "informal", "laterzz"));
-        assert!(has_span(&check_school("OMG wat een dag"), "informal", "OMG"));
+        assert_eq!(
+            apply_fix("bottles lol", &check_school("bottles lol")[0].fixes[0]),
+            "bottles"
+        );
+        assert!(has_span(
+            &check_school("Tot morgen, laterzz"),
+            "informal",
+            "laterzz"
+        ));
+        assert!(has_span(
+            &check_school("OMG wat een dag"),
+            "informal",
+            "OMG"
+        ));
     }
 
     #[test]
     fn kisses_stretched_punctuation_emoji_and_shouting() {
-        assert!(has_span(&check_school("Dank jullie wel! xxx"), "informal", "xxx"));
+        assert!(has_span(
+            &check_school("Dank jullie wel! xxx"),
+            "informal",
+            "xxx"
+        ));
         assert!(has_span(&check_school("Tot morgen x"), "informal", "x"));
-        assert!(has_span(&check_school("Het was superrrr leuk"), "informal", "superrrr"));
-        assert!(has_span(&check_school("Gymspullen mee!!!!"), "informal", "!!!!"));
-        assert!(has_span(&check_school("Wat een feest 🎉🎉🎉"), "informal", "🎉🎉🎉"));
-        assert!(has_span(&check_school("MORGEN IS HET ZOVER, de sportdag"), "informal", "MORGEN IS HET ZOVER"));
-        assert!(has_span(&check_school("Kapot leuk vandaag"), "informal", "Kapot leuk"));
+        assert!(has_span(
+            &check_school("Het was superrrr leuk"),
+            "informal",
+            "superrrr"
+        ));
+        assert!(has_span(
+            &check_school("Gymspullen mee!!!!"),
+            "informal",
+            "!!!!"
+        ));
+        assert!(has_span(
+            &check_school("Wat een feest 🎉🎉🎉"),
+            "informal",
+            "🎉🎉🎉"
+        ));
+        assert!(has_span(
+            &check_school("MORGEN IS HET ZOVER, de sportdag"),
+            "informal",
+            "MORGEN IS HET ZOVER"
+        ));
+        assert!(has_span(
+            &check_school("Kapot leuk vandaag"),
+            "informal",
+            "Kapot leuk"
+        ));
     }
 
     #[test]

@@ -112,7 +112,13 @@ impl Hit {
         self.args.push((k, v.into()));
         self
     }
-    pub fn fix(mut self, label: &'static str, replacement: impl Into<String>, start: usize, end: usize) -> Hit {
+    pub fn fix(
+        mut self,
+        label: &'static str,
+        replacement: impl Into<String>,
+        start: usize,
+        end: usize,
+    ) -> Hit {
         self.fixes.push(FixSpec {
             label,
             replacement: replacement.into(),

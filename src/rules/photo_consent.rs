@@ -23,10 +23,14 @@ impl Rule for PhotoConsent {
     fn check(&self, ctx: &Ctx, out: &mut Vec<Hit>) {
         let a = ctx.analysis;
         let atts = &ctx.post.context.attachments;
-        if atts.is_empty() || !(a.school_context || !a.mentions.is_empty()) {
+        if atts.is_empty() || !a.school_context && a.mentions.is_empty() {
             return;
         }
-        let channel = ctx.policy.policy.channel(ctx.post.context.platform).to_string();
+        let channel = ctx
+            .policy
+            .policy
+            .channel(ctx.post.context.platform)
+            .to_string();
         let channel_arg = format!("channel.{channel}");
         let orig = ctx.text.orig;
         let mut any_named = false;
@@ -81,14 +85,24 @@ mod tests {
     fn with_image(text: &str, platform: Platform, account: &str) -> Vec<crate::Finding> {
         let mut post = post(text, account);
         post.context.platform = platform;
-        post.context.attachments.push(Attachment { kind: AttachmentKind::Image, name: "IMG_1.jpg".into() });
+        post.context.attachments.push(Attachment {
+            kind: AttachmentKind::Image,
+            name: "IMG_1.jpg".into(),
+        });
         check_post(&policy(), &post)
     }
 
     #[test]
     fn named_pupil_without_consent_for_the_channel_is_an_error() {
-        let f = with_image("Daan uit groep 6 op de hoge duikplank!", Platform::Instagram, "school");
-        let h = f.iter().find(|f| f.rule == "photo-consent.no-consent").expect("error");
+        let f = with_image(
+            "Daan uit groep 6 op de hoge duikplank!",
+            Platform::Instagram,
+            "school",
+        );
+        let h = f
+            .iter()
+            .find(|f| f.rule == "photo-consent.no-consent")
+            .expect("error");
         assert_eq!(h.severity.as_str(), "error");
         assert!(h.message.contains("Daan de Vries"), "{}", h.message);
     }
@@ -96,24 +110,46 @@ mod tests {
     #[test]
     fn consent_is_per_channel() {
         // Fleur has consent for the school app, not for social media.
-        let f = with_image("Fleur uit groep 6 won de tekenwedstrijd.", Platform::Schoolapp, "school");
+        let f = with_image(
+            "Fleur uit groep 6 won de tekenwedstrijd.",
+            Platform::Schoolapp,
+            "school",
+        );
         assert_no_rule(&f, "photo-consent.no-consent", "schoolapp consent");
-        assert!(f.iter().any(|f| f.rule == "photo-consent.consented" && f.severity.as_str() == "info"));
-        let f = with_image("Fleur uit groep 6 won de tekenwedstrijd.", Platform::Facebook, "school");
+        assert!(f
+            .iter()
+            .any(|f| f.rule == "photo-consent.consented" && f.severity.as_str() == "info"));
+        let f = with_image(
+            "Fleur uit groep 6 won de tekenwedstrijd.",
+            Platform::Facebook,
+            "school",
+        );
         assert_rule(&f, "photo-consent.no-consent");
     }
 
     #[test]
     fn pupils_likely_pictured_and_none_named_asks_to_confirm() {
-        let f = with_image("Groep 4 genoot vandaag van de excursie.", Platform::Facebook, "school");
+        let f = with_image(
+            "Groep 4 genoot vandaag van de excursie.",
+            Platform::Facebook,
+            "school",
+        );
         assert_rule(&f, "photo-consent.unconfirmed");
-        let f = with_image("Year 3 had a great time at the science fair.", Platform::X, "school");
+        let f = with_image(
+            "Year 3 had a great time at the science fair.",
+            Platform::X,
+            "school",
+        );
         assert_rule(&f, "photo-consent.unconfirmed");
     }
 
     #[test]
     fn no_school_situation_or_nobody_pictured_needs_nothing() {
-        let f = with_image("Een koolmees in de voertuin vanochtend.", Platform::Instagram, "personal");
+        let f = with_image(
+            "Een koolmees in de voertuin vanochtend.",
+            Platform::Instagram,
+            "personal",
+        );
         assert_no_category(&f, "photo-consent", "bird");
         let f = with_image(
             "Het nieuwe klimrek op het schoolplein staat er. Foto zonder kinderen.",

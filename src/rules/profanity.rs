@@ -24,7 +24,11 @@ impl Rule for Profanity {
                 .curses
                 .longest(&words[i..])
                 .map(|(n, _)| ("profanity.curse", n))
-                .or_else(|| extra.and_then(|p| p.longest(&words[i..])).map(|(n, _)| ("profanity.curse", n)))
+                .or_else(|| {
+                    extra
+                        .and_then(|p| p.longest(&words[i..]))
+                        .map(|(n, _)| ("profanity.curse", n))
+                })
                 .or_else(|| lex.insults.contains(w).then_some(("profanity.insult", 1)))
                 .or_else(|| curse_compound(w, lex).then_some(("profanity.curse", 1)))
                 .or_else(|| interjection(t, i, w).then_some(("profanity.curse", 1)))
@@ -46,12 +50,19 @@ impl Rule for Profanity {
 /// but not "kankeronderzoek" (a medical compound) or "klerenkast" (kleren = clothes).
 fn curse_compound(w: &str, lex: &Lexicon) -> bool {
     lex.curse_prefixes.iter().any(|p| {
-        let Some(rest) = w.strip_prefix(p.as_str()) else { return false };
-        if p == "klere" && rest.starts_with('n') || p == "kut" && rest.starts_with('t') && rest.len() < 3 {
+        let Some(rest) = w.strip_prefix(p.as_str()) else {
+            return false;
+        };
+        if p == "klere" && rest.starts_with('n')
+            || p == "kut" && rest.starts_with('t') && rest.len() < 3
+        {
             return false;
         }
         // Linking sounds: "pokkenweer", "kankerslecht".
-        let rest2 = rest.strip_prefix("en").or_else(|| rest.strip_prefix('s')).unwrap_or(rest);
+        let rest2 = rest
+            .strip_prefix("en")
+            .or_else(|| rest.strip_prefix('s'))
+            .unwrap_or(rest);
         rest.len() >= 3 && !lex.curse_ordinary.contains(rest) && !lex.curse_ordinary.contains(rest2)
     })
 }
@@ -59,7 +70,10 @@ fn curse_compound(w: &str, lex: &Lexicon) -> bool {
 /// A disease word used as an exclamation: "Tering, de printer is weer kapot." The same word
 /// inside a sentence ("hij heeft kanker") is not a curse.
 fn interjection(t: &Text, i: usize, w: &str) -> bool {
-    if !matches!(w, "kanker" | "tering" | "tyfus" | "pleuris" | "pokken" | "klere" | "kolere" | "godver") {
+    if !matches!(
+        w,
+        "kanker" | "tering" | "tyfus" | "pleuris" | "pokken" | "klere" | "kolere" | "godver"
+    ) {
         return false;
     }
     let tok = &t.tokens[i];
@@ -73,7 +87,9 @@ fn belittling(words: &[&str], lex: &Lexicon) -> Option<usize> {
     if !lex.belittle_adjectives.contains(words[0]) {
         return None;
     }
-    (1..=2).find(|&k| words.get(k).is_some_and(|w| lex.people.contains(*w))).map(|k| k + 1)
+    (1..=2)
+        .find(|&k| words.get(k).is_some_and(|w| lex.people.contains(*w)))
+        .map(|k| k + 1)
 }
 
 /// Leetspeak and masked letters: "k*t", "sh1t", "f**k", "$h!t". Only runs that mix letters with
@@ -94,7 +110,11 @@ fn obfuscated(t: &Text, lex: &Lexicon, covered_until: usize, out: &mut Vec<Hit>)
                 let be = bs + run.len();
                 let letters = run.chars().filter(|c| c.is_alphabetic()).count();
                 let masks = run.chars().filter(|c| !c.is_alphabetic()).count();
-                if letters < 1 || masks == 0 || run.len() < 3 || run.contains('@') && run.contains('.') {
+                if letters < 1
+                    || masks == 0
+                    || run.len() < 3
+                    || run.contains('@') && run.contains('.')
+                {
                     continue;
                 }
                 if run.chars().all(|c| c.is_ascii_digit() || c.is_alphabetic()) && letters < 2 {
@@ -132,10 +152,28 @@ fn unmask(run: &str, lex: &Lexicon) -> Option<String> {
         return None;
     }
     if !leet.contains('*') {
-        return (lex.curses.contains_word(&leet) || lex.insults.contains(&leet) || curse_compound(&leet, lex)).then_some(leet);
+        return (lex.curses.contains_word(&leet)
+            || lex.insults.contains(&leet)
+            || curse_compound(&leet, lex))
+        .then_some(leet);
     }
     // Build a pattern: each '*' is one letter, a run of them one or more.
-    let candidates = ["kut", "shit", "fuck", "fucking", "kanker", "tering", "tyfus", "klote", "lul", "hoer", "bitch", "cunt", "kolere", "godverdomme"];
+    let candidates = [
+        "kut",
+        "shit",
+        "fuck",
+        "fucking",
+        "kanker",
+        "tering",
+        "tyfus",
+        "klote",
+        "lul",
+        "hoer",
+        "bitch",
+        "cunt",
+        "kolere",
+        "godverdomme",
+    ];
     candidates
         .iter()
         .find(|cand| masked_match(leet.as_bytes(), cand.as_bytes()))
@@ -209,17 +247,39 @@ mod tests {
             ("Ｋｕｔ, vergeten.", "Ｋｕｔ"),
             ("k\u{200B}ut vergeten", "k\u{200B}ut"),
         ] {
-            assert!(has_span(&check_school(s), "profanity", m), "{s}: {:#?}", check_school(s));
+            assert!(
+                has_span(&check_school(s), "profanity", m),
+                "{s}: {:#?}",
+                check_school(s)
+            );
         }
-        for s in ["Bel 06-12345678", "Groep 8a en 8b", "Kosten: €5,- p.p.", "Mail info@school.nl", "#groep5"] {
+        for s in [
+            "Bel 06-12345678",
+            "Groep 8a en 8b",
+            "Kosten: €5,- p.p.",
+            "Mail info@school.nl",
+            "#groep5",
+        ] {
             assert_no_category(&check_school(s), "profanity", s);
         }
     }
 
     #[test]
     fn belittling_people_of_the_school() {
-        assert!(has_span(&check_school("Onze waardeloze directeur weer."), "profanity", "waardeloze directeur"));
-        assert!(has_span(&check_school("Those stupid parents again."), "profanity", "stupid parents"));
-        assert_no_category(&check_school("Dat was een domme fout van mij."), "profanity", "domme fout");
+        assert!(has_span(
+            &check_school("Onze waardeloze directeur weer."),
+            "profanity",
+            "waardeloze directeur"
+        ));
+        assert!(has_span(
+            &check_school("Those stupid parents again."),
+            "profanity",
+            "stupid parents"
+        ));
+        assert_no_category(
+            &check_school("Dat was een domme fout van mij."),
+            "profanity",
+            "domme fout",
+        );
     }
 }

@@ -56,7 +56,10 @@ mod tests {
     fn roster_names_in_every_form() {
         let p = policy();
         for (s, name) in [
-            ("Gefeliciteerd Fleur Vos met de tekenwedstrijd!", "Fleur Vos"),
+            (
+                "Gefeliciteerd Fleur Vos met de tekenwedstrijd!",
+                "Fleur Vos",
+            ),
             ("fleur vos heeft de tekenwedstrijd gewonnen", "fleur vos"),
             ("Lotte's tekening hangt in de hal van school.", "Lotte"),
             ("Daan uit groep 6 heeft gewonnen.", "Daan"),
@@ -78,11 +81,19 @@ mod tests {
 
     #[test]
     fn names_off_the_roster_need_a_pupil_context() {
-        let f = check_with(&policy(), "Welkom Kevin, die vanaf vandaag in groep 8 zit!", "school");
+        let f = check_with(
+            &policy(),
+            "Welkom Kevin, die vanaf vandaag in groep 8 zit!",
+            "school",
+        );
         assert!(has_span(&f, "student-name", "Kevin"), "{f:#?}");
         let f = check_with(&policy(), "Welcome to Kevin from year 5!", "school");
         assert!(has_span(&f, "student-name", "Kevin"), "{f:#?}");
-        let f = check_with(&policy(), "Dank aan Kevin voor het rijden naar de kinderboerderij.", "school");
+        let f = check_with(
+            &policy(),
+            "Dank aan Kevin voor het rijden naar de kinderboerderij.",
+            "school",
+        );
         assert_no_rule(&f, "student-name.context", "no pupil context");
     }
 
@@ -92,12 +103,27 @@ mod tests {
         for (s, acct) in [
             ("De roos in de tuin bloeit weer.", "personal"),
             ("Storm op zee vandaag bij Scheveningen.", "personal"),
-            ("Juf Emma Verbeek staat 25 jaar voor de klas. Gefeliciteerd, Emma!", "school"),
-            ("Vandaag een ontwerp van Daan Roosegaarde gezien met de klas.", "school"),
-            ("In de geschiedenisles ging het over Hugo de Groot.", "school"),
-            ("Mijn zoon Sem fietst sinds vandaag zonder zijwieltjes.", "personal"),
+            (
+                "Juf Emma Verbeek staat 25 jaar voor de klas. Gefeliciteerd, Emma!",
+                "school",
+            ),
+            (
+                "Vandaag een ontwerp van Daan Roosegaarde gezien met de klas.",
+                "school",
+            ),
+            (
+                "In de geschiedenisles ging het over Hugo de Groot.",
+                "school",
+            ),
+            (
+                "Mijn zoon Sem fietst sinds vandaag zonder zijwieltjes.",
+                "personal",
+            ),
             ("Met het gezin naar de Keukenhof in Lisse.", "personal"),
-            ("'De avonturen van Huckleberry Finn' uitgelezen.", "personal"),
+            (
+                "'De avonturen van Huckleberry Finn' uitgelezen.",
+                "personal",
+            ),
         ] {
             let f = check_with(&p, s, acct);
             assert_no_category(&f, "student-name", s);
@@ -107,8 +133,14 @@ mod tests {
     #[test]
     fn fix_replaces_the_name_by_its_initial() {
         let f = check_with(&policy(), "Fleur Vos uit groep 6 won.", "school");
-        let h = f.iter().find(|f| f.category.as_str() == "student-name").unwrap();
+        let h = f
+            .iter()
+            .find(|f| f.category.as_str() == "student-name")
+            .unwrap();
         assert_eq!(h.fixes[0].replacement, "F.");
-        assert_eq!(apply_fix("Fleur Vos uit groep 6 won.", &h.fixes[0]), "F. uit groep 6 won.");
+        assert_eq!(
+            apply_fix("Fleur Vos uit groep 6 won.", &h.fixes[0]),
+            "F. uit groep 6 won."
+        );
     }
 }

@@ -1,0 +1,158 @@
+//! Runs the checker over the labelled corpus and asserts the quality targets of the issue:
+//! macro-F1 ≥ 0.90, every category ≥ 0.85, span recall ≥ 0.90, ≥ 90% of clean posts silent.
+//! The scoring is the same as `tests/corpus/score.py` (info findings do not count).
+
+use postwacht::{Category, Checker, Post, Severity};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+struct Score {
+    macro_f1: f64,
+    f1: BTreeMap<&'static str, f64>,
+    span_recall: f64,
+    clean_silent: f64,
+    errors: Vec<String>,
+}
+
+fn utf16_positions(text: &str, needle: &str) -> Vec<(usize, usize)> {
+    text.match_indices(needle)
+        .map(|(i, _)| {
+            let s = text[..i].encode_utf16().count();
+            (s, s + needle.encode_utf16().count())
+        })
+        .collect()
+}
+
+fn score(dir: &str) -> Score {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let policy = std::fs::read_to_string(format!("{root}/{dir}/school.json")).expect("school.json");
+    let checker = Checker::from_policy_json(&policy).expect("corpus policy is valid");
+    let posts = std::fs::read_to_string(format!("{root}/{dir}/posts.jsonl")).expect("posts.jsonl");
+    let mut counts: BTreeMap<&str, (u32, u32, u32)> = BTreeMap::new();
+    let (mut span_hit, mut span_total, mut clean_ok, mut clean_total) = (0, 0, 0, 0);
+    let mut errors = Vec::new();
+    for line in posts.lines().filter(|l| !l.trim().is_empty()) {
+        let g: Value = serde_json::from_str(line).expect("corpus line");
+        let post: Post = serde_json::from_value(g.clone()).expect("post");
+        let id = g["id"].as_str().unwrap_or("?");
+        let raised: Vec<_> = checker
+            .check(&post)
+            .into_iter()
+            .filter(|f| f.severity != Severity::Info)
+            .collect();
+        let cats: BTreeSet<&str> = raised.iter().map(|f| f.category.as_str()).collect();
+        let set = |k: &str| -> BTreeSet<String> {
+            g[k].as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect()
+        };
+        let (expect, allow) = (set("expect"), set("allow"));
+        for c in Category::ALL.map(|c| c.as_str()) {
+            let e = counts.entry(c).or_default();
+            match (expect.contains(c), cats.contains(c)) {
+                (true, true) => e.0 += 1,
+                (true, false) => {
+                    e.2 += 1;
+                    errors.push(format!("{id}: missed {c}"));
+                }
+                (false, true) if !allow.contains(c) => {
+                    e.1 += 1;
+                    errors.push(format!("{id}: false {c}"));
+                }
+                _ => {}
+            }
+        }
+        if expect.is_empty() {
+            clean_total += 1;
+            clean_ok += u32::from(cats.iter().all(|c| allow.contains(*c)));
+        }
+        if let Some(spans) = g["spans"].as_object() {
+            for (c, list) in spans {
+                for s in list
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                {
+                    span_total += 1;
+                    let pos = utf16_positions(&post.text, s);
+                    if raised.iter().any(|f| {
+                        f.category.as_str() == c
+                            && pos.iter().any(|&(b, e)| f.start < e && f.end > b)
+                    }) {
+                        span_hit += 1;
+                    } else {
+                        errors.push(format!("{id}: span {c} {s:?} not highlighted"));
+                    }
+                }
+            }
+        }
+    }
+    let mut f1 = BTreeMap::new();
+    for (c, (tp, fp, fn_)) in counts {
+        let p = if tp + fp > 0 {
+            tp as f64 / (tp + fp) as f64
+        } else {
+            1.0
+        };
+        let r = if tp + fn_ > 0 {
+            tp as f64 / (tp + fn_) as f64
+        } else {
+            1.0
+        };
+        f1.insert(
+            c,
+            if p + r > 0.0 {
+                2.0 * p * r / (p + r)
+            } else {
+                0.0
+            },
+        );
+    }
+    Score {
+        macro_f1: f1.values().sum::<f64>() / f1.len() as f64,
+        f1,
+        span_recall: if span_total > 0 {
+            span_hit as f64 / span_total as f64
+        } else {
+            1.0
+        },
+        clean_silent: if clean_total > 0 {
+            clean_ok as f64 / clean_total as f64
+        } else {
+            1.0
+        },
+        errors,
+    }
+}
+
+fn report(name: &str, s: &Score) {
+    eprintln!(
+        "{name}: macro_f1={:.3} span_recall={:.3} clean_silent={:.3}",
+        s.macro_f1, s.span_recall, s.clean_silent
+    );
+    for (c, f) in &s.f1 {
+        eprintln!("  {c:14} f1={f:.3}");
+    }
+    for e in &s.errors {
+        eprintln!("  {e}");
+    }
+}
+
+#[test]
+fn dev_set_meets_the_quality_targets() {
+    let s = score("tests/corpus/dev");
+    report("dev", &s);
+    assert!(s.macro_f1 >= 0.90, "macro-F1 {:.3}", s.macro_f1);
+    for (c, f) in &s.f1 {
+        assert!(*f >= 0.85, "{c}: F1 {f:.3}");
+    }
+    assert!(s.span_recall >= 0.90, "span recall {:.3}", s.span_recall);
+    assert!(
+        s.clean_silent >= 0.90,
+        "clean posts silent {:.3}",
+        s.clean_silent
+    );
+}
