@@ -126,38 +126,45 @@
       const before = this.read().text;
       const expected = before.slice(0, start) + replacement + before.slice(end);
       el.focus({ preventScroll: true });
-      this.read();
-      if (!this.select(start, end)) return false;
-      // Let the editor see the new selection (selectionchange is async) before typing.
-      await nextFrame();
-      this.read();
-      this.select(start, end);
-      try {
-        if (replacement === '') document.execCommand('delete', false);
-        else document.execCommand('insertText', false, replacement);
-      } catch (_) { /* fall through to the check */ }
-      await nextFrame();
-      let now = this.read().text;
-      if (now === expected) return true;
-      if (now === before) {
-        // The editor ignored execCommand: send the beforeinput it would get from a spell checker.
-        this.select(start, end);
-        const dt = new DataTransfer();
-        dt.setData('text/plain', replacement);
-        el.dispatchEvent(
-          new InputEvent('beforeinput', {
-            bubbles: true,
-            cancelable: true,
-            inputType: 'insertReplacementText',
-            data: replacement,
-            dataTransfer: dt,
-            targetRanges: [new StaticRange({ startContainer: getSelection().getRangeAt(0).startContainer, startOffset: getSelection().getRangeAt(0).startOffset, endContainer: getSelection().getRangeAt(0).endContainer, endOffset: getSelection().getRangeAt(0).endOffset })],
-          }),
-        );
+      // Slate ignores execCommand but handles a beforeinput with target ranges; the others
+      // take execCommand, which also keeps the browser's own undo for plain contenteditable.
+      const order = this.kind === 'slate' ? ['beforeinput', 'exec'] : ['exec', 'beforeinput'];
+      for (const how of order) {
+        this.read();
+        if (!this.select(start, end)) return false;
+        // Let the editor see the new selection (selectionchange is async) before typing.
         await nextFrame();
-        now = this.read().text;
+        this.read();
+        const r = this.range(start, end);
+        if (!r) return false;
+        getSelection().setBaseAndExtent(r.startContainer, r.startOffset, r.endContainer, r.endOffset);
+        if (how === 'exec') {
+          try {
+            if (replacement === '') document.execCommand('delete', false);
+            else document.execCommand('insertText', false, replacement);
+          } catch (_) { /* try the next way */ }
+        } else {
+          // What a spell checker's replacement sends.
+          const dt = new DataTransfer();
+          dt.setData('text/plain', replacement);
+          el.dispatchEvent(
+            new InputEvent('beforeinput', {
+              bubbles: true,
+              cancelable: true,
+              composed: true,
+              inputType: 'insertReplacementText',
+              data: replacement,
+              dataTransfer: dt,
+              targetRanges: [new StaticRange({ startContainer: r.startContainer, startOffset: r.startOffset, endContainer: r.endContainer, endOffset: r.endOffset })],
+            }),
+          );
+        }
+        await nextFrame();
+        const now = this.read().text;
+        if (now === expected) return true;
+        if (now !== before) return false; // the editor did something else: do not pile on
       }
-      return now === expected;
+      return false;
     }
   }
 

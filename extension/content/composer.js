@@ -324,6 +324,14 @@
         else if (caret.start >= end) pos = caret.start + delta;
       }
       this.adapter.setCaret(pos);
+      if (this.adapter.kind !== 'textarea') {
+        // Rich editors put their own selection back after they re-render: set it again
+        // once they have, so they take ours into their model.
+        await PW.adapters.nextFrame();
+        this.adapter.read();
+        const now = this.adapter.caret();
+        if (!now || now.start !== pos || now.end !== pos) this.adapter.setCaret(pos);
+      }
       this.findings = this.findings.filter((f) => f !== finding);
       this.refresh();
       this.check();

@@ -77,7 +77,7 @@
         const target = ev.target;
         const init = { key: 'Enter', code: 'Enter', keyCode: 13, which: 13, ctrlKey: ev.ctrlKey, metaKey: ev.metaKey, shiftKey: ev.shiftKey, altKey: ev.altKey, bubbles: true, cancelable: true, composed: true };
         hold(composer, () => {
-          composer.el.focus({ preventScroll: true });
+          composer.focusBack();
           const replayed = new KeyboardEvent('keydown', init);
           bypass = replayed;
           (target.isConnected ? target : composer.el).dispatchEvent(replayed);

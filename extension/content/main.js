@@ -101,8 +101,6 @@
         }
         c.position();
       }
-      const cs = PW.ui.cardState();
-      if (cs.node && cs.composer && !cs.pinned) PW.ui.hideCard(true);
     });
   }
 
@@ -291,7 +289,18 @@
     true,
   );
 
-  window.addEventListener('scroll', schedulePosition, { passive: true, capture: true });
+  window.addEventListener(
+    'scroll',
+    (ev) => {
+      // A card left behind by a scroll would point at the wrong words.
+      if (!PW.ui.contains(ev.target)) {
+        const cs = PW.ui.cardState();
+        if (cs.node && !cs.pinned) PW.ui.hideCard(true);
+      }
+      schedulePosition();
+    },
+    { passive: true, capture: true },
+  );
   window.addEventListener('resize', schedulePosition, { passive: true });
   setInterval(schedulePosition, 1000); // composers removed or moved without any event
 

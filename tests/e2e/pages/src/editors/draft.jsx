@@ -12,7 +12,10 @@ export function mount(host) {
       api.getText = () => stateRef.current.getCurrentContent().getPlainText('\n');
       api.el = host.querySelector('[contenteditable="true"]');
     }, []);
-    return React.createElement(Editor, { editorState: state, onChange: setState, placeholder: 'Wat is er aan de hand?', ariaLabel: 'Wat is er aan de hand?' });
+    return React.createElement(Editor, { editorState: state, onChange: setState,
+      // Like X: Ctrl/Cmd+Enter posts, it does not add a line.
+      handleReturn: (e) => (e.ctrlKey || e.metaKey ? 'handled' : 'not-handled'),
+      placeholder: 'Wat is er aan de hand?', ariaLabel: 'Wat is er aan de hand?' });
   }
   const root = document.createElement('div');
   root.className = 'draft';

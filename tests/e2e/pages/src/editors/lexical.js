@@ -1,4 +1,4 @@
-import { createEditor, $getRoot } from 'lexical';
+import { createEditor, $getRoot, KEY_ENTER_COMMAND, COMMAND_PRIORITY_HIGH } from 'lexical';
 import { registerPlainText } from '@lexical/plain-text';
 import { registerHistory, createEmptyHistoryState } from '@lexical/history';
 
@@ -12,6 +12,18 @@ export function mount(host) {
   editor.setRootElement(el);
   registerPlainText(editor);
   registerHistory(editor, createEmptyHistoryState(), 300);
+  // Like Facebook: Ctrl/Cmd+Enter posts, it does not add a line.
+  editor.registerCommand(
+    KEY_ENTER_COMMAND,
+    (e) => {
+      if (e && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        return true;
+      }
+      return false;
+    },
+    COMMAND_PRIORITY_HIGH,
+  );
   return {
     el,
     editor,
