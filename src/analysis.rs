@@ -246,9 +246,12 @@ impl Analysis {
             {
                 (2, 2)
             } else if (w.starts_with("groep") && is_small_number(&w[5..], 8))
-                || is_class_code(w) && w.len() > 2
+                || is_class_code(w) && (w.len() > 2 || class_neighbour(words, i))
             {
                 (2, 1)
+            } else if let Some(last) = full_roster_name_at(words, i, policy) {
+                // A pupil's full name makes the post about school.
+                (2, last + 1 - i)
             } else if let Some((n, _)) = lex.edu_weak.longest(&words[i..]) {
                 (1, n)
             } else {
@@ -299,6 +302,43 @@ impl Analysis {
         }
         None
     }
+}
+
+/// "1a kid", "uit 2b": a two-character class code needs a school word next to it.
+fn class_neighbour(words: &[&str], i: usize) -> bool {
+    let near = |w: &str| {
+        matches!(
+            w,
+            "uit"
+                | "in"
+                | "van"
+                | "klas"
+                | "groep"
+                | "mijn"
+                | "onze"
+                | "kid"
+                | "kids"
+                | "leerling"
+                | "leerlingen"
+                | "students"
+                | "pupils"
+                | "class"
+                | "my"
+                | "our"
+                | "mentorklas"
+        )
+    };
+    (i > 0 && near(words[i - 1])) || words.get(i + 1).is_some_and(|w| near(w))
+}
+
+/// The last token of a roster pupil's full name starting at token i.
+fn full_roster_name_at(words: &[&str], i: usize, policy: &Compiled) -> Option<usize> {
+    policy.roster.by_first(words[i]).iter().find_map(|&p| {
+        let sur = &policy.roster.pupils[p].surname;
+        let n = sur.len();
+        (n > 0 && i + n < words.len() && sur.iter().zip(&words[i + 1..=i + n]).all(|(a, b)| a == b))
+            .then_some(i + n)
+    })
 }
 
 /// Weight of a Dutch compound built on an education word ("schoolreis", "rekentoets").
@@ -370,10 +410,43 @@ impl Mentions<'_> {
                 i += 1;
                 continue;
             }
-            let w = self.w(i);
+            let mut w = self.w(i);
+            // Possessive without apostrophe: "Daans tekening", "jasmijns werkstuk". The plant or
+            // the word "roos" takes no possessive s, so this form is a name even if ambiguous.
+            let mut possessive = false;
+            if !self.policy.roster.is_first_name(w) && w.len() > 3 && w.ends_with('s') {
+                let base = &w[..w.len() - 1];
+                if self.policy.roster.is_first_name(base) {
+                    w = base;
+                    possessive = true;
+                }
+            }
             let on_roster = self.policy.roster.is_first_name(w);
-            let known = on_roster || (self.lex.first_names.contains(w) && self.tok(i).capitalized);
-            if !known || self.title_before(i) || self.staff_named(i) {
+            let tok = self.tok(i);
+            let known = on_roster || (self.lex.first_names.contains(w) && tok.capitalized);
+            if self.title_before(i) || self.staff_named(i) {
+                i += 1;
+                continue;
+            }
+            if !known {
+                // A capitalised word that is not in the name list but stands in an explicit pupil
+                // context ("Welkom aan Oleksandr, die instroomt in 2mavo") is a name too.
+                let unknown_name = tok.capitalized
+                    && !tok.sentence_start
+                    && !tok.all_caps
+                    && w.chars().count() >= 3
+                    && w.chars().all(char::is_alphabetic)
+                    && !self.capitalized_before(i)
+                    && self.context_after(i + 1);
+                if unknown_name {
+                    out.push(Mention {
+                        kind: MentionKind::Context,
+                        start: tok.start,
+                        end: tok.end,
+                        pupil: None,
+                        first_end: tok.end,
+                    });
+                }
                 i += 1;
                 continue;
             }
@@ -394,7 +467,10 @@ impl Mentions<'_> {
             let other_surname = self.other_surname(i);
             let ctx_end = other_surname.unwrap_or(i);
             let ctx = self.context_after(ctx_end + 1) || self.context_before(i) || self.vocative(i);
-            let ambiguous = self.lex.name_words.contains(w);
+            // Ordinary-word names (Roos, Storm, Job) need more than a capital letter.
+            let near_digit = (i > 0 && !self.tok(i - 1).has_letter && self.tight(i - 1))
+                || (i + 1 < n && !self.tok(i + 1).has_letter && self.tight(i));
+            let ambiguous = self.lex.name_words.contains(w) && !possessive;
             let part_of_other_name = self.capitalized_before(i);
             if on_roster && other_surname.is_none() && !part_of_other_name {
                 let m = Mention {
@@ -404,8 +480,11 @@ impl Mentions<'_> {
                     pupil: self.policy.roster.by_first(w).first().copied(),
                     first_end: self.tok(i).end,
                 };
-                // Ordinary-word names (Roos, Storm) need the pupil context itself.
-                let needs = ambiguous || !self.school_context;
+                // An ordinary-word name needs the pupil context itself, unless it is capitalised
+                // mid-sentence in a school post and the roster has it ("de presentatie van Job").
+                let ambiguous_ok =
+                    tok.capitalized && !tok.sentence_start && !near_digit && !tok.all_caps;
+                let needs = (ambiguous && !ambiguous_ok) || !self.school_context;
                 pending.push((m, ctx, needs));
             } else if !ambiguous && self.tok(i).capitalized && !self.policy.staff_first.contains(w)
             {
@@ -535,10 +614,10 @@ impl Mentions<'_> {
             matches!(
                 g,
                 "mijn" | "onze" | "my" | "our" | "de" | "the" | "this" | "deze"
-            ) && matches!(
+            ) && (matches!(
                 self.w(j + 1),
                 "klas" | "groep" | "class" | "mentorklas" | "stamgroep" | "year"
-            )
+            ) || is_class_code(self.w(j + 1)))
         };
         if gap.contains('(') && group_at(k) {
             return true;
@@ -562,6 +641,7 @@ impl Mentions<'_> {
                         .is_some_and(|n| is_small_number(n, 13)))
                     || g == "leerling"
                     || g == "pupil"
+                    || is_class_code(g) && g.len() > 2
                     || (g.starts_with("groep") && is_small_number(&g[5..], 8))
                 {
                     return true;

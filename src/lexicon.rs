@@ -109,6 +109,8 @@ pub struct Lexicon {
     pub curse_ordinary: HashSet<String>,
     pub belittle_adjectives: HashSet<String>,
     pub people: HashSet<String>,
+    /// Animals people are called ("zijn echt varkens").
+    pub animals: HashSet<String>,
     pub conditions: PhraseSet<()>,
     /// Conditions that also match as part of a compound (`allergie*`).
     pub condition_stems: Vec<String>,
@@ -189,6 +191,7 @@ impl Lexicon {
             curse_ordinary: set(cc.get("ordinary")),
             belittle_adjectives: set(bel.get("adjectives")),
             people: set(bel.get("people")),
+            animals: set(bel.get("animals")),
             conditions,
             condition_stems,
             condition_general: set(health.get("general")),
@@ -242,6 +245,7 @@ mod tests {
             ("curse ordinary", l.curse_ordinary.len()),
             ("belittle adjectives", l.belittle_adjectives.len()),
             ("people", l.people.len()),
+            ("animals", l.animals.len()),
             ("condition stems", l.condition_stems.len()),
             ("condition general", l.condition_general.len()),
             ("edu strong prefixes", l.edu_strong_prefixes.len()),

@@ -141,10 +141,9 @@ fn report(name: &str, s: &Score) {
     }
 }
 
-#[test]
-fn dev_set_meets_the_quality_targets() {
-    let s = score("tests/corpus/dev");
-    report("dev", &s);
+fn assert_targets(name: &str) {
+    let s = score(&format!("tests/corpus/{name}"));
+    report(name, &s);
     assert!(s.macro_f1 >= 0.90, "macro-F1 {:.3}", s.macro_f1);
     for (c, f) in &s.f1 {
         assert!(*f >= 0.85, "{c}: F1 {f:.3}");
@@ -155,4 +154,17 @@ fn dev_set_meets_the_quality_targets() {
         "clean posts silent {:.3}",
         s.clean_silent
     );
+}
+
+#[test]
+fn dev_set_meets_the_quality_targets() {
+    assert_targets("dev");
+}
+
+/// Written by someone who had not read the rules; the rules were improved after its first
+/// score (0.84 macro-F1), so it now guards against regressions rather than estimating
+/// quality on unseen posts.
+#[test]
+fn holdout_set_meets_the_quality_targets() {
+    assert_targets("holdout");
 }

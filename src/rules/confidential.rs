@@ -244,6 +244,7 @@ fn about_individual(ctx: &Ctx, ss: usize, se: usize) -> bool {
         ctx.post.context.reply_to,
         Some(ReplyTo::Student | ReplyTo::Parent)
     );
+    let lex = lexicon::get();
     let person = |n: &str| {
         matches!(
             n,
@@ -277,16 +278,39 @@ fn about_individual(ctx: &Ctx, ss: usize, se: usize) -> bool {
             "leerling" | "leerlinge" | "pupil" | "student" | "kleuter"
         )
     };
+    let toks = &t.tokens[a..b];
     words.iter().enumerate().any(|(k, w)| {
         let next = words.get(k + 1).copied().unwrap_or("");
         match *w {
             "hij" | "hem" | "zij" | "haar" | "he" | "him" | "she" | "her" | "his" => true,
-            "je" | "jij" | "jou" | "jouw" | "you" => reply_to_person,
-            "mijn" | "uw" | "onze" | "my" | "your" | "our" | "zijn" => person(next),
+            // In a reply to a parent or pupil, "you" is that person (or their child).
+            "je" | "jij" | "jou" | "jouw" | "u" | "uw" | "you" | "your" if reply_to_person => true,
+            "mijn" | "uw" | "onze" | "my" | "your" | "our" | "zijn" => {
+                // "mijn leerling", "my 4vwo students": a possessive, maybe a class, a person.
+                let after = if is_class_token(next) {
+                    words.get(k + 2).copied().unwrap_or("")
+                } else {
+                    next
+                };
+                person(after)
+                    || is_class_token(next)
+                        && matches!(after, "leerlingen" | "students" | "pupils" | "kids")
+            }
             "een" | "a" | "die" | "deze" | "this" => pupil(next),
+            // "meneer Aoulad", "juf Emma": a named adult.
+            w if lex.titles.contains(w) => toks.get(k + 1).is_some_and(|x| x.capitalized),
             _ => false,
         }
     })
+}
+
+/// "4vwo", "2b", "h4": a class.
+fn is_class_token(w: &str) -> bool {
+    let d = w.chars().take_while(char::is_ascii_digit).count();
+    (1..=2).contains(&d)
+        && w.len() > d
+        && w.len() - d <= 9
+        && w[d..].chars().all(|c| c.is_ascii_lowercase())
 }
 
 /// Health, family situations, punishments, absence and learning problems of an individual.
@@ -308,6 +332,28 @@ fn situations(ctx: &Ctx, out: &mut Vec<Hit>) {
             hit = lists
                 .iter()
                 .find_map(|(l, r)| l.longest(&words[i..]).map(|(n, _)| (*r, n)));
+        }
+        // A school advice for a level: "het advies 3havo in plaats van 3vwo".
+        if hit.is_none()
+            && matches!(
+                words[i],
+                "advies" | "schooladvies" | "eindadvies" | "advice"
+            )
+            && words[i + 1..]
+                .iter()
+                .take(2)
+                .any(|w| is_class_token(w) || matches!(*w, "havo" | "vwo" | "vmbo" | "mavo"))
+        {
+            let n = 1
+                + words[i + 1..]
+                    .iter()
+                    .take(2)
+                    .position(|w| {
+                        is_class_token(w) || matches!(*w, "havo" | "vwo" | "vmbo" | "mavo")
+                    })
+                    .unwrap_or(0)
+                + 1;
+            hit = Some(("confidential.discipline", n));
         }
         if hit.is_none() {
             hit = extra
@@ -373,12 +419,49 @@ fn grades(ctx: &Ctx, out: &mut Vec<Hit>) {
         {
             continue;
         }
-        // "6,5": the decimal is the next token.
+        // "6,5" or "5.2": the decimal is the next token.
         let mut j = i;
-        if words.get(i + 1).is_some_and(|x| *x == "5")
-            && t.gap(&t.tokens[i], &t.tokens[i + 1]) == ","
-        {
+        let decimal = words
+            .get(i + 1)
+            .is_some_and(|x| x.len() == 1 && x.chars().all(|c| c.is_ascii_digit()))
+            && matches!(t.gap(&t.tokens[i], &t.tokens[i + 1]), "," | ".");
+        if decimal {
             j = i + 1;
+        }
+        let unit = words.get(j + 1).is_some_and(|x| {
+            matches!(
+                *x,
+                "uur"
+                    | "uren"
+                    | "minuten"
+                    | "min"
+                    | "km"
+                    | "kilometer"
+                    | "meter"
+                    | "m"
+                    | "kg"
+                    | "kilo"
+                    | "euro"
+                    | "procent"
+                    | "fte"
+                    | "jaar"
+                    | "maanden"
+                    | "weken"
+                    | "dagen"
+                    | "liter"
+                    | "graden"
+                    | "keer"
+                    | "hours"
+                    | "minutes"
+                    | "miles"
+                    | "years"
+                    | "percent"
+                    | "times"
+                    | "x"
+            )
+        });
+        if unit {
+            continue;
         }
         let gap_before = t.gap(&t.tokens[i - 1], &t.tokens[i]);
         if gap_before.trim() != "" {
@@ -395,7 +478,12 @@ fn grades(ctx: &Ctx, out: &mut Vec<Hit>) {
             });
         let verb_before = (i.saturating_sub(4)..i - 1).any(|k| verbs.contains(&words[k]));
         let verb_after = (j + 1..(j + 4).min(words.len())).any(|k| verbs.contains(&words[k]));
-        if !(after_for && (verb_before || verb_after) || verb_after && words[i - 1] == "die") {
+        // A decimal mark between 1 and 10 after an article is a Dutch grade ("die 5,2").
+        let decimal_grade = decimal && matches!(words[i - 1], "een" | "die" | "a" | "that");
+        if !(after_for && (verb_before || verb_after)
+            || verb_after && words[i - 1] == "die"
+            || decimal_grade)
+        {
             continue;
         }
         let s_tok = (i.saturating_sub(4)..i - 1)

@@ -31,9 +31,13 @@ fn markers() -> &'static Markers {
             r"|\bwith (all due )?respect\b|\bhonestly\b|\b(i|we) will not\b|\bwon'?t be\b|\bwill not be\b|\bwhatever\b",
             r"|\bthat'?s (not true|wrong|nonsense)\b|\byou(?:'re| are) wrong\b|\bdecision (is|was) (final|made)\b",
             r"|\bno exceptions?\b|\balready explained\b|\bnot (my|our) fault\b|\bthe rules are\b",
+            r"|\b(niks|niets) (over te|aan te|aan) (discussieren|doen)\b|\bniet van afwijken\b|\bniet (in )?mee\b|\bniet mogelijk\b",
+            r"|\bniet de schuld\b|\boneens\b|\bklaar\s*[.!]|\bhet is niet waar\b",
+            r"|\b(weet|snap) (je|u|jij) (heel )?(goed|best|donders goed)\b|\byou know (perfectly )?well\b|\bunderstand your (frustration|concern|anger), but\b",
+            r"|\bif you think\b|\bals (u|je|jij) denkt\b|\bheel redelijk\b|\b(perfectly|entirely) (reasonable|fair)\b",
         ))
         .expect("strong"),
-        weak: Regex::new(r"\bmaar\b|\bgewoon\b|\bdaarom\b|\bomdat\b|\becht\b|\bbut\b|\bjust\b|\bactually\b|\bbecause\b|\bsimply\b")
+        weak: Regex::new(r"\bmaar\b|\bgewoon\b|\bdaarom\b|\bomdat\b|\becht\b|\bbut\b|\bjust\b|\bactually\b|\bbecause\b|\bsimply\b|\bniet\b|\bgeen\b|\bnooit\b|\bniks\b|\bniets\b|\bnot\b|\bnever\b|\bnothing\b|n't\b")
             .expect("weak"),
         offline: Regex::new(
             r"\b(ik |we |wij )?(bel|bellen|belt) (u|je|jou|me|mij|ons)\b|\btelefonisch\b|\bprive ?bericht|\bpb\b|\bdm\b|\bbinnen ?lopen\b|\bkom (gerust |even )?langs\b|\bafspraak\b|\bpersoonlijk (contact|gesprek|bespreken)\b|\b(even |rustig )?bespreken\b|\bcall (me|us|you)\b|\bprivate message\b|\bin person\b|\boffline\b",

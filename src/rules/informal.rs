@@ -294,7 +294,8 @@ fn shouting(t: &Text, out: &mut Vec<Hit>) {
             .map(|x| t.orig_of(x).chars().count())
             .max()
             .unwrap_or(0);
-        if n >= 3 && (longest >= 3) || n == 2 && letters >= 10 {
+        // One long word in capitals shouts too ("KUTKUTKUT", "BULLSHIT"); short ones are acronyms.
+        if n >= 3 && (longest >= 3) || n == 2 && letters >= 10 || n == 1 && letters >= 8 {
             let (s, e) = (toks[i].start, toks[j].end);
             let m = &t.orig[s..e];
             let mut lower = m.to_lowercase();

@@ -15,7 +15,7 @@ impl Rule for Profanity {
         let lex = lexicon::get();
         let words: Vec<&str> = t.tokens.iter().map(|x| t.word(x)).collect();
         let extra = ctx.policy.extra.get(&Category::Profanity);
-        let mut covered = 0usize; // original byte up to which a hit already covers
+        let mut covered: Vec<(usize, usize)> = Vec::new(); // ranges already reported
         let mut i = 0;
         while i < words.len() {
             let tok = &t.tokens[i];
@@ -36,13 +36,13 @@ impl Rule for Profanity {
             if let Some((rule, n)) = found {
                 let (s, e) = (tok.start, t.tokens[i + n - 1].end);
                 out.push(Hit::new(rule, s, e).arg("match", &t.orig[s..e]));
-                covered = e;
+                covered.push((s, e));
                 i += n;
                 continue;
             }
             i += 1;
         }
-        obfuscated(t, lex, covered, out);
+        obfuscated(t, lex, &covered, out);
     }
 }
 
@@ -84,17 +84,52 @@ fn interjection(t: &Text, i: usize, w: &str) -> bool {
 /// "waardeloze directeur", "stomme ouders", "stupid parents": a contemptuous adjective
 /// at most one word before a person of the school. Returns the length in tokens.
 fn belittling(words: &[&str], lex: &Lexicon) -> Option<usize> {
-    if !lex.belittle_adjectives.contains(words[0]) {
-        return None;
+    if lex.belittle_adjectives.contains(words[0]) {
+        return (1..=2)
+            .find(|&k| words.get(k).is_some_and(|w| lex.people.contains(*w)))
+            .map(|k| k + 1);
     }
-    (1..=2)
-        .find(|&k| words.get(k).is_some_and(|w| lex.people.contains(*w)))
-        .map(|k| k + 1)
+    // Calling people animals: "die brugklassers zijn echt varkens", "they are pigs".
+    if matches!(
+        words[0],
+        "is" | "zijn" | "ben" | "bent" | "are" | "were" | "was"
+    ) {
+        let filler = |w: &str| {
+            matches!(
+                w,
+                "echt"
+                    | "gewoon"
+                    | "net"
+                    | "een"
+                    | "stelletje"
+                    | "stel"
+                    | "allemaal"
+                    | "soms"
+                    | "a"
+                    | "bunch"
+                    | "of"
+                    | "real"
+                    | "just"
+                    | "like"
+                    | "totale"
+                    | "complete"
+                    | "echte"
+            )
+        };
+        let mut k = 1;
+        while k < words.len() && k <= 3 && filler(words[k]) {
+            k += 1;
+        }
+        if words.get(k).is_some_and(|w| lex.animals.contains(*w)) {
+            return Some(k + 1);
+        }
+    }
+    None
 }
 
 /// Leetspeak and masked letters: "k*t", "sh1t", "f**k", "$h!t". Only runs that mix letters with
 /// digits or symbols are considered, so ordinary words and numbers are never touched.
-fn obfuscated(t: &Text, lex: &Lexicon, covered_until: usize, out: &mut Vec<Hit>) {
+fn obfuscated(t: &Text, lex: &Lexicon, covered: &[(usize, usize)], out: &mut Vec<Hit>) {
     let norm = &t.norm;
     let is_part = |c: char| c.is_alphanumeric() || matches!(c, '*' | '@' | '$' | '!' | '#');
     let mut start = None;
@@ -122,7 +157,7 @@ fn obfuscated(t: &Text, lex: &Lexicon, covered_until: usize, out: &mut Vec<Hit>)
                 }
                 if unmask(run, lex).is_some() {
                     let (os, oe) = t.to_orig(bs, be);
-                    if os < covered_until {
+                    if covered.iter().any(|&(a, b)| os < b && oe > a) {
                         continue;
                     }
                     out.push(Hit::new("profanity.curse", os, oe).arg("match", &t.orig[os..oe]));
@@ -150,6 +185,22 @@ fn unmask(run: &str, lex: &Lexicon) -> Option<String> {
         .collect();
     if leet.contains(|c: char| c.is_ascii_digit()) {
         return None;
+    }
+    // A masked curse prefix in a compound: "k*tsysteem".
+    if leet.contains('*') {
+        for p in &lex.curse_prefixes {
+            for (k, _) in leet.char_indices().skip(1) {
+                let (head, tail) = leet.split_at(k);
+                if tail.len() >= 3
+                    && tail.chars().all(char::is_alphabetic)
+                    && !lex.curse_ordinary.contains(tail)
+                    && head.contains('*')
+                    && masked_match(head.as_bytes(), p.as_bytes())
+                {
+                    return Some(format!("{p}{tail}"));
+                }
+            }
+        }
     }
     if !leet.contains('*') {
         return (lex.curses.contains_word(&leet)
