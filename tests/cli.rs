@@ -1,0 +1,216 @@
+//! The command-line tool, run as a user runs it: exit codes, output formats, policy errors.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_postwacht"))
+}
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut c = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    c.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    c.wait_with_output().unwrap()
+}
+
+fn tmp(name: &str, content: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("postwacht-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, content).unwrap();
+    p
+}
+
+#[test]
+fn exit_code_follows_the_worst_severity() {
+    assert_eq!(
+        run(
+            &["check", "-", "--account", "school"],
+            "Fijne vakantie allemaal."
+        )
+        .status
+        .code(),
+        Some(0)
+    );
+    // A warning only (chat-speak) still exits 0.
+    assert_eq!(
+        run(
+            &["check", "-", "--account", "school"],
+            "Morgen ff gymspullen mee."
+        )
+        .status
+        .code(),
+        Some(0)
+    );
+    assert_eq!(
+        run(&["check", "-", "--account", "school"], "Bel 06-12345678.")
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(
+        run(&["check", "-", "--platform", "myspace"], "x")
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(run(&["check", "--bogus"], "x").status.code(), Some(2));
+}
+
+#[test]
+fn human_output_underlines_the_span_and_shows_the_fix() {
+    let o = run(
+        &["check", "-", "--account", "school"],
+        "Bel juf: 06-12345678.",
+    );
+    let s = String::from_utf8(o.stdout).unwrap();
+    assert!(s.contains("error[confidential.phone]"), "{s}");
+    assert!(s.contains("1 | Bel juf: 06-12345678."), "{s}");
+    assert!(s.contains("  |          ^^^^^^^^^^^"), "{s}");
+    assert!(s.contains("= fix: Verwijder het gegeven"), "{s}");
+}
+
+#[test]
+fn json_output_has_the_documented_fields_in_english() {
+    let o = run(
+        &[
+            "check",
+            "-",
+            "--format",
+            "json",
+            "--lang",
+            "en",
+            "--account",
+            "school",
+        ],
+        "😀 Call 06-12345678",
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let f = &v[0];
+    for k in [
+        "category",
+        "rule",
+        "severity",
+        "start",
+        "end",
+        "start_byte",
+        "end_byte",
+        "text",
+        "message",
+        "reference",
+        "fixes",
+    ] {
+        assert!(f.get(k).is_some(), "missing {k} in {f}");
+    }
+    assert_eq!(f["start"], 8, "UTF-16 offset after an emoji");
+    assert_eq!(f["start_byte"], 10);
+    assert!(f["message"].as_str().unwrap().starts_with("A phone number"));
+}
+
+#[test]
+fn context_flags_reach_the_rules() {
+    let policy = tmp(
+        "p.json",
+        r#"{"roster": [{"name": "Daan de Vries", "group": "6", "consent": {"social": false}}]}"#,
+    );
+    let o = run(
+        &[
+            "check",
+            "-",
+            "--policy",
+            policy.to_str().unwrap(),
+            "--platform",
+            "instagram",
+            "--account",
+            "school",
+            "--attach",
+            "image:a.jpg",
+            "--format",
+            "json",
+        ],
+        "Daan uit groep 6 won!",
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rules: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"photo-consent.no-consent"), "{rules:?}");
+    let o = run(
+        &[
+            "check",
+            "-",
+            "--reply-to",
+            "parent",
+            "--account",
+            "school",
+            "--format",
+            "json",
+        ],
+        "Nee, dat klopt niet.",
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).contains("discussion.public-reply"));
+}
+
+#[test]
+fn jsonl_mode_writes_one_line_per_post_for_score_py() {
+    let posts = tmp(
+        "posts.jsonl",
+        "{\"id\": \"a1\", \"text\": \"ff bellen\", \"context\": {\"platform\": \"x\", \"account\": \"school\", \"reply_to\": null, \"attachments\": []}, \"expect\": []}\n\
+         {\"id\": \"a2\", \"text\": \"Hallo\", \"context\": {\"platform\": \"x\", \"account\": \"school\", \"reply_to\": null, \"attachments\": []}}\n",
+    );
+    let o = run(&["check", "--jsonl", posts.to_str().unwrap()], "");
+    let lines: Vec<serde_json::Value> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "a1");
+    assert_eq!(lines[0]["findings"][0]["category"], "informal");
+    assert_eq!(lines[0]["findings"][0]["start"], 0);
+    assert_eq!(lines[0]["findings"][0]["end"], 2);
+    assert_eq!(lines[1]["findings"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn policy_check_summarises_or_names_the_problem() {
+    let good = tmp(
+        "good.json",
+        r#"{"school": {"name": "De Linde"}, "roster": [{"name": "Sem Mulder", "consent": {"social": true}}]}"#,
+    );
+    let o = run(&["policy", "check", good.to_str().unwrap()], "");
+    assert_eq!(o.status.code(), Some(0));
+    let s = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        s.contains("school: De Linde") && s.contains("roster: 1 pupils, 1 with social consent"),
+        "{s}"
+    );
+
+    let bad = tmp(
+        "bad.json",
+        r#"{"roster": [{"name": "A"}, {"name": "B"}, {"name": "C"}, {"name": "D", "consent": {"social": "ja"}}], "rulez": {}}"#,
+    );
+    let o = run(&["policy", "check", bad.to_str().unwrap()], "");
+    assert_eq!(o.status.code(), Some(2));
+    let e = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        e.contains("roster[3].consent.social: expected true or false"),
+        "{e}"
+    );
+    assert!(
+        e.contains("rulez: unknown key; did you mean \"rules\"?"),
+        "{e}"
+    );
+    // The same policy given to `check` is a usage error, not a silent default.
+    let o = run(&["check", "-", "--policy", bad.to_str().unwrap()], "hallo");
+    assert_eq!(o.status.code(), Some(2));
+}
