@@ -8,6 +8,7 @@
 //!
 //! Exit codes: 0 no error-level finding, 1 at least one, 2 usage or policy error.
 
+use postwacht::text::display_width;
 use postwacht::{
     Account, Attachment, AttachmentKind, Checker, Finding, Locale, Platform, Policy, Post, ReplyTo,
     Severity,
@@ -284,11 +285,8 @@ fn render_human(text: &str, name: &str, findings: &[Finding], color: bool) -> St
             paint("1;34", "|"),
             &text[line_start..line_end]
         ));
-        let pad = text[line_start..f.start_byte].chars().count();
-        let width = text[f.start_byte..f.end_byte.min(line_end)]
-            .chars()
-            .count()
-            .max(1);
+        let pad = display_width(&text[line_start..f.start_byte]);
+        let width = display_width(&text[f.start_byte..f.end_byte.min(line_end)]).max(1);
         out.push_str(&format!(
             "{gutter} {} {}{}\n",
             paint("1;34", "|"),

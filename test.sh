@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Postwacht's whole test suite, runnable on a fresh machine: it installs what is missing
+# (the wasm toolchain, Chromium, npm packages) through the project's own scripts and runs
+#   1. cargo fmt --check and cargo clippy -D warnings,
+#   2. the Rust tests: unit tests per rule, property tests, the corpus quality thresholds,
+#      the command-line tool,
+#   3. the wasm build under Node (API tests and a smoke run of the benchmark),
+#   4. the browser end-to-end tests (Debian's Chromium with the built extension).
+# CI (.ci/run) runs exactly this.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "rustfmt"
+cargo fmt --check
+
+step "clippy"
+cargo clippy --all-targets -- -D warnings
+
+step "Rust tests (rules, properties, corpus, CLI)"
+cargo test
+
+step "wasm under Node: API tests and benchmark smoke run"
+tests/run-wasm-tests.sh
+
+step "browser end-to-end tests"
+tests/e2e/run.sh
+
+step "all tests passed"
