@@ -7,6 +7,8 @@ import init, { Checker } from '../pkg/postwacht.js';
 import { currentPolicy, extensionSettings, onPolicyChanged } from './policy-store.js';
 
 let ready = null; // Promise<{checker, policy}>
+// Tells one run of the worker from the next (tests check a restart really happened).
+const instance = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
 const tabCounts = new Map();
 
 function load() {
@@ -93,7 +95,7 @@ async function handle(msg, sender) {
       return { ok: true };
     }
     case 'ping':
-      return { ok: true };
+      return { ok: true, instance, wasm: ready !== null };
     default:
       return { ok: false, error: 'unknown message' };
   }

@@ -1,5 +1,9 @@
 // Launches Debian's Chromium with the built extension (unpacked) and a fresh profile.
 import { chromium } from 'playwright-core';
+
+// Let context.on('request') see the service worker's requests too (tests assert there are
+// none but its own files).
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS ??= '1';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# End-to-end tests of the extension in Debian's Chromium, driven by playwright-core.
+#
+#   tests/e2e/run.sh                  test dist/chrome as ./build.sh built it
+#   tests/e2e/run.sh --fake-core      test the extension with a stand-in for the wasm core
+#                                     (tests/e2e/fake-core), no Rust build needed
+#   tests/e2e/run.sh tests/editors.test.js   only some test files
+#
+# Installs what it needs on a fresh machine: Debian's chromium (apt) and the test
+# dependencies (npm ci from the committed package-lock.json). Headless, a fresh browser
+# profile per test file, pages served on 127.0.0.1 only.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+E2E=$PWD
+ROOT=$(cd ../.. && pwd)
+
+FAKE=0
+if [ "${1:-}" = "--fake-core" ]; then FAKE=1; shift; fi
+
+log() { echo "e2e: $*" >&2; }
+
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+if [ ! -x "$CHROMIUM" ]; then
+  log "installing Debian's chromium"
+  SUDO=""
+  if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+export CHROMIUM
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+log "bundling the test pages"
+node lib/build-pages.js >/dev/null
+export POSTWACHT_PAGES_BUILT=1
+
+if [ "$FAKE" = 1 ]; then
+  bash "$ROOT/scripts/assemble-extension.sh" "$E2E/fake-core" "$E2E/.build/fake-dist" >/dev/null
+  export POSTWACHT_EXTENSION_DIR="$E2E/.build/fake-dist/chrome"
+else
+  export POSTWACHT_EXTENSION_DIR=${POSTWACHT_EXTENSION_DIR:-$ROOT/dist/chrome}
+fi
+if [ ! -f "$POSTWACHT_EXTENSION_DIR/manifest.json" ]; then
+  log "no extension in $POSTWACHT_EXTENSION_DIR: run ./build.sh first (or use --fake-core)"
+  exit 1
+fi
+log "testing $POSTWACHT_EXTENSION_DIR"
+
+if [ $# -eq 0 ]; then set -- tests/*.test.js; fi
+exec node --test --test-concurrency=1 --test-timeout=180000 "$@"
