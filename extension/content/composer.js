@@ -137,15 +137,17 @@
     setAccount(a) {
       this.account = a === 'school' ? 'school' : 'personal';
       this.accountSetByUser = true;
+      this.render();
       this.check();
     }
     setReplyTo(r) {
       this.replyTo = PW.context.REPLY.has(r) ? r : null;
+      this.render();
       this.check();
     }
     setAttachments(list) {
       this.attachments = list;
-      this.badge.dataset.attachments = String(list.length);
+      this.render();
       this.check();
     }
     addAttachments(list) {
@@ -180,6 +182,12 @@
       const c = this.counts();
       const prev = this.lastCounts;
       PW.ui.updateBadge(this.badge, c);
+      // The context the post is checked in, readable by tests outside the project.
+      const b = this.badge.dataset;
+      b.platform = this.manager.platform;
+      b.account = this.account;
+      b.replyTo = this.replyTo || 'none';
+      b.attachments = String(this.attachments.length);
       if (!prev || prev.error !== c.error || prev.warning !== c.warning || prev.info !== c.info) {
         if (prev || c.error || c.warning || c.info) PW.ui.announce(PW.ui.countsLabel(c));
         this.lastCounts = c;

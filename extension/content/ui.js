@@ -276,7 +276,7 @@
           if (ev.key === 'Escape') {
             ev.preventDefault();
             hidePanel();
-            composer.badge && composer.badge.focus();
+            composer.focusBack();
           }
         },
       },

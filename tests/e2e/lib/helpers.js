@@ -75,10 +75,18 @@ export function badge(page, box = 'main') {
     ([src, b]) => {
       const badgeOf = new Function('return ' + src)();
       const el = badgeOf(b);
-      return el && { errors: +el.dataset.errors, warnings: +el.dataset.warnings, infos: +el.dataset.infos, label: el.getAttribute('aria-label'), attachments: +(el.dataset.attachments || 0), state: el.dataset.state || '' };
+      return el && { platform: el.dataset.platform, account: el.dataset.account, replyTo: el.dataset.replyTo, errors: +el.dataset.errors, warnings: +el.dataset.warnings, infos: +el.dataset.infos, label: el.getAttribute('aria-label'), attachments: +(el.dataset.attachments || 0), state: el.dataset.state || '' };
     },
     [badgeOf.toString(), box],
   );
+}
+
+/** How many badges Postwacht shows on the page. */
+export function badgeCount(page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('postwacht-ui');
+    return host ? host.shadowRoot.querySelectorAll('[data-postwacht-badge]').length : 0;
+  });
 }
 
 export async function waitBadge(page, pred, box = 'main', timeout = 8000) {

@@ -88,6 +88,7 @@ if (document.body.dataset.page === 'demo') {
       const c = document.createElement('div');
       c.className = 'comment';
       c.setAttribute('data-postwacht-reply-to', 'parent');
+      c.dataset.testComposer = 'c' + i;
       const p = document.createElement('p');
       p.textContent = `Ouder ${i + 1}: wanneer is de schoolreis?`;
       const ta = document.createElement('textarea');

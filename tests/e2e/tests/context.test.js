@@ -1,0 +1,145 @@
+// Composers found late and in bulk, the context each post is checked in (platform,
+// reply, attachments, account), and the keyboard route to the card and the badge panel.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, openEditor, composer, getText, waitText, badge, badgeCount, waitBadge, waitMarks, ui, TEXT } from '../lib/helpers.js';
+
+let env;
+before(async () => {
+  env = await setup();
+});
+after(async () => {
+  await env.close();
+});
+
+describe('composers on the page', () => {
+  it('a page with a hundred comment boxes: only the boxes in use are checked, and it stays fast', async () => {
+    const page = await openEditor(env, 'textarea', { query: '&boxes=100' });
+    // Nothing is attached until a box is used.
+    await page.waitForTimeout(300);
+    assert.equal(await badgeCount(page), 0);
+    const box = composer(page, 'c57');
+    await box.scrollIntoViewIfNeeded();
+    await box.click();
+    const t0 = Date.now();
+    await page.keyboard.type('Ik bel je ff op 06-12345678');
+    const typing = Date.now() - t0;
+    const b = await waitBadge(page, (b) => b.errors === 1, 'c57');
+    assert.equal(b.replyTo, 'parent', 'a comment box answers the parent it is under');
+    assert.equal(await badgeCount(page), 1);
+    assert.ok(typing < 3000, `typing 27 characters took ${typing} ms`);
+    await page.close();
+  });
+
+  it('picks up a reply box added after load', async () => {
+    const page = await openEditor(env, 'textarea', { query: '&dynamic=1' });
+    await page.click('#open-reply');
+    const reply = composer(page, 'reply');
+    await reply.waitFor();
+    await reply.click();
+    await page.keyboard.type(TEXT);
+    await waitMarks(page, ['Daan', 'ff', '06-12345678']);
+    const b = await waitBadge(page, (b) => b.errors >= 1, 'reply');
+    assert.equal(b.replyTo, 'parent');
+    await page.close();
+  });
+
+  it('takes the platform from the page (meta tag or query parameter)', async () => {
+    const page = await openEditor(env, 'contenteditable', { query: '&postwacht-platform=linkedin' });
+    await composer(page).click();
+    await page.keyboard.type('hoi');
+    assert.equal((await waitBadge(page, () => true)).platform, 'linkedin');
+    await page.goto(`${env.server.origin}/page.html?editor=contenteditable`);
+    await page.waitForFunction(() => window.__ready && window.__boxes.main.el);
+    await composer(page).click();
+    await page.keyboard.type('hoi');
+    const b = await waitBadge(page, () => true);
+    assert.equal(b.platform, 'facebook');
+    assert.equal(b.replyTo, 'none');
+    assert.equal(b.account, 'personal');
+    await page.close();
+  });
+});
+
+describe('attachments and account', () => {
+  it('counts images added by file input, drag and drop, and paste', async () => {
+    const page = await openEditor(env, 'lexical');
+    await composer(page).click();
+    await page.keyboard.type('Foto van groep 6');
+    await waitBadge(page, () => true);
+    await page.locator('[data-box="main"] input[type=file]').setInputFiles({ name: 'klas.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff]) });
+    await waitBadge(page, (b) => b.attachments === 1);
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['x'], 'schoolreis.mp4', { type: 'video/mp4' }));
+      window.__boxes.main.el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await waitBadge(page, (b) => b.attachments === 2);
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['x'], 'plein.png', { type: 'image/png' }));
+      window.__boxes.main.el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    });
+    await waitBadge(page, (b) => b.attachments === 3);
+    assert.equal(await getText(page), 'Foto van groep 6');
+    await page.close();
+  });
+
+  it('switches to the school account in the badge panel', async () => {
+    const page = await openEditor(env, 'textarea');
+    await composer(page).click();
+    await page.keyboard.type(TEXT);
+    await waitBadge(page, (b) => b.errors >= 1);
+    await ui(page, '[data-postwacht-badge]').click();
+    const panel = ui(page, '[data-postwacht-panel]');
+    await panel.waitFor();
+    await panel.locator('[data-account-school]').check();
+    await waitBadge(page, (b) => b.account === 'school');
+    await page.close();
+  });
+});
+
+describe('keyboard', () => {
+  it('opens the card from the caret with Alt+Shift+P, applies a fix with Enter, and Escape goes back', async () => {
+    const page = await openEditor(env, 'prosemirror');
+    await composer(page).click();
+    await page.keyboard.type(TEXT);
+    await waitMarks(page, ['ff']);
+    // Caret into "ff": TEXT ends "... was ff ziek, bel 06-12345678 lol".
+    const back = TEXT.length - (TEXT.indexOf(' ff ') + 2);
+    for (let i = 0; i < back; i++) await page.keyboard.press('ArrowLeft');
+    const card = ui(page, '[data-postwacht-card]');
+    await card.waitFor({ state: 'visible' }); // shown for the caret, focus stays in the editor
+    await page.keyboard.press('Alt+Shift+P');
+    await page.waitForFunction(() => {
+      const host = document.querySelector('postwacht-ui');
+      return host && host.shadowRoot.activeElement && host.shadowRoot.activeElement.matches('[data-postwacht-card] button');
+    });
+    const replacement = await card.locator('[data-fix="0"]').getAttribute('data-replacement');
+    await page.keyboard.press('Enter');
+    const start = TEXT.indexOf(' ff ') + 1;
+    await waitText(page, TEXT.slice(0, start) + replacement + TEXT.slice(start + 2));
+
+    // The badge panel by keyboard, and back to the editor with Escape.
+    await page.keyboard.press('Alt+Shift+P');
+    const panel = ui(page, '[data-postwacht-panel], [data-postwacht-card]');
+    await panel.first().waitFor();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.activeElement === window.__boxes.main.el);
+    await page.close();
+  });
+
+  it('announces the counts in a live region', async () => {
+    const page = await openEditor(env, 'textarea');
+    await composer(page).click();
+    await page.keyboard.type('bel 06-12345678');
+    await waitBadge(page, (b) => b.errors === 1);
+    await page.waitForFunction(() => {
+      const live = document.querySelector('postwacht-ui').shadowRoot.querySelector('[aria-live]');
+      return /1/.test(live.textContent);
+    });
+    const b = await badge(page);
+    assert.match(b.label, /1/);
+    await page.close();
+  });
+});
