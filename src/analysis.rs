@@ -8,6 +8,7 @@ use crate::lexicon::{self, Lexicon};
 use crate::model::{Account, Post, ReplyTo};
 use crate::text::{Text, Token};
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,7 +185,9 @@ impl Analysis {
             }
         }
 
-        a.topic(text, &words, post, policy, lex);
+        // Roster lookup keys: the words themselves, or their hashes for a hashed roster.
+        let keys = policy.roster.keys(&words);
+        a.topic(text, &words, &keys, post, policy, lex);
         a.capacity = a.find_capacity(text, &words, policy);
         a.school_context = a.about_school
             || post.context.account == Account::School
@@ -200,6 +203,7 @@ impl Analysis {
             lex,
             school_context: a.school_context,
             school_name_mask: &school_name_mask,
+            keys: &keys,
             staff_in_post: policy
                 .staff_full
                 .iter()
@@ -219,6 +223,7 @@ impl Analysis {
         &mut self,
         text: &Text,
         words: &[&str],
+        keys: &[Cow<str>],
         post: &Post,
         policy: &Compiled,
         lex: &Lexicon,
@@ -249,7 +254,7 @@ impl Analysis {
                 || is_class_code(w) && (w.len() > 2 || class_neighbour(words, i))
             {
                 (2, 1)
-            } else if let Some(last) = full_roster_name_at(words, i, policy) {
+            } else if let Some(last) = full_roster_name_at(keys, i, policy) {
                 // A pupil's full name makes the post about school.
                 (2, last + 1 - i)
             } else if let Some((n, _)) = lex.edu_weak.longest(&words[i..]) {
@@ -332,8 +337,8 @@ fn class_neighbour(words: &[&str], i: usize) -> bool {
 }
 
 /// The last token of a roster pupil's full name starting at token i.
-fn full_roster_name_at(words: &[&str], i: usize, policy: &Compiled) -> Option<usize> {
-    policy.roster.by_first(words[i]).iter().find_map(|&p| {
+fn full_roster_name_at(words: &[Cow<str>], i: usize, policy: &Compiled) -> Option<usize> {
+    policy.roster.by_first(&words[i]).iter().find_map(|&p| {
         let sur = &policy.roster.pupils[p].surname;
         let n = sur.len();
         (n > 0 && i + n < words.len() && sur.iter().zip(&words[i + 1..=i + n]).all(|(a, b)| a == b))
@@ -372,6 +377,8 @@ struct Mentions<'a> {
     lex: &'a Lexicon,
     school_context: bool,
     school_name_mask: &'a [bool],
+    /// Roster lookup keys of the words.
+    keys: &'a [Cow<'a, str>],
     /// First names of staff members whose full name appears in the post.
     staff_in_post: Vec<String>,
 }
@@ -414,14 +421,17 @@ impl Mentions<'_> {
             // Possessive without apostrophe: "Daans tekening", "jasmijns werkstuk". The plant or
             // the word "roos" takes no possessive s, so this form is a name even if ambiguous.
             let mut possessive = false;
-            if !self.policy.roster.is_first_name(w) && w.len() > 3 && w.ends_with('s') {
+            let mut key = self.keys[i].clone();
+            if !self.policy.roster.is_first_name(&key) && w.len() > 3 && w.ends_with('s') {
                 let base = &w[..w.len() - 1];
-                if self.policy.roster.is_first_name(base) {
+                let base_key = self.policy.roster.key(base);
+                if self.policy.roster.is_first_name(&base_key) {
                     w = base;
+                    key = Cow::Owned(base_key.into_owned());
                     possessive = true;
                 }
             }
-            let on_roster = self.policy.roster.is_first_name(w);
+            let on_roster = self.policy.roster.is_first_name(&key);
             let tok = self.tok(i);
             let known = on_roster || (self.lex.first_names.contains(w) && tok.capitalized);
             if self.title_before(i) || self.staff_named(i) {
@@ -451,7 +461,7 @@ impl Mentions<'_> {
                 continue;
             }
             // Full roster name: first name plus that pupil's surname tokens.
-            if let Some((p, last)) = self.full_roster_name(i) {
+            if let Some((p, last)) = self.full_roster_name(i, &key) {
                 let m = Mention {
                     kind: MentionKind::Roster,
                     start: self.tok(i).start,
@@ -477,7 +487,7 @@ impl Mentions<'_> {
                     kind: MentionKind::Roster,
                     start: self.tok(i).start,
                     end: self.tok(i).end,
-                    pupil: self.policy.roster.by_first(w).first().copied(),
+                    pupil: self.policy.roster.by_first(&key).first().copied(),
                     first_end: self.tok(i).end,
                 };
                 // An ordinary-word name needs the pupil context itself, unless it is capitalised
@@ -538,16 +548,16 @@ impl Mentions<'_> {
     }
 
     /// `Some((pupil, last token))` when tokens from `i` spell a roster pupil's full name.
-    fn full_roster_name(&self, i: usize) -> Option<(usize, usize)> {
+    fn full_roster_name(&self, i: usize, key: &str) -> Option<(usize, usize)> {
         let mut best: Option<(usize, usize)> = None;
-        for &p in self.policy.roster.by_first(self.w(i)) {
+        for &p in self.policy.roster.by_first(key) {
             let sur = &self.policy.roster.pupils[p].surname;
             if sur.is_empty() || i + sur.len() > self.words.len() {
                 continue;
             }
             let ok = sur.iter().enumerate().all(|(k, s)| {
                 let j = i + 1 + k;
-                j < self.words.len() && self.w(j) == s && self.tight(j - 1)
+                j < self.words.len() && self.keys[j] == s.as_str() && self.tight(j - 1)
             });
             if ok && best.is_none_or(|(_, l)| i + sur.len() > l) {
                 best = Some((p, i + sur.len()));
@@ -570,7 +580,7 @@ impl Mentions<'_> {
             let surname_like = next.capitalized
                 && !next.sentence_start
                 && next.has_letter
-                && !self.policy.roster.is_first_name(w)
+                && !self.policy.roster.is_first_name(&self.keys[j + 1])
                 && !self.lex.chat_speak.contains_word(w);
             return if surname_like { Some(j + 1) } else { None };
         }
@@ -729,7 +739,7 @@ impl Mentions<'_> {
             .roster
             .pupils
             .iter()
-            .position(|p| p.first.starts_with(w) && !p.group.is_empty() && p.group == class)?;
+            .position(|p| p.initial == w && !p.group.is_empty() && p.group == class)?;
         Some(Mention {
             kind: MentionKind::Initial,
             start: t.start,

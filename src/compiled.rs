@@ -3,53 +3,105 @@
 use crate::lexicon::{tokens, PhraseSet};
 use crate::model::Category;
 use crate::policy::{Policy, Pupil};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-/// One roster pupil as the matcher sees it: normalised name tokens.
-#[derive(Debug, Clone)]
+/// One roster pupil as the matcher sees it: name tokens as lookup keys (the normalised
+/// token, or its keyed hash in a hashed roster).
+#[derive(Debug, Clone, Default)]
 pub struct RosterPupil {
     pub first: String,
     pub surname: Vec<String>,
-    /// The group or class as normalised tokens ("groep 6" → ["6"]), for "R. uit 4vwo".
+    /// First letter of the first name (normalised), for "R. uit 4vwo".
+    pub initial: String,
+    /// The group or class, normalised and without "groep"/"klas" ("groep 6" → "6").
     pub group: String,
 }
 
+/// The roster, indexed by first name. Entries line up with `policy.roster`.
 #[derive(Debug, Default)]
 pub struct RosterIndex {
     pub pupils: Vec<RosterPupil>,
     by_first: HashMap<String, Vec<usize>>,
+    salt: Option<[u8; 16]>,
 }
 
 impl RosterIndex {
-    fn new(roster: &[Pupil]) -> RosterIndex {
-        let mut idx = RosterIndex::default();
+    fn new(roster: &[Pupil], salt: Option<[u8; 16]>) -> RosterIndex {
+        let mut idx = RosterIndex {
+            salt,
+            ..RosterIndex::default()
+        };
         for (i, p) in roster.iter().enumerate() {
-            let toks = tokens(&p.name);
-            let Some((first, rest)) = toks.split_first() else {
-                continue;
+            let (toks, initial) = if p.hashed_name.is_empty() {
+                let t = tokens(&p.name);
+                let initial = t
+                    .first()
+                    .and_then(|f| f.chars().next())
+                    .map(String::from)
+                    .unwrap_or_default();
+                (t, initial)
+            } else {
+                (p.hashed_name.clone(), crate::text::normalize(&p.initial))
             };
             let group = tokens(&p.group)
                 .into_iter()
                 .filter(|t| t != "groep" && t != "klas")
                 .collect::<Vec<_>>()
                 .join("");
-            idx.pupils.push(RosterPupil {
-                first: first.clone(),
-                surname: rest.to_vec(),
-                group,
-            });
-            idx.by_first.entry(first.clone()).or_default().push(i);
+            let pupil = match toks.split_first() {
+                Some((first, rest)) => {
+                    idx.by_first.entry(first.clone()).or_default().push(i);
+                    RosterPupil {
+                        first: first.clone(),
+                        surname: rest.to_vec(),
+                        initial,
+                        group,
+                    }
+                }
+                None => RosterPupil::default(),
+            };
+            idx.pupils.push(pupil);
         }
         idx
     }
 
-    /// Roster indices of pupils with this (normalised) first name.
-    pub fn by_first(&self, first: &str) -> &[usize] {
-        self.by_first.get(first).map(Vec::as_slice).unwrap_or(&[])
+    /// The lookup key of a normalised word: the word itself, or its hash in a hashed roster.
+    pub fn key<'a>(&self, word: &'a str) -> Cow<'a, str> {
+        match &self.salt {
+            None => Cow::Borrowed(word),
+            Some(salt) => Cow::Owned(crate::roster_hash::hash_token(salt, word)),
+        }
     }
 
-    pub fn is_first_name(&self, w: &str) -> bool {
-        self.by_first.contains_key(w)
+    /// Keys for a post's words, hashing each distinct word once.
+    pub fn keys<'a>(&self, words: &[&'a str]) -> Vec<Cow<'a, str>> {
+        match &self.salt {
+            None => words.iter().map(|w| Cow::Borrowed(*w)).collect(),
+            Some(_) => {
+                let mut cache: HashMap<&str, String> = HashMap::new();
+                words
+                    .iter()
+                    .map(|w| {
+                        Cow::Owned(
+                            cache
+                                .entry(w)
+                                .or_insert_with(|| self.key(w).into_owned())
+                                .clone(),
+                        )
+                    })
+                    .collect()
+            }
+        }
+    }
+
+    /// Roster indices of pupils with this first-name key.
+    pub fn by_first(&self, key: &str) -> &[usize] {
+        self.by_first.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn is_first_name(&self, key: &str) -> bool {
+        self.by_first.contains_key(key)
     }
 }
 
@@ -83,7 +135,7 @@ pub fn phone_digits(s: &str) -> String {
 
 impl Compiled {
     pub fn new(policy: Policy) -> Compiled {
-        let roster = RosterIndex::new(&policy.roster);
+        let roster = RosterIndex::new(&policy.roster, policy.roster_salt);
         let mut staff_first = HashSet::new();
         let mut staff_full = Vec::new();
         for s in &policy.staff {

@@ -25,7 +25,13 @@ pub struct School {
 /// One pupil. `name` is the display name; a hashed roster carries `tokens` only.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Pupil {
+    /// The name in clear text; empty in a hashed roster.
     pub name: String,
+    /// A hashed roster's name: keyed hashes of the normalised name tokens, first name first
+    /// (see [`crate::roster_hash`]). Empty in a plain roster.
+    pub hashed_name: Vec<String>,
+    /// First letter of the first name in a hashed roster, so "R. uit 4vwo" still matches.
+    pub initial: String,
     pub group: String,
     /// channel → consent. A channel that is missing means no consent.
     pub consent: BTreeMap<String, bool>,
@@ -86,6 +92,8 @@ impl Default for ExtensionSettings {
 pub struct Policy {
     pub school: School,
     pub roster: Vec<Pupil>,
+    /// Key of the roster's hashes; `Some` when the roster is stored hashed.
+    pub roster_salt: Option<[u8; 16]>,
     pub staff: Vec<String>,
     /// Rule id or category → setting. Rule ids win over their category.
     pub rules: BTreeMap<String, Setting>,
@@ -116,6 +124,7 @@ impl Default for Policy {
         Policy {
             school: School::default(),
             roster: Vec::new(),
+            roster_salt: None,
             staff: Vec::new(),
             rules: BTreeMap::new(),
             capacity_statement: Localized {
@@ -202,7 +211,10 @@ impl Policy {
                 )
             }
         };
-        let mut v = Validator { errors: Vec::new() };
+        let mut v = Validator {
+            errors: Vec::new(),
+            hashed: false,
+        };
         let p = v.policy(&value);
         (p, v.errors)
     }
@@ -315,6 +327,8 @@ fn kind(v: &Value) -> &'static str {
 
 struct Validator {
     errors: Vec<PolicyError>,
+    /// The policy has a roster salt, so roster entries may be hashed.
+    hashed: bool,
 }
 
 impl Validator {
@@ -437,6 +451,7 @@ impl Validator {
         let known = [
             "$schema",
             "version",
+            "roster_salt",
             "school",
             "roster",
             "staff",
@@ -458,6 +473,18 @@ impl Validator {
         }
         if let Some(s) = m.get("school") {
             p.school = self.school(s);
+        }
+        if let Some(s) = m.get("roster_salt") {
+            match s.as_str().and_then(crate::roster_hash::parse_salt) {
+                Some(salt) => {
+                    p.roster_salt = Some(salt);
+                    self.hashed = true;
+                }
+                None => self.err(
+                    "roster_salt",
+                    "expected 32 hex digits (made by `postwacht policy build`)",
+                ),
+            }
         }
         if let Some(r) = m.get("roster") {
             p.roster = self.roster(r);
@@ -517,10 +544,49 @@ impl Validator {
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let path = format!("roster[{i}]");
-            let Some(m) = self.object(&path, item, &["name", "group", "consent"]) else {
+            let Some(m) = self.object(
+                &path,
+                item,
+                &["name", "hashed_name", "initial", "group", "consent"],
+            ) else {
                 continue;
             };
+            let mut hashed_name = Vec::new();
+            let mut initial = String::new();
+            if let Some(h) = m.get("hashed_name") {
+                let hp = join(&path, "hashed_name");
+                hashed_name = self.strings(&hp, h);
+                if hashed_name.is_empty()
+                    || hashed_name
+                        .iter()
+                        .any(|x| !crate::roster_hash::is_token_hash(x))
+                {
+                    self.err(
+                        &hp,
+                        "expected a list of 16-digit hex hashes (made by `postwacht policy build`)",
+                    );
+                    continue;
+                }
+                if !self.hashed {
+                    self.err(
+                        &hp,
+                        "a hashed roster needs \"roster_salt\" at the top level",
+                    );
+                    continue;
+                }
+                if m.contains_key("name") {
+                    self.err(&path, "give either \"name\" or \"hashed_name\", not both");
+                    continue;
+                }
+                if let Some(x) = m
+                    .get("initial")
+                    .and_then(|x| self.string(&join(&path, "initial"), x))
+                {
+                    initial = crate::text::normalize(&x).chars().take(1).collect();
+                }
+            }
             let name = match m.get("name") {
+                None if !hashed_name.is_empty() => String::new(),
                 None => {
                     self.err(&path, "pupil without a name");
                     continue;
@@ -562,6 +628,8 @@ impl Validator {
             }
             out.push(Pupil {
                 name,
+                hashed_name,
+                initial,
                 group,
                 consent,
             });

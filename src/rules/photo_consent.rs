@@ -45,7 +45,14 @@ impl Rule for PhotoConsent {
                         all_consent = false;
                         out.push(
                             Hit::new("photo-consent.no-consent", m.start, m.end)
-                                .arg("pupil", pupil.name.clone())
+                                .arg(
+                                    "pupil",
+                                    if pupil.name.is_empty() {
+                                        name
+                                    } else {
+                                        &pupil.name
+                                    },
+                                )
                                 .arg("name", name)
                                 .arg("channel", channel_arg.clone()),
                         );

@@ -18,10 +18,16 @@ impl Rule for StudentName {
             let mut hit = Hit::new(rule, m.start, m.end).arg("name", name);
             if let Some(p) = m.pupil {
                 let pupil = &ctx.policy.policy.roster[p];
-                let label = if pupil.group.is_empty() {
-                    pupil.name.clone()
+                // A hashed roster has no name to show: the text names the pupil already.
+                let shown = if pupil.name.is_empty() {
+                    name
                 } else {
-                    format!("{}, {}", pupil.name, group_label(&pupil.group))
+                    &pupil.name
+                };
+                let label = if pupil.group.is_empty() {
+                    shown.to_string()
+                } else {
+                    format!("{shown}, {}", group_label(&pupil.group))
                 };
                 hit = hit.arg("pupil", label);
             }
