@@ -75,7 +75,7 @@ fn capacity_regex() -> &'static Regex {
             r"\bmy own (views|opinions?|thoughts)\b",
             r"\b(in a|in my) (personal|private) capacity\b",
             r"\bspeaking (only )?for myself\b",
-            r"\b(personal|private) (account|views|opinion)\b",
+            r"\b(personal|private) (account|views?|opinions?)\b",
             r"\bnot (speaking |posting |writing )?on behalf of\b",
             r"\b(posting|writing|speaking) on behalf of\b",
             r"\bon behalf of (the school|our school|the team|our team|the staff)\b",
@@ -492,8 +492,16 @@ impl Mentions<'_> {
                 };
                 // An ordinary-word name needs the pupil context itself, unless it is capitalised
                 // mid-sentence in a school post and the roster has it ("de presentatie van Job").
-                let ambiguous_ok =
-                    tok.capitalized && !tok.sentence_start && !near_digit && !tok.all_caps;
+                // A quoted word names a thing or a nickname: "een knuffelbeer die 'Beer' heet".
+                let quoted = i > 0
+                    && self
+                        .text
+                        .gap(self.tok(i - 1), tok)
+                        .ends_with(['\'', '"', '\u{2018}', '\u{201C}']);
+                let ambiguous_ok = tok.capitalized
+                    && !tok.all_caps
+                    && !quoted
+                    && (!tok.sentence_start && !near_digit || self.addressed(i));
                 let needs = (ambiguous && !ambiguous_ok) || !self.school_context;
                 pending.push((m, ctx, needs));
             } else if !ambiguous && self.tok(i).capitalized && !self.policy.staff_first.contains(w)
@@ -700,6 +708,27 @@ impl Mentions<'_> {
                     | "familie"
             )
             || p2 == "ouders" && p1 == "van"
+    }
+
+    /// A name addressed at the start of a sentence: "Max, we denken aan je." (a comma after
+    /// the name and "je"/"jullie"/"you" in the same sentence).
+    fn addressed(&self, i: usize) -> bool {
+        let tok = self.tok(i);
+        if !tok.sentence_start
+            || i + 1 >= self.words.len()
+            || !self.text.gap(tok, self.tok(i + 1)).starts_with(',')
+        {
+            return false;
+        }
+        self.text.tokens[i + 1..]
+            .iter()
+            .take_while(|t| t.sentence == tok.sentence)
+            .any(|t| {
+                matches!(
+                    self.text.word(t),
+                    "je" | "jij" | "jou" | "jouw" | "jullie" | "you" | "your"
+                )
+            })
     }
 
     /// In a reply to a pupil, the name addressed: "Nee Jesse, ...", "Thijs," as vocative.

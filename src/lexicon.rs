@@ -111,6 +111,8 @@ pub struct Lexicon {
     pub people: HashSet<String>,
     /// Animals people are called ("zijn echt varkens").
     pub animals: HashSet<String>,
+    /// Contempt without a swear word: "is een lachertje", "is a joke".
+    pub belittle_phrases: PhraseSet<()>,
     pub conditions: PhraseSet<()>,
     /// Conditions that also match as part of a compound (`allergie*`).
     pub condition_stems: Vec<String>,
@@ -192,6 +194,7 @@ impl Lexicon {
             belittle_adjectives: set(bel.get("adjectives")),
             people: set(bel.get("people")),
             animals: set(bel.get("animals")),
+            belittle_phrases: phrases(bel.get("phrases")),
             conditions,
             condition_stems,
             condition_general: set(health.get("general")),

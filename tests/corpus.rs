@@ -168,3 +168,10 @@ fn dev_set_meets_the_quality_targets() {
 fn holdout_set_meets_the_quality_targets() {
     assert_targets("holdout");
 }
+
+/// A second independent set, written after the first round of improvements; its first score
+/// was 0.91 macro-F1 (lowest: confidential 0.75).
+#[test]
+fn second_holdout_set_meets_the_quality_targets() {
+    assert_targets("holdout2");
+}

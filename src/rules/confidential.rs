@@ -283,6 +283,32 @@ fn about_individual(ctx: &Ctx, ss: usize, se: usize) -> bool {
         let next = words.get(k + 1).copied().unwrap_or("");
         match *w {
             "hij" | "hem" | "zij" | "haar" | "he" | "him" | "she" | "her" | "his" => true,
+            // "ze" is "she" before a singular verb ("ze heeft", "ze is"), else "they".
+            "ze" => matches!(
+                next,
+                "heeft"
+                    | "is"
+                    | "was"
+                    | "had"
+                    | "kreeg"
+                    | "krijgt"
+                    | "zit"
+                    | "zat"
+                    | "gaat"
+                    | "ging"
+                    | "komt"
+                    | "kwam"
+                    | "moet"
+                    | "moest"
+                    | "mag"
+                    | "kan"
+                    | "kon"
+                    | "wil"
+                    | "wordt"
+                    | "werd"
+                    | "lijdt"
+                    | "woont"
+            ),
             // In a reply to a parent or pupil, "you" is that person (or their child).
             "je" | "jij" | "jou" | "jouw" | "u" | "uw" | "you" | "your" if reply_to_person => true,
             "mijn" | "uw" | "onze" | "my" | "your" | "our" | "zijn" => {
@@ -333,27 +359,39 @@ fn situations(ctx: &Ctx, out: &mut Vec<Hit>) {
                 .iter()
                 .find_map(|(l, r)| l.longest(&words[i..]).map(|(n, _)| (*r, n)));
         }
-        // A school advice for a level: "het advies 3havo in plaats van 3vwo".
-        if hit.is_none()
-            && matches!(
-                words[i],
-                "advies" | "schooladvies" | "eindadvies" | "advice"
-            )
-            && words[i + 1..]
-                .iter()
-                .take(2)
-                .any(|w| is_class_token(w) || matches!(*w, "havo" | "vwo" | "vmbo" | "mavo"))
-        {
-            let n = 1
-                + words[i + 1..]
-                    .iter()
-                    .take(2)
-                    .position(|w| {
-                        is_class_token(w) || matches!(*w, "havo" | "vwo" | "vmbo" | "mavo")
-                    })
-                    .unwrap_or(0)
-                + 1;
-            hit = Some(("confidential.discipline", n));
+        // A school advice for a level: "het advies 3havo", "haar vmbo-basisadvies".
+        if hit.is_none() && words[i].ends_with("advies") || words[i] == "advice" {
+            let level = |w: &&str| {
+                is_class_token(w)
+                    || matches!(
+                        *w,
+                        "havo"
+                            | "vwo"
+                            | "vmbo"
+                            | "mavo"
+                            | "basis"
+                            | "kader"
+                            | "tl"
+                            | "gt"
+                            | "praktijkonderwijs"
+                    )
+            };
+            let before = i > 0 && level(&words[i - 1]);
+            let after = words[i + 1..].iter().take(2).position(|w| level(w));
+            if before || after.is_some() || words[i].len() > "advies".len() + 2 {
+                let (s_tok, n) = if before {
+                    (i - 1, 2)
+                } else {
+                    (i, after.map_or(1, |k| k + 2))
+                };
+                let (s, e) = (t.tokens[s_tok].start, t.tokens[s_tok + n - 1].end);
+                let (ss, se) = sentence_of(t, s);
+                if about_individual(ctx, ss, se) {
+                    out.push(Hit::new("confidential.discipline", s, e).arg("match", &t.orig[s..e]));
+                }
+                i += 1;
+                continue;
+            }
         }
         if hit.is_none() {
             hit = extra

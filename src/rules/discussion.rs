@@ -34,6 +34,8 @@ fn markers() -> &'static Markers {
             r"|\b(niks|niets) (over te|aan te|aan) (discussieren|doen)\b|\bniet van afwijken\b|\bniet (in )?mee\b|\bniet mogelijk\b",
             r"|\bniet de schuld\b|\boneens\b|\bklaar\s*[.!]|\bhet is niet waar\b",
             r"|\b(weet|snap) (je|u|jij) (heel )?(goed|best|donders goed)\b|\byou know (perfectly )?well\b|\bunderstand your (frustration|concern|anger), but\b",
+            r"|\b(weinig|niets|niks) (meer |verder )?over te (zeggen|discussieren)\b|\b(is|was) (echt |gewoon |heel )?(fair|eerlijk|terecht)\b",
+            r"|\bup to you\b|\byour (own )?responsibility\b|\buw (eigen )?verantwoordelijkheid\b|\bwe do have\b|\bdecision stands\b",
             r"|\bif you think\b|\bals (u|je|jij) denkt\b|\bheel redelijk\b|\b(perfectly|entirely) (reasonable|fair)\b",
         ))
         .expect("strong"),

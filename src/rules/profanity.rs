@@ -32,7 +32,12 @@ impl Rule for Profanity {
                 .or_else(|| lex.insults.contains(w).then_some(("profanity.insult", 1)))
                 .or_else(|| curse_compound(w, lex).then_some(("profanity.curse", 1)))
                 .or_else(|| interjection(t, i, w).then_some(("profanity.curse", 1)))
-                .or_else(|| belittling(&words[i..], lex).map(|n| ("profanity.belittling", n)));
+                .or_else(|| belittling(&words[i..], lex).map(|n| ("profanity.belittling", n)))
+                .or_else(|| {
+                    lex.belittle_phrases
+                        .longest(&words[i..])
+                        .map(|(n, _)| ("profanity.belittling", n))
+                });
             if let Some((rule, n)) = found {
                 let (s, e) = (tok.start, t.tokens[i + n - 1].end);
                 out.push(Hit::new(rule, s, e).arg("match", &t.orig[s..e]));
