@@ -377,7 +377,7 @@ fn situations(ctx: &Ctx, out: &mut Vec<Hit>) {
                     )
             };
             let before = i > 0 && level(&words[i - 1]);
-            let after = words[i + 1..].iter().take(2).position(|w| level(w));
+            let after = words[i + 1..].iter().take(2).position(level);
             if before || after.is_some() || words[i].len() > "advies".len() + 2 {
                 let (s_tok, n) = if before {
                     (i - 1, 2)
