@@ -20,6 +20,7 @@ pub mod lexicon;
 pub mod messages;
 pub mod model;
 pub mod policy;
+pub mod roster_csv;
 pub mod roster_hash;
 pub mod rules;
 #[cfg(test)]

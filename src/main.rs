@@ -9,6 +9,7 @@
 //! Exit codes: 0 no error-level finding, 1 at least one, 2 usage or policy error.
 
 use postwacht::text::display_width;
+use postwacht::{roster_csv, roster_hash};
 use postwacht::{
     Account, Attachment, AttachmentKind, Checker, Finding, Locale, Platform, Policy, Post, ReplyTo,
     Severity,
@@ -24,6 +25,8 @@ USAGE:
     postwacht check --jsonl POSTS.jsonl [--policy FILE]
                                               check a corpus file, one JSON result per line
     postwacht policy check FILE               validate a policy and print a summary
+    postwacht policy build ROSTER.csv [--base POLICY.json] [--plain] [--salt HEX] [-o OUT]
+                                              turn a roster export into a policy (names hashed)
     postwacht rules                           list rule ids, categories and default severities
 
 OPTIONS for check:
@@ -70,6 +73,7 @@ fn run(args: &[String]) -> Result<u8, Usage> {
                     .ok_or_else(|| Usage("policy check needs a FILE".into()))?;
                 policy_check(file)
             }
+            Some("build") => policy_build(&args[2..]),
             _ => Err(Usage("expected `policy check FILE`".into())),
         },
         Some("rules") => {
@@ -119,6 +123,152 @@ fn policy_check(path: &str) -> Result<u8, Usage> {
             Ok(2)
         }
     }
+}
+
+/// `policy build`: a roster export (CSV) in, a policy JSON out. Names are stored as keyed
+/// hashes unless `--plain`; `--base` merges the roster into an existing policy.
+fn policy_build(args: &[String]) -> Result<u8, Usage> {
+    let mut csv: Option<String> = None;
+    let mut base: Option<String> = None;
+    let mut out: Option<String> = None;
+    let mut salt: Option<[u8; 16]> = None;
+    let mut plain = false;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| Usage(format!("{name} needs a value")))
+        };
+        match a.as_str() {
+            "--base" => base = Some(value("--base")?),
+            "-o" | "--output" => out = Some(value("-o")?),
+            "--plain" => plain = true,
+            "--salt" => {
+                let v = value("--salt")?;
+                salt = Some(
+                    roster_hash::parse_salt(&v)
+                        .ok_or_else(|| Usage("--salt needs 32 hex digits".into()))?,
+                );
+            }
+            s if s.starts_with('-') => return Err(Usage(format!("unknown option `{s}`"))),
+            s => csv = Some(s.to_string()),
+        }
+    }
+    let csv_path = csv.ok_or_else(|| Usage("policy build needs a ROSTER.csv".into()))?;
+    let bytes = std::fs::read(&csv_path).map_err(|e| Usage(format!("{csv_path}: {e}")))?;
+    let data = String::from_utf8(bytes).map_err(|_| {
+        Usage(format!("{csv_path}: not UTF-8 text; export the roster as \"CSV UTF-8\" (in Excel: Save as → CSV UTF-8)"))
+    })?;
+    let roster = roster_csv::read(&data).map_err(|e| Usage(format!("{csv_path}: {e}")))?;
+    let mut policy: serde_json::Value = match &base {
+        Some(b) => {
+            let json = read_file(b)?;
+            Policy::from_json(&json).map_err(|e| Usage(format!("{b}: {e}")))?;
+            serde_json::from_str(&json).map_err(|e| Usage(format!("{b}: {e}")))?
+        }
+        None => serde_json::json!({"version": 1}),
+    };
+    // Keep the school's salt when the base has one, so hashes stay comparable across updates.
+    let salt = salt
+        .or_else(|| {
+            policy
+                .get("roster_salt")
+                .and_then(|s| s.as_str())
+                .and_then(roster_hash::parse_salt)
+        })
+        .unwrap_or_else(random_salt);
+    let mut p = Policy {
+        roster: roster.pupils,
+        ..Policy::default()
+    };
+    if !plain {
+        roster_hash::hash_roster(&mut p, salt);
+    }
+    let pupils: Vec<serde_json::Value> = p
+        .roster
+        .iter()
+        .map(|x| {
+            let mut o = serde_json::Map::new();
+            if plain {
+                o.insert("name".into(), x.name.clone().into());
+            } else {
+                o.insert("hashed_name".into(), x.hashed_name.clone().into());
+                o.insert("initial".into(), x.initial.clone().into());
+            }
+            if !x.group.is_empty() {
+                o.insert("group".into(), x.group.clone().into());
+            }
+            o.insert(
+                "consent".into(),
+                serde_json::to_value(&x.consent).expect("consent map"),
+            );
+            serde_json::Value::Object(o)
+        })
+        .collect();
+    let obj = policy
+        .as_object_mut()
+        .ok_or_else(|| Usage("the base policy is not an object".into()))?;
+    obj.insert("roster".into(), pupils.into());
+    if plain {
+        obj.remove("roster_salt");
+    } else {
+        obj.insert("roster_salt".into(), roster_hash::salt_hex(&salt).into());
+    }
+    let text = serde_json::to_string_pretty(&policy).expect("policy serialises") + "\n";
+    // What we wrote must read back as a valid policy.
+    Policy::from_json(&text)
+        .map_err(|e| Usage(format!("internal error, the built policy is invalid: {e}")))?;
+    match &out {
+        Some(o) => std::fs::write(o, &text).map_err(|e| Usage(format!("{o}: {e}")))?,
+        None => print!("{text}"),
+    }
+    eprintln!(
+        "{csv_path}: {} pupils{}",
+        p.roster.len(),
+        if plain {
+            " (names in clear text)"
+        } else {
+            " (names stored as keyed hashes)"
+        }
+    );
+    for (what, col) in &roster.columns {
+        eprintln!("  {what:18} <- \"{col}\"");
+    }
+    for ch in postwacht::policy::CHANNELS {
+        let n = p
+            .roster
+            .iter()
+            .filter(|x| x.consent.get(ch) == Some(&true))
+            .count();
+        eprintln!("  consent {ch:10} {n} of {}", p.roster.len());
+    }
+    for w in &roster.warnings {
+        eprintln!("  warning: {w}");
+    }
+    if let Some(o) = &out {
+        eprintln!("wrote {o}");
+    }
+    Ok(0)
+}
+
+/// 16 random bytes from the operating system.
+fn random_salt() -> [u8; 16] {
+    let mut salt = [0u8; 16];
+    if let Ok(mut f) = std::fs::File::open("/dev/urandom") {
+        if f.read_exact(&mut salt).is_ok() {
+            return salt;
+        }
+    }
+    // Not on a Unix system: mix the clock and the process id (the salt only needs to be
+    // unpredictable enough to rule out precomputed tables).
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    let seed = t ^ (u128::from(std::process::id()) << 64);
+    salt.copy_from_slice(&seed.to_le_bytes());
+    salt
 }
 
 fn check(args: &[String]) -> Result<u8, Usage> {

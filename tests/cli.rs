@@ -214,3 +214,60 @@ fn policy_check_summarises_or_names_the_problem() {
     let o = run(&["check", "-", "--policy", bad.to_str().unwrap()], "hallo");
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn policy_build_turns_a_roster_export_into_a_hashed_policy() {
+    let csv = tmp(
+        "roster.csv",
+        "\u{FEFF}Roepnaam;Tussenvoegsel;Achternaam;Groep;Toestemming sociale media;Website\r\nDaan;de;Vries;6;nee;ja\r\nNoor;;Bakker;6;ja;ja\r\n",
+    );
+    let out = std::env::temp_dir().join(format!("postwacht-cli-{}/built.json", std::process::id()));
+    let o = run(
+        &[
+            "policy",
+            "build",
+            csv.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        !text.contains("Daan") && !text.contains("Vries"),
+        "names in clear text: {text}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["roster"][0]["consent"]["social"], false);
+    assert_eq!(v["roster"][0]["hashed_name"].as_array().unwrap().len(), 3);
+    // The built policy checks like a plain one.
+    let o = run(
+        &[
+            "check",
+            "-",
+            "--policy",
+            out.to_str().unwrap(),
+            "--account",
+            "school",
+            "--format",
+            "json",
+        ],
+        "Daan de Vries won!",
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).contains("student-name.roster"));
+
+    let bad = tmp("bad.csv", "Leerlingnummer;Klas\n12;4vwo\n");
+    let o = run(&["policy", "build", bad.to_str().unwrap()], "");
+    assert_eq!(o.status.code(), Some(2));
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        e.contains("could not find the column with the pupil's first name"),
+        "{e}"
+    );
+}

@@ -1,0 +1,357 @@
+//! Reading a roster export (CSV) from a Dutch school administration system (ParnasSys,
+//! Magister, Somtoday, Esis and the like export roughly the same columns): Roepnaam,
+//! Tussenvoegsel, Achternaam, Groep/Klas and a consent column per channel.
+//!
+//! Separators `;` and `,` are both accepted (Dutch Excel writes `;`), with or without a UTF-8
+//! byte-order mark, quoted fields per RFC 4180. Headers are matched loosely (case, accents,
+//! punctuation), and a missing column is named in the error together with the columns found.
+
+use crate::policy::Pupil;
+use crate::text::normalize;
+use std::collections::BTreeMap;
+
+/// A roster read from CSV, with what the reader noticed on the way.
+#[derive(Debug)]
+pub struct RosterCsv {
+    pub pupils: Vec<Pupil>,
+    /// Which column fed what, for the summary ("first name ← Roepnaam").
+    pub columns: Vec<(String, String)>,
+    pub warnings: Vec<String>,
+}
+
+/// Splits CSV text into records, honouring quotes (a quoted field may hold the separator,
+/// newlines and doubled quotes).
+fn records(data: &str, sep: char) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    let mut rec = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = data.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    field.push('"');
+                    chars.next();
+                }
+                '"' => quoted = false,
+                c => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if field.trim().is_empty() => {
+                field.clear();
+                quoted = true;
+            }
+            c if c == sep => rec.push(std::mem::take(&mut field)),
+            '\r' => {}
+            '\n' => {
+                rec.push(std::mem::take(&mut field));
+                if rec.iter().any(|f| !f.trim().is_empty()) {
+                    out.push(std::mem::take(&mut rec));
+                } else {
+                    rec.clear();
+                }
+            }
+            c => field.push(c),
+        }
+    }
+    rec.push(field);
+    if rec.iter().any(|f| !f.trim().is_empty()) {
+        out.push(rec);
+    }
+    out
+}
+
+/// A header reduced to lower-case words: "Toestemming foto's (Sociale media)" → "toestemming foto s sociale media".
+fn header_key(h: &str) -> String {
+    normalize(h)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+const FIRST: &[&str] = &[
+    "roepnaam",
+    "voornaam",
+    "voornamen",
+    "first name",
+    "firstname",
+    "given name",
+    "roepnaam leerling",
+];
+const PREFIX: &[&str] = &[
+    "tussenvoegsel",
+    "tussenvoegsels",
+    "voorvoegsel",
+    "voorvoegsels",
+    "prefix",
+    "tussenv",
+];
+const LAST: &[&str] = &[
+    "achternaam",
+    "geslachtsnaam",
+    "last name",
+    "lastname",
+    "surname",
+    "familienaam",
+    "achternaam leerling",
+];
+const FULL: &[&str] = &[
+    "naam",
+    "volledige naam",
+    "name",
+    "full name",
+    "leerling",
+    "naam leerling",
+];
+const GROUP: &[&str] = &[
+    "groep",
+    "klas",
+    "stamgroep",
+    "class",
+    "group",
+    "jaargroep",
+    "basisgroep",
+    "klas groep",
+    "groep klas",
+    "mentorgroep",
+];
+
+/// The consent channel a header is about, if it is a consent column.
+fn channel_of(key: &str) -> Option<&'static str> {
+    let has = |w: &str| key.split(' ').any(|x| x == w) || key.contains(w) && w.contains(' ');
+    // The school app first: "Social Schools" is an app, and "app" must not match "whatsapp".
+    if has("schoolapp")
+        || has("app")
+        || has("ouderapp")
+        || has("parro")
+        || key.contains("social schools")
+        || has("socialschools")
+    {
+        return Some("schoolapp");
+    }
+    if has("social")
+        || has("sociale")
+        || has("socialmedia")
+        || has("facebook")
+        || has("instagram")
+        || has("media")
+    {
+        return Some("social");
+    }
+    if has("website") || has("site") || has("internet") || has("webpagina") {
+        return Some("website");
+    }
+    None
+}
+
+fn consent_value(v: &str) -> Option<bool> {
+    let k = header_key(v);
+    match k.as_str() {
+        "ja"
+        | "j"
+        | "yes"
+        | "y"
+        | "true"
+        | "waar"
+        | "1"
+        | "x"
+        | "wel"
+        | "toestemming"
+        | "akkoord"
+        | "ok"
+        | "wel toestemming"
+        | "toestemming gegeven" => Some(true),
+        "nee" | "n" | "no" | "false" | "onwaar" | "0" | "" | "geen" | "niet"
+        | "geen toestemming" | "niet akkoord" | "geweigerd" => Some(false),
+        _ if v.trim() == "✓" || v.trim() == "✔" => Some(true),
+        _ => None,
+    }
+}
+
+/// Reads a roster export. Errors name the column that could not be found.
+pub fn read(data: &str) -> Result<RosterCsv, String> {
+    let data = data.strip_prefix('\u{FEFF}').unwrap_or(data);
+    let first_line = data
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .ok_or("the file is empty")?;
+    let sep = if first_line.matches(';').count() >= first_line.matches(',').count() {
+        ';'
+    } else {
+        ','
+    };
+    let recs = records(data, sep);
+    let (header, rows) = recs.split_first().ok_or("the file is empty")?;
+    let keys: Vec<String> = header.iter().map(|h| header_key(h)).collect();
+    let find = |names: &[&str]| keys.iter().position(|k| names.contains(&k.as_str()));
+    let mut columns = Vec::new();
+    let (first, prefix, last) = (find(FIRST), find(PREFIX), find(LAST));
+    let full = find(FULL);
+    let found = || {
+        header
+            .iter()
+            .map(|h| format!("\"{}\"", h.trim()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if first.is_none() && full.is_none() {
+        return Err(format!(
+            "could not find the column with the pupil's first name (looked for: Roepnaam, Voornaam, First name; or a full name in Naam). Columns found: {}",
+            found()
+        ));
+    }
+    if first.is_some() && last.is_none() && full.is_none() {
+        return Err(format!(
+            "could not find the column with the pupil's last name (looked for: Achternaam, Geslachtsnaam, Last name). Columns found: {}",
+            found()
+        ));
+    }
+    let group = find(GROUP);
+    let mut warnings = Vec::new();
+    let mut note = |what: &str, i: Option<usize>| {
+        if let Some(i) = i {
+            columns.push((what.to_string(), header[i].trim().to_string()));
+        }
+    };
+    note("first name", first);
+    note("tussenvoegsel", prefix);
+    note("last name", last);
+    if first.is_none() {
+        note("full name", full);
+    }
+    note("group", group);
+    if group.is_none() {
+        warnings.push(
+            "no Groep/Klas column: initials with a class (\"R. uit 4vwo\") cannot be matched"
+                .to_string(),
+        );
+    }
+    let consent_cols: Vec<(usize, &str)> = keys
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| ![first, prefix, last, full, group].contains(&Some(*i)))
+        .filter_map(|(i, k)| channel_of(k).map(|c| (i, c)))
+        .collect();
+    for (i, c) in &consent_cols {
+        columns.push((format!("consent {c}"), header[*i].trim().to_string()));
+    }
+    if consent_cols.is_empty() {
+        warnings.push(
+            "no consent columns found (looked for headers with social media, website or schoolapp): every pupil is treated as without consent".to_string(),
+        );
+    }
+    let cell = |r: &Vec<String>, i: Option<usize>| {
+        i.and_then(|i| r.get(i))
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default()
+    };
+    let mut pupils = Vec::new();
+    for (n, r) in rows.iter().enumerate() {
+        let line = n + 2;
+        let name = if first.is_some() {
+            [cell(r, first), cell(r, prefix), cell(r, last)]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            // "Bakker, Noor" (last name first) becomes "Noor Bakker".
+            let n = cell(r, full);
+            match n.split_once(',') {
+                Some((last, first)) if !first.contains(',') => {
+                    format!("{} {}", first.trim(), last.trim())
+                }
+                _ => n,
+            }
+        };
+        if !normalize(&name).chars().any(char::is_alphabetic) {
+            warnings.push(format!("line {line}: no name, skipped"));
+            continue;
+        }
+        let mut consent = BTreeMap::new();
+        for (i, ch) in &consent_cols {
+            let v = cell(r, Some(*i));
+            let b = consent_value(&v).unwrap_or_else(|| {
+                warnings.push(format!(
+                    "line {line}, column \"{}\": \"{v}\" is not ja/nee; read as no consent",
+                    header[*i].trim()
+                ));
+                false
+            });
+            // Two columns for one channel (photo and video): consent needs both.
+            let e = consent.entry(ch.to_string()).or_insert(true);
+            *e = *e && b;
+        }
+        pupils.push(Pupil {
+            name,
+            group: cell(r, group),
+            consent,
+            ..Pupil::default()
+        });
+    }
+    Ok(RosterCsv {
+        pupils,
+        columns,
+        warnings,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_semicolon_export_with_bom_and_quotes() {
+        let csv = "\u{FEFF}Roepnaam;Tussenvoegsel;Achternaam;Groep;Toestemming sociale media;Toestemming website;Schoolapp\r\n\
+                   Daan;de;Vries;6;Nee;Ja;Ja\r\n\
+                   \"Zoë\";;Kok;1;ja;nee;ja\r\n";
+        let r = read(csv).unwrap();
+        assert_eq!(r.pupils.len(), 2);
+        assert_eq!(r.pupils[0].name, "Daan de Vries");
+        assert_eq!(r.pupils[0].group, "6");
+        assert_eq!(r.pupils[0].consent.get("social"), Some(&false));
+        assert_eq!(r.pupils[0].consent.get("website"), Some(&true));
+        assert_eq!(r.pupils[1].name, "Zoë Kok");
+        assert_eq!(r.pupils[1].consent.get("schoolapp"), Some(&true));
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    }
+
+    #[test]
+    fn reads_a_comma_export_with_a_full_name_column() {
+        let csv =
+            "Naam,Klas,Social media,Website\n\"Bakker, Noor\",4vwo,x,\nMehmet Öztürk,4vwo,,x\n";
+        let r = read(csv).unwrap();
+        assert_eq!(r.pupils[0].name, "Noor Bakker");
+        assert_eq!(r.pupils[0].consent.get("social"), Some(&true));
+        assert_eq!(r.pupils[1].consent.get("social"), Some(&false));
+        assert_eq!(r.pupils[1].consent.get("website"), Some(&true));
+    }
+
+    #[test]
+    fn names_the_missing_column() {
+        let e = read("Voornaam;Groep\nDaan;6\n").unwrap_err();
+        assert!(
+            e.contains("last name") && e.contains("\"Voornaam\", \"Groep\""),
+            "{e}"
+        );
+        let e = read("Leerlingnummer;Groep\n1;6\n").unwrap_err();
+        assert!(e.contains("first name"), "{e}");
+    }
+
+    #[test]
+    fn unclear_consent_is_no_consent_with_a_warning() {
+        let r = read("Roepnaam;Achternaam;Sociale media\nDaan;Vries;misschien\n").unwrap();
+        assert_eq!(r.pupils[0].consent.get("social"), Some(&false));
+        assert!(
+            r.warnings
+                .iter()
+                .any(|w| w.contains("line 2") && w.contains("misschien")),
+            "{:?}",
+            r.warnings
+        );
+    }
+}
