@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# Installs what the WebAssembly build needs, idempotently: every step is skipped when its
+# result is already present, so build.sh and CI can call this on every run.
+#
+# Two ways to compile Rust to wasm32-unknown-unknown (see ../docs/wasm-and-bench.md):
+#
+#   rustup  the rustup toolchain with the wasm32 target installed (`rustup target add`).
+#           Used when the target is already installed, or when `rustup target add`
+#           finishes within POSTWACHT_RUSTUP_TIMEOUT seconds (default 20).
+#   debian  Debian's Rust for browser builds (rustc-web, rust-web-src, cargo-web, lld-22):
+#           std is compiled from source with -Zbuild-std. Used where `rustup target add`
+#           hangs (the build machines this project grew up on).
+#
+# Plus, for both: wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in
+# Cargo.lock, built from crates.io with `cargo install` (about 4 minutes, once per machine).
+#
+# Usage:
+#   scripts/setup-toolchain.sh                 install what is missing; last line of
+#                                              stdout is the mode (rustup | debian)
+#   scripts/setup-toolchain.sh --mode          print the mode without installing anything
+#                                              ("none" when neither is ready)
+#   scripts/setup-toolchain.sh --wasm-bindgen  print the path of a matching wasm-bindgen
+#                                              (empty, exit 1 when there is none)
+#
+# Environment:
+#   POSTWACHT_WASM_TOOLCHAIN=rustup|debian  force a mode (skips the rustup probe)
+#   POSTWACHT_RUSTUP_TIMEOUT=N              seconds to give `rustup target add` (0: never try)
+#   CARGO_BUILD_JOBS=N                      parallelism of the wasm-bindgen-cli build
+#
+# Runs as root on CI (apt-get directly); elsewhere it uses sudo for apt-get when present.
+# Progress goes to stderr, so `mode=$(scripts/setup-toolchain.sh | tail -n1)` works.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+WASM_TARGET=wasm32-unknown-unknown
+APT_PACKAGES=(rustc-web rust-web-src cargo-web lld-22)
+CARGO_HOME=${CARGO_HOME:-$HOME/.cargo}
+
+log() { echo "setup-toolchain: $*" >&2; }
+
+# The wasm-bindgen crate version pinned in Cargo.lock: the CLI must match it exactly.
+wasm_bindgen_version() {
+    awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' \
+        "$ROOT/Cargo.lock"
+}
+
+# --- detection (never installs) ---------------------------------------------------------
+
+rustup_has_target() {
+    command -v rustup >/dev/null 2>&1 &&
+        rustup target list --installed 2>/dev/null | grep -qx "$WASM_TARGET"
+}
+
+# Debian's compiler and std sources must be the same release, or std fails to build.
+debian_ready() {
+    [ -x /usr/bin/cargo ] && [ -x /usr/bin/rustc ] && [ -e /usr/bin/rust-lld ] &&
+        [ -d /usr/lib/rustlib/src/rust/library ] || return 1
+    local compiler sources
+    compiler=$(dpkg-query -W -f='${Version}' rustc-web 2>/dev/null) || return 1
+    sources=$(dpkg-query -W -f='${Version}' rust-web-src 2>/dev/null) || return 1
+    [ -n "$compiler" ] && [ "$compiler" = "$sources" ]
+}
+
+detect_mode() {
+    case "${POSTWACHT_WASM_TOOLCHAIN:-}" in
+        rustup) rustup_has_target && echo rustup || echo none; return ;;
+        debian) debian_ready && echo debian || echo none; return ;;
+        "") ;;
+        *) log "POSTWACHT_WASM_TOOLCHAIN must be rustup or debian"; exit 2 ;;
+    esac
+    if rustup_has_target; then echo rustup
+    elif debian_ready; then echo debian
+    else echo none
+    fi
+}
+
+# Path of a wasm-bindgen whose version matches Cargo.lock, if any.
+find_wasm_bindgen() {
+    local want candidate
+    want=$(wasm_bindgen_version)
+    for candidate in "$(command -v wasm-bindgen 2>/dev/null || true)" \
+        "$CARGO_HOME/bin/wasm-bindgen"; do
+        [ -n "$candidate" ] && [ -x "$candidate" ] || continue
+        if [ "$("$candidate" --version 2>/dev/null)" = "wasm-bindgen $want" ]; then
+            echo "$candidate"
+            return 0
+        fi
+    done
+    return 1
+}
+
+# --- installation ------------------------------------------------------------------------
+
+as_root() {
+    if [ "$(id -u)" = 0 ]; then "$@"
+    elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+    else log "need root (or sudo) to run: $*"; exit 1
+    fi
+}
+
+try_rustup_target() {
+    local seconds=${POSTWACHT_RUSTUP_TIMEOUT:-20}
+    [ "$seconds" != 0 ] && command -v rustup >/dev/null 2>&1 || return 1
+    log "trying 'rustup target add $WASM_TARGET' (at most ${seconds}s)"
+    if timeout --kill-after=5 "$seconds" rustup target add "$WASM_TARGET" >&2 &&
+        rustup_has_target; then
+        return 0
+    fi
+    log "rustup cannot install $WASM_TARGET here; using Debian's rustc-web instead"
+    return 1
+}
+
+install_debian() {
+    log "installing ${APT_PACKAGES[*]} with apt-get"
+    export DEBIAN_FRONTEND=noninteractive
+    as_root apt-get update -qq >&2
+    # dpkg has been seen to lose its unpack directory under /tmp halfway; finish what was
+    # unpacked and try once more before giving up.
+    if ! as_root apt-get install -y -qq "${APT_PACKAGES[@]}" >&2; then
+        log "apt-get install failed; running dpkg --configure -a and retrying once"
+        as_root dpkg --configure -a >&2 || true
+        as_root apt-get install -y -qq "${APT_PACKAGES[@]}" >&2
+    fi
+    debian_ready || { log "Debian's Rust is installed but incomplete or mismatched"; exit 1; }
+}
+
+install_wasm_bindgen() {
+    local want
+    want=$(wasm_bindgen_version)
+    [ -n "$want" ] || { log "no wasm-bindgen in Cargo.lock"; exit 1; }
+    if find_wasm_bindgen >/dev/null; then
+        return 0
+    fi
+    # rustup's cargo when there is one (Debian's is newer than some of the CLI's deps
+    # expect, and rustup's is what the docs were checked with). No --locked: one of the
+    # locked dependencies is not served by the registry mirror here.
+    local cargo=cargo
+    [ -x "$CARGO_HOME/bin/cargo" ] && cargo="$CARGO_HOME/bin/cargo"
+    log "building wasm-bindgen-cli $want (a few minutes, once per machine)"
+    "$cargo" install wasm-bindgen-cli --version "$want" --force >&2
+    find_wasm_bindgen >/dev/null || { log "wasm-bindgen $want still not found"; exit 1; }
+}
+
+case "${1:-}" in
+    --mode) detect_mode; exit 0 ;;
+    --wasm-bindgen) find_wasm_bindgen; exit $? ;;
+    "") ;;
+    *) log "unknown argument: $1 (see the header of $0)"; exit 2 ;;
+esac
+
+mode=$(detect_mode)
+if [ "$mode" = none ]; then
+    if [ "${POSTWACHT_WASM_TOOLCHAIN:-}" != debian ] && try_rustup_target; then
+        mode=rustup
+    elif [ "${POSTWACHT_WASM_TOOLCHAIN:-}" = rustup ]; then
+        log "POSTWACHT_WASM_TOOLCHAIN=rustup but the $WASM_TARGET target cannot be installed"
+        exit 1
+    else
+        install_debian
+        mode=debian
+    fi
+fi
+install_wasm_bindgen
+log "ready: mode $mode, $(find_wasm_bindgen)"
+echo "$mode"
