@@ -1,0 +1,203 @@
+#!/usr/bin/env bash
+# Builds Postwacht's WebAssembly core and everything made from it.
+#
+#   ./build.sh                 build all: wasm → target/pkg/web (browser) and dist/node
+#                              (Node), then the extension (dist/chrome, dist/firefox, zips)
+#                              when scripts/assemble-extension.sh exists
+#   ./build.sh wasm            only the wasm and the two wasm-bindgen packages
+#   ./build.sh bench [--smoke] build all, then benchmark wasm (Node) against native Rust
+#                              and harper.js; --smoke: a few iterations on small inputs
+#   ./build.sh demo [ARGS]     build all, then scripts/demo.sh ARGS (when it exists)
+#
+# Toolchain: scripts/setup-toolchain.sh installs what is missing (Debian's rustc-web when
+# `rustup target add wasm32-unknown-unknown` cannot work, wasm-bindgen-cli at the version in
+# Cargo.lock) and skips what is there, so this script is safe to run on a fresh machine.
+# See docs/wasm-and-bench.md.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")"
+ROOT=$PWD
+
+WASM_TARGET=wasm32-unknown-unknown
+# A target dir of its own: the wasm build uses other features (and, in debian mode, another
+# compiler), which would otherwise invalidate the native build's cache in target/.
+WASM_TARGET_DIR=target/wasm
+WASM_OUT=$WASM_TARGET_DIR/$WASM_TARGET/release/postwacht.wasm
+WASM_ENV=(CARGO_TARGET_DIR="$WASM_TARGET_DIR")
+PKG_WEB=target/pkg/web   # wasm-bindgen --target web: loaded by the extension
+DIST_NODE=dist/node      # wasm-bindgen ES module for Node, plus the index.js facade
+
+log() { echo "build.sh: $*" >&2; }
+
+# --- the wasm core -----------------------------------------------------------------------
+
+build_wasm() {
+    local mode
+    mode=$(scripts/setup-toolchain.sh | tail -n1)
+    log "compiling the core to $WASM_TARGET ($mode toolchain)"
+    case "$mode" in
+        rustup)
+            env "${WASM_ENV[@]}" cargo build --release --target "$WASM_TARGET" \
+                --no-default-features --features wasm
+            ;;
+        debian)
+            # Debian's cargo/rustc 1.96 first on PATH; std is rebuilt from
+            # /usr/lib/rustlib/src/rust (-Zbuild-std needs RUSTC_BOOTSTRAP on stable).
+            # RUSTUP_TOOLCHAIN/RUSTC would point cargo back at rustup's compiler.
+            # Since std is built here anyway, panics become a bare trap
+            # (-Cpanic=immediate-abort): ~10% smaller, and nothing is lost, because on
+            # wasm32-unknown-unknown a panic message goes nowhere either way. (RUSTFLAGS
+            # reach only the wasm target's crates, not build scripts or proc macros.)
+            env -u RUSTUP_TOOLCHAIN -u RUSTC "${WASM_ENV[@]}" PATH="/usr/bin:$PATH" \
+                RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+                cargo build --release --target "$WASM_TARGET" \
+                -Zbuild-std=std,panic_abort --no-default-features --features wasm
+            ;;
+        *) log "no wasm toolchain (mode '$mode')"; exit 1 ;;
+    esac
+
+    local wasm_bindgen
+    wasm_bindgen=$(scripts/setup-toolchain.sh --wasm-bindgen)
+    # Symbol names ("name" section) were a third of the stub's .wasm; wasm-bindgen drops
+    # them here (strip = true in the profile would also drop the target_features section
+    # wasm-bindgen reads).
+    local bindgen_flags=(--remove-name-section --remove-producers-section)
+
+    # Browser package: ES module with an async default export `init` (and `initSync`).
+    rm -rf "$PKG_WEB"
+    "$wasm_bindgen" "${bindgen_flags[@]}" --target web --out-dir "$PKG_WEB" "$WASM_OUT"
+
+    # Node package: an ES module that reads the .wasm with readFileSync when imported.
+    rm -rf "$DIST_NODE"
+    "$wasm_bindgen" "${bindgen_flags[@]}" --target experimental-nodejs-module --no-typescript \
+        --out-dir "$DIST_NODE" "$WASM_OUT"
+
+    if [ "${POSTWACHT_WASM_OPT:-0}" = 1 ]; then
+        # Both targets get the same .wasm from wasm-bindgen: optimise once, copy.
+        if cmp -s "$PKG_WEB/postwacht_bg.wasm" "$DIST_NODE/postwacht_bg.wasm"; then
+            optimize_wasm "$PKG_WEB/postwacht_bg.wasm"
+            cp "$PKG_WEB/postwacht_bg.wasm" "$DIST_NODE/postwacht_bg.wasm"
+        else
+            optimize_wasm "$PKG_WEB/postwacht_bg.wasm"
+            optimize_wasm "$DIST_NODE/postwacht_bg.wasm"
+        fi
+    fi
+    write_node_facade
+    log "wasm: $(wc -c <"$PKG_WEB/postwacht_bg.wasm") bytes raw," \
+        "$(gzip -9c "$PKG_WEB/postwacht_bg.wasm" | wc -c) bytes gzipped"
+}
+
+# wasm-opt (binaryen) is opt-in: POSTWACHT_WASM_OPT=1 runs `wasm-opt -Oz` on both packages,
+# from PATH or else from npm (`npx binaryen`). Measured on the core (docs/wasm-and-bench.md):
+# it cuts the raw .wasm by ~8% but the gzipped one grows by ~3%, and takes ~20 s per file,
+# so it is off by default. The features are the ones rustc enables for wasm32 by default.
+optimize_wasm() {
+    local file=$1
+    local wasm_opt=(wasm-opt)
+    if ! command -v wasm-opt >/dev/null 2>&1; then
+        wasm_opt=(npx --yes --package=binaryen@132 -- wasm-opt)
+    fi
+    local before
+    before=$(wc -c <"$file")
+    "${wasm_opt[@]}" -Oz --enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
+        --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
+        "$file" -o "$file.opt"
+    mv "$file.opt" "$file"
+    log "wasm-opt -Oz: $file $before → $(wc -c <"$file") bytes"
+}
+
+# dist/node/index.js: the Node API, exactly `new Checker(policyJson)` and
+# `checker.check(postJson)`, without wasm-bindgen's extras (free, Symbol.dispose).
+write_node_facade() {
+    cat >"$DIST_NODE/package.json" <<'EOF'
+{
+  "name": "postwacht",
+  "private": true,
+  "type": "module",
+  "main": "./index.js",
+  "exports": "./index.js"
+}
+EOF
+    cat >"$DIST_NODE/index.js" <<'EOF'
+// Postwacht for Node 20+ (generated by build.sh; see docs/wasm-and-bench.md).
+//
+//   import { Checker } from './dist/node/index.js';
+//   const checker = new Checker(policyJson);          // undefined/null/"": default policy
+//   const findings = checker.check(JSON.stringify({ text, context }));
+//
+// Both throw an Error whose message names the problem. Findings are plain objects:
+// category, rule, severity, start, end (UTF-16 units), start_byte, end_byte, text,
+// message, reference, fixes.
+import { Checker as WasmChecker } from './postwacht.js';
+
+export class Checker {
+  #inner;
+
+  /** @param {string | null | undefined} policyJson the school's policy as JSON */
+  constructor(policyJson) {
+    this.#inner = new WasmChecker(policyJson);
+  }
+
+  /** @param {string} postJson `{"text": ..., "context": {...}}` @returns {object[]} */
+  check(postJson) {
+    return this.#inner.check(postJson);
+  }
+}
+EOF
+}
+
+assemble_extension() {
+    if [ -f scripts/assemble-extension.sh ]; then
+        log "assembling the extension into dist/"
+        bash scripts/assemble-extension.sh "$PKG_WEB" dist
+    fi
+}
+
+build_all() {
+    build_wasm
+    assemble_extension
+}
+
+# --- the benchmark -----------------------------------------------------------------------
+
+run_bench() {
+    local smoke="" profile=(--release)
+    case "${1:-}" in
+        --smoke) smoke=--smoke; profile=() ;;  # dev profile: compiles fast, never rots
+        "") ;;
+        *) log "usage: ./build.sh bench [--smoke]"; exit 2 ;;
+    esac
+
+    # harper.js (the reference point) from bench/package-lock.json; skipped when current.
+    if [ ! -f bench/node_modules/.package-lock.json ] ||
+        [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
+        (cd bench && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+
+    # The same inputs for both sides: deterministic posts and rosters, written once.
+    local inputs=target/bench/inputs
+    node bench/inputs.mjs "$inputs" $smoke
+
+    log "native benchmark (cargo run ${profile[*]} --example bench)"
+    cargo run --quiet "${profile[@]}" --example bench -- "$inputs" $smoke \
+        >target/bench/native.json
+
+    node bench/bench.mjs "$inputs" target/bench/native.json $smoke
+}
+
+# --- dispatch ----------------------------------------------------------------------------
+
+cmd=${1:-all}
+[ $# -gt 0 ] && shift
+case "$cmd" in
+    all|build) build_all ;;
+    wasm) build_wasm ;;
+    bench) build_all; run_bench "$@" ;;
+    demo)
+        if [ ! -f scripts/demo.sh ]; then log "scripts/demo.sh does not exist yet"; exit 1; fi
+        build_all
+        exec bash scripts/demo.sh "$@"
+        ;;
+    -h|--help|help) sed -n '2,16p' "$0" ;;
+    *) log "unknown command '$cmd' (try ./build.sh --help)"; exit 2 ;;
+esac
