@@ -82,7 +82,7 @@ fn capacity_regex() -> &'static Regex {
             r"\b(do not|don't|does not|doesn't) represent (my|the) (employer|school)\b",
         ];
         let all: Vec<&str> = nl.iter().chain(en.iter()).copied().collect();
-        Regex::new(&format!("(?:{})", all.join("|"))).expect("capacity regex")
+        crate::text::regex(&format!("(?:{})", all.join("|")))
     })
 }
 

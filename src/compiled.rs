@@ -3,8 +3,8 @@
 use crate::lexicon::{tokens, PhraseSet};
 use crate::model::Category;
 use crate::policy::{Policy, Pupil};
+use crate::text::{FastMap as HashMap, FastSet as HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 /// One roster pupil as the matcher sees it: name tokens as lookup keys (the normalised
 /// token, or its keyed hash in a hashed roster).
@@ -79,7 +79,7 @@ impl RosterIndex {
         match &self.salt {
             None => words.iter().map(|w| Cow::Borrowed(*w)).collect(),
             Some(_) => {
-                let mut cache: HashMap<&str, String> = HashMap::new();
+                let mut cache: HashMap<&str, String> = HashMap::default();
                 words
                     .iter()
                     .map(|w| {
@@ -136,7 +136,7 @@ pub fn phone_digits(s: &str) -> String {
 impl Compiled {
     pub fn new(policy: Policy) -> Compiled {
         let roster = RosterIndex::new(&policy.roster, policy.roster_salt);
-        let mut staff_first = HashSet::new();
+        let mut staff_first = HashSet::default();
         let mut staff_full = Vec::new();
         for s in &policy.staff {
             let t = tokens(s);
@@ -158,7 +158,7 @@ impl Compiled {
         let public_phones = c.phones.iter().map(|p| phone_digits(p)).collect();
         let public_emails = c.emails.iter().map(|e| e.trim().to_lowercase()).collect();
         let public_addresses = c.addresses.iter().map(|a| tokens(a)).collect();
-        let mut extra = HashMap::new();
+        let mut extra = HashMap::default();
         for (cat, words) in &policy.extra_words {
             let mut p = PhraseSet::default();
             for w in words {

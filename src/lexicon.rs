@@ -6,7 +6,8 @@
 //! entries with apostrophes match token by token.
 
 use crate::text::normalize;
-use std::collections::{HashMap, HashSet};
+use crate::text::{FastMap as HashMap, FastSet as HashSet};
+use std::collections::HashMap as StdMap;
 use std::sync::OnceLock;
 
 /// Splits normalised text into tokens the way [`crate::text::Text`] does.
@@ -60,8 +61,8 @@ impl<T> PhraseSet<T> {
 }
 
 /// Lines of a data file without comments and blanks, grouped by `[section]`.
-fn sections(data: &str) -> HashMap<String, Vec<String>> {
-    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+fn sections(data: &str) -> StdMap<String, Vec<String>> {
+    let mut out: StdMap<String, Vec<String>> = StdMap::new();
     let mut cur = String::new();
     for line in data.lines() {
         let line = line.trim();
@@ -132,7 +133,7 @@ pub struct Lexicon {
     pub titles: HashSet<String>,
 }
 
-fn list(s: &HashMap<String, Vec<String>>, k: &str) -> Vec<String> {
+fn list(s: &StdMap<String, Vec<String>>, k: &str) -> Vec<String> {
     s.get(k)
         .into_iter()
         .flatten()
@@ -160,7 +161,7 @@ impl Lexicon {
                 curses.insert(&l, ());
             }
         }
-        let mut insults = HashSet::new();
+        let mut insults = HashSet::default();
         for f in [
             include_str!("../lexicon/nl/insults.txt"),
             include_str!("../lexicon/en/insults.txt"),

@@ -238,6 +238,57 @@ impl<'a> Text<'a> {
     }
 }
 
+/// Compiles a rule's pattern with ASCII word boundaries. A Unicode `\b` makes the regex
+/// engine leave its fast DFA on any non-ASCII text (one emoji is enough), which made checks
+/// several times slower; the rules run on normalised text where words are ASCII letters
+/// almost everywhere, so the ASCII boundary is what they mean.
+pub fn regex(pattern: &str) -> regex::Regex {
+    regex::Regex::new(&pattern.replace("\\b", "(?-u:\\b)")).expect("rule pattern compiles")
+}
+
+/// A fast, non-cryptographic hasher for the word lists (the Fx hash of rustc): the checker
+/// looks up every word of a post in several sets, and SipHash dominated that cost.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+pub type FastHash = std::hash::BuildHasherDefault<FxHasher>;
+pub type FastMap<K, V> = std::collections::HashMap<K, V, FastHash>;
+pub type FastSet<K> = std::collections::HashSet<K, FastHash>;
+
 /// Converts byte offsets of one string to UTF-16 offsets, in one pass over the text.
 pub struct Utf16Map {
     /// (byte offset, utf16 offset) at every character start plus the end.

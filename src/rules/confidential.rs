@@ -27,22 +27,19 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| Patterns {
         // Dutch numbers: 06-12345678, 06 1234 5678, 050-3123456, +31 6 23456789,
         // +31 (0)6-12 34 56 78, 0031 6 12345678. Ten national digits, separators of one character.
-        phone: Regex::new(
+        phone: crate::text::regex(
             r"(?:\+31|0031)[ .\-]?(?:\(0\)[ .\-]?)?[1-9](?:[ .\-]?\d){8}|\(?0[1-9]\d{0,3}\)?(?:[ .\-]?\d){5,8}",
-        )
-        .expect("phone"),
-        email: Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}").expect("email"),
-        street: Regex::new(
+        ),
+        email: crate::text::regex(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"),
+        street: crate::text::regex(
             r"\b[A-Z][A-Za-zà-ÿ'\-]*(?:straat|laan|weg|plein|gracht|kade|dijk|singel|hof|pad|steeg|dreef|baan|park|markt|veld|ring|erf|allee|wal|dam|burg|hoven|wijk|akker|weide|plantsoen)\s+\d{1,4}(?:\s?[a-zA-Z]\b|-\d{1,3})?",
-        )
-        .expect("street"),
-        postcode: Regex::new(r"\b[1-9]\d{3}\s?[A-Z]{2}\b(?:\s+[A-Z][a-zà-ÿ]+(?:[ \-][A-Z][a-zà-ÿ]+)?)?").expect("postcode"),
-        bsn: Regex::new(r"\b\d{9}\b|\b\d{4}\.\d{2}\.\d{3}\b|\b\d{3} \d{3} \d{3}\b").expect("bsn"),
-        date: Regex::new(
+        ),
+        postcode: crate::text::regex(r"\b[1-9]\d{3}\s?[A-Z]{2}\b(?:\s+[A-Z][a-zà-ÿ]+(?:[ \-][A-Z][a-zà-ÿ]+)?)?"),
+        bsn: crate::text::regex(r"\b\d{9}\b|\b\d{4}\.\d{2}\.\d{3}\b|\b\d{3} \d{3} \d{3}\b"),
+        date: crate::text::regex(
             r"(?i)\b\d{1,2}[\-/.]\d{1,2}[\-/.](?:19|20)\d{2}\b|\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec|january|february|march|may|june|july|august|october)\.? (?:19|20)\d{2}\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2},? (?:19|20)\d{2}\b",
-        )
-        .expect("date"),
-        birth: Regex::new(r"\b(geboren|geboortedatum|geb\.|born|date of birth|dob|birthday|geboortedag)").expect("birth"),
+        ),
+        birth: crate::text::regex(r"\b(geboren|geboortedatum|geb\.|born|date of birth|dob|birthday|geboortedag)"),
     })
 }
 
@@ -220,8 +217,9 @@ fn addresses(ctx: &Ctx, p: &Patterns, taken: &mut Vec<(usize, usize)>, out: &mut
 fn home_cue() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"\b(woont|wonen|adres|thuis|feestje|verjaardag|lives|home address|address)\b")
-            .expect("regex")
+        crate::text::regex(
+            r"\b(woont|wonen|adres|thuis|feestje|verjaardag|lives|home address|address)\b",
+        )
     })
 }
 

@@ -20,7 +20,7 @@ struct Markers {
 fn markers() -> &'static Markers {
     static M: OnceLock<Markers> = OnceLock::new();
     M.get_or_init(|| Markers {
-        strong: Regex::new(concat!(
+        strong: crate::text::regex(concat!(
             r"\bwel degelijk\b|(?:^|[.!?]\s+)nee\b|\b(dat )?klopt (gewoon |echt )?niet\b|\bmet (alle )?respect\b",
             r"|\b(ligt|lag) (echt |gewoon )?niet aan\b|\b(blijft|blijven) (gewoon )?staan\b|\bgeen uitzondering",
             r"|\bdaar blijven we bij\b|\bhoe vaak (je|u) (het )?ook\b|\b(al|ook|eerder|vaker) (drie keer |vaak |eerder )?uitgelegd\b",
@@ -37,14 +37,11 @@ fn markers() -> &'static Markers {
             r"|\b(weinig|niets|niks) (meer |verder )?over te (zeggen|discussieren)\b|\b(is|was) (echt |gewoon |heel )?(fair|eerlijk|terecht)\b",
             r"|\bup to you\b|\byour (own )?responsibility\b|\buw (eigen )?verantwoordelijkheid\b|\bwe do have\b|\bdecision stands\b",
             r"|\bif you think\b|\bals (u|je|jij) denkt\b|\bheel redelijk\b|\b(perfectly|entirely) (reasonable|fair)\b",
-        ))
-        .expect("strong"),
-        weak: Regex::new(r"\bmaar\b|\bgewoon\b|\bdaarom\b|\bomdat\b|\becht\b|\bbut\b|\bjust\b|\bactually\b|\bbecause\b|\bsimply\b|\bniet\b|\bgeen\b|\bnooit\b|\bniks\b|\bniets\b|\bnot\b|\bnever\b|\bnothing\b|n't\b")
-            .expect("weak"),
-        offline: Regex::new(
+        )),
+        weak: crate::text::regex(r"\bmaar\b|\bgewoon\b|\bdaarom\b|\bomdat\b|\becht\b|\bbut\b|\bjust\b|\bactually\b|\bbecause\b|\bsimply\b|\bniet\b|\bgeen\b|\bnooit\b|\bniks\b|\bniets\b|\bnot\b|\bnever\b|\bnothing\b|n't\b"),
+        offline: crate::text::regex(
             r"\b(ik |we |wij )?(bel|bellen|belt) (u|je|jou|me|mij|ons)\b|\btelefonisch\b|\bprive ?bericht|\bpb\b|\bdm\b|\bbinnen ?lopen\b|\bkom (gerust |even )?langs\b|\bafspraak\b|\bpersoonlijk (contact|gesprek|bespreken)\b|\b(even |rustig )?bespreken\b|\bcall (me|us|you)\b|\bprivate message\b|\bin person\b|\boffline\b",
-        )
-        .expect("offline"),
+        ),
     })
 }
 

@@ -12,10 +12,9 @@ pub struct PhotoConsent;
 fn nobody_pictured() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(
+        crate::text::regex(
             r"\b(zonder|geen) (kinderen|leerlingen|kids|mensen|personen)\b|\b(no|without) (children|pupils|students|kids|people)\b|\bniemand (herkenbaar )?(op de foto|in beeld)\b|\bnobody (is )?(in|on) (the )?(picture|photo)\b",
         )
-        .expect("regex")
     })
 }
 
@@ -109,7 +108,7 @@ mod tests {
         let h = f
             .iter()
             .find(|f| f.rule == "photo-consent.no-consent")
-            .expect("error");
+            .expect("a no-consent error");
         assert_eq!(h.severity.as_str(), "error");
         assert!(h.message.contains("Daan de Vries"), "{}", h.message);
     }
