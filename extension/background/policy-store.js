@@ -44,12 +44,14 @@ export async function currentPolicy() {
 
 /** Extension-side settings a policy may carry next to the rules (see docs/extension.md). */
 export function extensionSettings(json) {
-  const out = { allow_pause: true, sites: [] };
+  const out = { allow_pause: true, allow_override: true, override_needs_reason: false, sites: [] };
   if (!json) return out;
   try {
     const p = JSON.parse(json);
     const ext = (p && p.extension) || {};
     if (ext.allow_pause === false) out.allow_pause = false;
+    if (ext.allow_override === false) out.allow_override = false;
+    if (ext.override_needs_reason === true) out.override_needs_reason = true;
     if (Array.isArray(ext.sites)) out.sites = ext.sites.filter((s) => typeof s === 'string');
   } catch (_) { /* the checker reports a broken policy */ }
   return out;

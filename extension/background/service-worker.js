@@ -94,6 +94,14 @@ async function handle(msg, sender) {
       }
       return { ok: true };
     }
+    case 'override': {
+      // A local record of "toch plaatsen" with a reason, for the teacher's own overview:
+      // host, rule ids and the reason; never the post itself, never sent anywhere.
+      const { overrides = [] } = await chrome.storage.local.get('overrides');
+      overrides.push({ at: new Date().toISOString(), host: String(msg.host || ''), rules: (msg.rules || []).map(String), reason: String(msg.reason || '') });
+      await chrome.storage.local.set({ overrides: overrides.slice(-50) });
+      return { ok: true };
+    }
     case 'ping':
       return { ok: true, instance, wasm: ready !== null };
     default:

@@ -18,6 +18,7 @@
   const PUBLISH_WORDS = /^(plaatsen|posten|post|publiceren|publish|verzenden|versturen|verstuur|send|tweet|reply|reageer|reageren|beantwoorden|antwoorden|share|delen|post plaatsen|nu plaatsen|opslaan en plaatsen)$/i;
 
   let bypass = null; // the one event we replay after "toch plaatsen"
+  let mgr = null;
 
   function publishButton(target) {
     if (!target || target.nodeType !== 1) return null;
@@ -55,12 +56,22 @@
     const errors = composer.errors();
     if (!errors.length) return replay();
     composer.rememberCaret();
-    const choice = await PW.ui.showGuard(errors);
-    if (choice === 'post') replay();
-    else composer.focusBack();
+    const pol = mgr ? mgr.policyInfo() : {};
+    const { choice, reason } = await PW.ui.showGuard(errors, {
+      allowOverride: pol.allow_override !== false,
+      needReason: pol.override_needs_reason === true,
+    });
+    if (choice === 'post') {
+      if (reason) {
+        // Kept on this computer only (no network): which rules were overridden and why.
+        PW.bg.send({ type: 'override', host: location.hostname, rules: errors.map((f) => f.rule), reason }).catch(() => {});
+      }
+      replay();
+    } else composer.focusBack();
   }
 
   function install(manager) {
+    mgr = manager;
     const active = () => !manager.paused;
 
     window.addEventListener(

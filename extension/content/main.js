@@ -51,6 +51,7 @@
     paused: false,
     list: () => Array.from(composers.values()),
     siteSettings: () => (settings.sites && settings.sites[host]) || {},
+    policyInfo: () => policyInfo,
     composerOf(target) {
       const el = A.composerFor(target);
       return el ? composers.get(el) || null : null;

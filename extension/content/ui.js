@@ -54,6 +54,7 @@
   .guard-backdrop { position: fixed; inset: 0; width: 100vw; height: 100vh; background: rgba(0,0,0,.35); display: flex; align-items: center; justify-content: center; }
   .guard { width: 420px; max-width: calc(100vw - 24px); background: #fff; color: #202124; font: 14px/1.4 system-ui, sans-serif; border-radius: 10px; padding: 16px; box-shadow: 0 8px 30px rgba(0,0,0,.3); }
   .guard p { margin: 0 0 10px; }
+  .guard .reason { width: 100%; font: inherit; padding: 4px 6px; }
   .sr { position: fixed; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   `;
 
@@ -117,8 +118,13 @@
   function sevLabel(sev) {
     return t(sev === 'error' ? 'sevError' : sev === 'warning' ? 'sevWarning' : 'sevInfo');
   }
+  /** "2 fouten, 1 waarschuwing, 0 tips" in the chosen language. */
+  function countsText(c) {
+    const part = (n, key) => t(key + (n === 1 ? 'One' : 'Other'), n);
+    return [part(c.error, 'countError'), part(c.warning, 'countWarning'), part(c.info, 'countInfo')].join(', ');
+  }
   function countsLabel(c) {
-    return t('badgeLabel', c.error, c.warning, c.info);
+    return t('badgeLabel', countsText(c));
   }
 
   // ---- card -------------------------------------------------------------------------
@@ -335,25 +341,44 @@
 
   // ---- publish guard -----------------------------------------------------------------
   let guard = null;
-  /** Shows the guard for `errors`; resolves 'back' or 'post'. */
-  function showGuard(errors) {
+  /**
+   * Shows the guard for `errors`; resolves 'back' or 'post'. The school's policy may take
+   * "toch plaatsen" away (allowOverride false) or ask for a reason first (needReason).
+   */
+  function showGuard(errors, { allowOverride = true, needReason = false } = {}) {
     ensure();
     closeGuard();
     hideCard(true);
     hidePanel();
     return new Promise((resolve) => {
-      const finish = (v) => {
+      const finish = (choice, reason) => {
         closeGuard();
-        resolve(v);
+        resolve({ choice, reason });
       };
       const back = el('button', { class: 'act primary', type: 'button', 'data-guard-back': '', text: t('guardBack'), onclick: () => finish('back') });
-      const post = el('button', { class: 'act danger', type: 'button', 'data-guard-post': '', text: t('guardPost'), onclick: () => finish('post') });
+      const focusables = [back];
+      let post = null;
+      let reason = null;
+      if (allowOverride) {
+        post = el('button', { class: 'act danger', type: 'button', 'data-guard-post': '', text: t('guardPost'), onclick: () => finish('post', reason ? reason.value.trim() : '') });
+        if (needReason) {
+          reason = el('input', { type: 'text', class: 'reason', 'data-guard-reason': '', 'aria-label': t('guardReason'), placeholder: t('guardReason') });
+          post.disabled = true;
+          reason.addEventListener('input', () => {
+            post.disabled = reason.value.trim().length < 3;
+          });
+          focusables.push(reason);
+        }
+        focusables.push(post);
+      }
       const dialog = el(
         'div',
         { class: 'guard', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'pw-guard-title', 'aria-describedby': 'pw-guard-desc', 'data-postwacht-guard': '' },
         el('h2', { id: 'pw-guard-title', text: t('guardTitle') }),
-        el('p', { id: 'pw-guard-desc', text: t('guardIntro', errors.length) }),
+        el('p', { id: 'pw-guard-desc', text: t('guardIntro', t(errors.length === 1 ? 'countErrorOne' : 'countErrorOther', errors.length)) }),
         el('ul', {}, ...errors.map((f) => el('li', {}, el('strong', { text: '“' + f.text + '”' }), ' — ', el('span', { text: f.message })))),
+        allowOverride ? null : el('p', { class: 'muted', text: t('guardNoOverride') }),
+        reason ? el('p', {}, reason) : null,
         el('div', { class: 'actions' }, back, post),
       );
       guard = el('div', {
@@ -365,7 +390,7 @@
             finish('back');
           } else if (ev.key === 'Tab') {
             // Keep focus inside the dialog.
-            const f = [back, post];
+            const f = focusables.filter((x) => !x.disabled);
             const i = f.indexOf(root.activeElement);
             ev.preventDefault();
             f[(i + (ev.shiftKey ? f.length - 1 : 1)) % f.length].focus();
@@ -398,7 +423,7 @@
   }
 
   PW.ui = {
-    ensure, el, layer, announce, countsLabel, sevLabel,
+    ensure, el, layer, announce, countsLabel, countsText, sevLabel,
     showCard, hideCard, scheduleHideCard, cardState,
     showPanel, hidePanel,
     createBadge, updateBadge,

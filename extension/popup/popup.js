@@ -18,7 +18,9 @@ async function main() {
   const src = info.source === 'managed' ? t('policyManaged') : info.source === 'imported' ? t('policyImported') : t('policyDefault');
   $('policy').textContent = t('popupPolicy', info.name ? `${info.name} (${src})` : src);
 
-  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+  // ?tab=ID: the popup opened as a page for a given tab (used by the e2e tests).
+  const forced = Number(new URLSearchParams(location.search).get('tab'));
+  const [tab] = forced ? [await chrome.tabs.get(forced)] : await chrome.tabs.query({ active: true, currentWindow: true });
   let status = null;
   try {
     status = tab && (await chrome.tabs.sendMessage(tab.id, { type: 'status' }));
@@ -40,7 +42,7 @@ async function main() {
         if (granted) {
           await chrome.scripting.insertCSS({ target: { tabId: tab.id }, files: ['content/highlights.css'] });
           await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: chrome.runtime.getManifest().content_scripts[0].js });
-          window.close();
+          if (!forced) window.close();
         }
       });
     }
@@ -50,7 +52,9 @@ async function main() {
   $('status').textContent = status.paused ? t('popupPaused') : status.counts.composers ? t('popupOn', host) : t('popupNoComposer');
   if (!status.paused && status.counts.composers) {
     $('counts').hidden = false;
-    $('counts').textContent = t('popupCounts', status.counts.error, status.counts.warning, status.counts.info);
+    const c = status.counts;
+    const part = (n, key) => t(key + (n === 1 ? 'One' : 'Other'), n);
+    $('counts').textContent = [part(c.error, 'countError'), part(c.warning, 'countWarning'), part(c.info, 'countInfo')].join(' · ');
   }
   const pause = $('pause');
   if (info.allow_pause === false) {
@@ -65,7 +69,8 @@ async function main() {
     const sites = Object.assign({}, s.sites);
     sites[host] = Object.assign({}, sites[host], { paused: !status.paused });
     await chrome.storage.local.set({ settings: Object.assign({}, s, { sites }) });
-    window.close();
+    if (!forced) window.close();
+    else location.reload();
   });
 }
 main();

@@ -1,0 +1,126 @@
+// The popup and the options page as a teacher uses them: language, importing the school's
+// policy file, pausing on a site, and what the school's policy may forbid.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setup, openEditor, composer, waitBadge, waitMarks, badgeCount, hoverMark, ui, REPO } from '../lib/helpers.js';
+
+const POLICY = readFileSync(join(REPO, 'tests', 'e2e', 'fixtures', 'school.json'));
+
+let env;
+let options;
+before(async () => {
+  env = await setup();
+  options = await env.context.newPage();
+  await options.goto(`chrome-extension://${env.browser.extensionId}/options/options.html`);
+});
+after(async () => {
+  await env.close();
+});
+
+async function importPolicy(buffer, name = 'school.json') {
+  await options.locator('#policy-file').setInputFiles({ name, mimeType: 'application/json', buffer });
+}
+
+describe('options page', () => {
+  it('imports the school policy file, and the roster is used at once', async () => {
+    await importPolicy(POLICY);
+    await options.locator('#policy-result.ok').waitFor();
+    assert.match(await options.locator('#policy-result').textContent(), /OBS De Regenboog/);
+    assert.match(await options.locator('#policy-current').textContent(), /OBS De Regenboog/);
+
+    const page = await openEditor(env, 'textarea');
+    await composer(page).click();
+    await page.keyboard.type('Gisteren met Noor Bakker naar de bieb geweest.');
+    await waitMarks(page, ['Noor']);
+    await page.close();
+  });
+
+  it('refuses a broken policy file and says what is wrong', async () => {
+    await importPolicy(Buffer.from('{"school": {"name": 5}, "roster": "niemand"}'), 'kapot.json');
+    await options.locator('#policy-result.error').waitFor();
+    assert.ok((await options.locator('#policy-result').textContent()).length > 20);
+    // The good policy stays in force.
+    assert.match(await options.locator('#policy-current').textContent(), /OBS De Regenboog/);
+  });
+
+  it('switches the language of the findings and of Postwacht itself to English', async () => {
+    const page = await openEditor(env, 'textarea');
+    await composer(page).click();
+    await page.keyboard.type('Bel me ff op 06-12345678');
+    await waitBadge(page, (b) => b.errors === 1);
+    const nlMessage = await (await hoverMark(page, 'ff')).locator('.msg').textContent();
+
+    await options.locator('input[name=language][value=en]').check();
+    await options.getByRole('heading', { name: 'Postwacht – settings' }).waitFor();
+    await waitBadge(page, (b) => /error/.test(b.label));
+    await page.mouse.move(5, 5);
+    await ui(page, '[data-postwacht-card]').waitFor({ state: 'detached' });
+    const card = await hoverMark(page, 'ff');
+    const enMessage = await card.locator('.msg').textContent();
+    assert.notEqual(enMessage, nlMessage);
+    assert.equal(await card.locator('[data-ignore]').textContent(), 'ignore');
+
+    await options.locator('input[name=language][value=nl]').check();
+    await waitBadge(page, (b) => /fout/.test(b.label));
+    await page.close();
+  });
+});
+
+describe('popup', () => {
+  async function popupFor(page) {
+    const id = await env.browser.serviceWorker().evaluate(async (url) => (await chrome.tabs.query({ url })).map((t) => t.id)[0], page.url());
+    const popup = await env.context.newPage();
+    await popup.goto(`chrome-extension://${env.browser.extensionId}/popup/popup.html?tab=${id}`);
+    return popup;
+  }
+
+  it('shows the counts for the tab and pauses and resumes on this site', async () => {
+    const page = await openEditor(env, 'contenteditable');
+    await composer(page).click();
+    await page.keyboard.type('Bel me op 06-12345678');
+    await waitBadge(page, (b) => b.errors === 1);
+    const popup = await popupFor(page);
+    await popup.locator('#counts:not([hidden])').waitFor();
+    assert.match(await popup.locator('#counts').textContent(), /1 fout/);
+    await popup.locator('#pause').click();
+    await page.waitForFunction(() => !document.querySelector('postwacht-ui')?.shadowRoot.querySelector('[data-postwacht-badge]'));
+    assert.equal(await badgeCount(page), 0);
+    await popup.locator('#status').filter({ hasText: 'Gepauzeerd' }).waitFor();
+    await popup.locator('#pause').click();
+    await composer(page).click();
+    await page.keyboard.type('!');
+    await waitBadge(page, (b) => b.errors === 1);
+    await popup.close();
+    await page.close();
+  });
+
+  it('does not offer pausing or posting anyway when the school forbids it', async () => {
+    const strict = JSON.parse(POLICY.toString());
+    strict.extension = { allow_pause: false, allow_override: false };
+    await importPolicy(Buffer.from(JSON.stringify(strict)), 'streng.json');
+    await options.locator('#policy-result.ok').waitFor();
+
+    const page = await openEditor(env, 'textarea');
+    await composer(page).click();
+    await page.keyboard.type('Bel me op 06-12345678');
+    await waitBadge(page, (b) => b.errors === 1);
+    const popup = await popupFor(page);
+    await popup.locator('#pause-note:not([hidden])').waitFor();
+    assert.equal(await popup.locator('#pause').isHidden(), true);
+    await popup.close();
+
+    await composer(page).focus();
+    await page.keyboard.press('Control+Enter');
+    const guard = ui(page, '[data-postwacht-guard]');
+    await guard.waitFor();
+    assert.equal(await guard.locator('[data-guard-post]').count(), 0);
+    await guard.locator('[data-guard-back]').click();
+    assert.deepEqual(await page.evaluate(() => window.__published), []);
+    await page.close();
+
+    await options.locator('#policy-remove').click();
+    await options.locator('#policy-remove').waitFor({ state: 'hidden' });
+  });
+});
