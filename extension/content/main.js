@@ -134,7 +134,8 @@
       if (composers.has(el) || PW.ui.contains(el)) continue;
       const root = A.composerFor(el);
       if (!root || root !== el || composers.has(root)) continue;
-      const filled = root.tagName === 'TEXTAREA' ? root.value.trim() : root.tagName === 'INPUT' ? '' : root.textContent.trim();
+      // Placeholders (Slate, Draft) are not text: read it the way the checker would.
+      const filled = root.tagName === 'TEXTAREA' ? root.value.trim() : root.tagName === 'INPUT' ? '' : root.textContent.trim() && PW.textmap.build(root).text.trim();
       if (filled) manager.attach(root);
     }
   }

@@ -191,7 +191,8 @@
       el('header', {}, el('span', { class: 'sev ' + finding.severity, text: sevLabel(finding.severity) }), el('span', { text: t('cat_' + finding.category.replace(/-/g, '_')) })),
       el('div', { class: 'quote', text: '“' + finding.text + '”' }),
       el('p', { class: 'msg', text: finding.message }),
-      finding.reference ? el('p', { class: 'ref', text: t('cardReference', finding.reference) }) : null,
+      // The core cites the protocol rule in the post's language ("Protocol: ...").
+      finding.reference ? el('p', { class: 'ref', text: /^protocol\b/i.test(finding.reference) ? finding.reference : t('cardReference', finding.reference) }) : null,
       el(
         'div',
         { class: 'actions' },
