@@ -143,3 +143,41 @@ describe('keyboard', () => {
     await page.close();
   });
 });
+
+describe('marks while typing', () => {
+  for (const editor of ['textarea', 'lexical']) {
+    it(`${editor}: marks stay on their words, frame by frame, while text is typed before them`, async () => {
+      const page = await openEditor(env, editor);
+      await composer(page).click();
+      await page.keyboard.type(TEXT);
+      await waitMarks(page, ['ff', '06-12345678']);
+      // Sample the drawn marks on every frame while typing at the start of the post.
+      await page.evaluate(() => {
+        window.__samples = [];
+        const host = document.querySelector('postwacht-ui');
+        const tick = () => {
+          const texts = [];
+          for (const s of host.shadowRoot.querySelectorAll('.mirror span[data-sev]')) texts.push(s.textContent);
+          for (const sev of ['error', 'warning', 'info']) for (const r of CSS.highlights.get('postwacht-' + sev) || []) texts.push(r.toString());
+          window.__samples.push(texts);
+          if (!window.__stopSampling) requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+      await page.keyboard.press(editor === 'textarea' ? 'Control+Home' : 'Home');
+      await page.keyboard.type('Hoi allemaal! ', { delay: 40 });
+      await waitText(page, 'Hoi allemaal! ' + TEXT);
+      await page.waitForTimeout(500);
+      const samples = await page.evaluate(() => {
+        window.__stopSampling = true;
+        return window.__samples;
+      });
+      assert.ok(samples.length > 10, `${samples.length} frames sampled`);
+      for (const [i, s] of samples.entries()) {
+        assert.ok(s.includes('ff'), `frame ${i}: no mark on "ff" (${JSON.stringify(s)})`);
+        assert.ok(s.includes('06-12345678'), `frame ${i}: no mark on the phone number (${JSON.stringify(s)})`);
+      }
+      await page.close();
+    });
+  }
+});

@@ -31,7 +31,8 @@ for (const editor of EDITORS) {
       const ms = await waitMarks(page, ['Daan', 'ff', '06-12345678']);
       const phone = ms.find((m) => m.text.includes('06-12345678'));
       assert.equal(phone.severity, 'error');
-      const b = await waitBadge(page, (b) => b.errors + b.warnings + b.infos === ms.length && b.errors >= 1);
+      // Every drawn mark is counted (overlapping findings may share one mark in a mirror).
+      const b = await waitBadge(page, (b) => b.errors + b.warnings + b.infos >= ms.length && b.errors >= 1);
       assert.match(b.label, /Postwacht/);
     });
 
