@@ -4,7 +4,7 @@
 //! - which words name a pupil, and is that pupil on the roster?
 
 use crate::compiled::Compiled;
-use crate::lexicon::{self, Lexicon};
+use crate::lexicon::{self, bit, Lexicon};
 use crate::model::{Account, Post, ReplyTo};
 use crate::text::{Text, Token};
 use regex::Regex;
@@ -164,10 +164,16 @@ fn is_particle(w: &str) -> bool {
 }
 
 impl Analysis {
-    pub fn new(text: &Text, post: &Post, policy: &Compiled) -> Analysis {
+    /// `words` are the normalised words of `text`, `masks` their lexicon bits.
+    pub fn new(
+        text: &Text,
+        words: &[&str],
+        masks: &[u32],
+        post: &Post,
+        policy: &Compiled,
+    ) -> Analysis {
         let lex = lexicon::get();
         let mut a = Analysis::default();
-        let words: Vec<&str> = text.tokens.iter().map(|t| text.word(t)).collect();
         let mut school_name_mask = vec![false; words.len()];
 
         // School names first: they are topic signals, and their words are not pupil names.
@@ -186,9 +192,9 @@ impl Analysis {
         }
 
         // Roster lookup keys: the words themselves, or their hashes for a hashed roster.
-        let keys = policy.roster.keys(&words);
-        a.topic(text, &words, &keys, post, policy, lex);
-        a.capacity = a.find_capacity(text, &words, policy);
+        let keys = policy.roster.keys(words);
+        a.topic(text, words, masks, &keys, post, policy, lex);
+        a.capacity = a.find_capacity(text, words, policy);
         a.school_context = a.about_school
             || post.context.account == Account::School
             || matches!(
@@ -197,13 +203,14 @@ impl Analysis {
             );
         a.mentions = Mentions {
             text,
-            words: &words,
+            words,
             post,
             policy,
             lex,
             school_context: a.school_context,
             school_name_mask: &school_name_mask,
             keys: &keys,
+            masks,
             staff_in_post: policy
                 .staff_full
                 .iter()
@@ -219,10 +226,12 @@ impl Analysis {
         a
     }
 
+    #[allow(clippy::too_many_arguments)] // the shared inputs of one check, passed as they are
     fn topic(
         &mut self,
         text: &Text,
         words: &[&str],
+        masks: &[u32],
         keys: &[Cow<str>],
         post: &Post,
         policy: &Compiled,
@@ -236,7 +245,10 @@ impl Analysis {
             let w = words[i];
             let (weight, len) = if let Some((n, _)) = policy.school_names.longest(&words[i..]) {
                 (2, n)
-            } else if let Some((n, _)) = lex.edu_strong.longest(&words[i..]) {
+            } else if let Some((n, _)) = (masks[i] & bit::EDU_STRONG != 0)
+                .then(|| lex.edu_strong.longest(&words[i..]))
+                .flatten()
+            {
                 (2, n)
             } else if let Some((n, _)) = policy
                 .extra
@@ -257,7 +269,10 @@ impl Analysis {
             } else if let Some(last) = full_roster_name_at(keys, i, policy) {
                 // A pupil's full name makes the post about school.
                 (2, last + 1 - i)
-            } else if let Some((n, _)) = lex.edu_weak.longest(&words[i..]) {
+            } else if let Some((n, _)) = (masks[i] & bit::EDU_WEAK != 0)
+                .then(|| lex.edu_weak.longest(&words[i..]))
+                .flatten()
+            {
                 (1, n)
             } else {
                 (compound_weight(w, lex), 1)
@@ -379,6 +394,7 @@ struct Mentions<'a> {
     school_name_mask: &'a [bool],
     /// Roster lookup keys of the words.
     keys: &'a [Cow<'a, str>],
+    masks: &'a [u32],
     /// First names of staff members whose full name appears in the post.
     staff_in_post: Vec<String>,
 }
@@ -386,6 +402,10 @@ struct Mentions<'a> {
 impl Mentions<'_> {
     fn tok(&self, i: usize) -> &Token {
         &self.text.tokens[i]
+    }
+
+    fn has(&self, i: usize, b: u32) -> bool {
+        self.masks.get(i).is_some_and(|m| m & b != 0)
     }
 
     fn w(&self, i: usize) -> &str {
@@ -433,7 +453,8 @@ impl Mentions<'_> {
             }
             let on_roster = self.policy.roster.is_first_name(&key);
             let tok = self.tok(i);
-            let known = on_roster || (self.lex.first_names.contains(w) && tok.capitalized);
+            let known =
+                on_roster || (self.has(i, bit::FIRST_NAME) && !possessive && tok.capitalized);
             if self.title_before(i) || self.staff_named(i) {
                 i += 1;
                 continue;
@@ -547,7 +568,7 @@ impl Mentions<'_> {
 
     /// "juf Emma", "mijn zoon Sem", "meester Joris": the name is not a pupil's.
     fn title_before(&self, i: usize) -> bool {
-        i > 0 && self.tight(i - 1) && self.lex.titles.contains(self.w(i - 1))
+        i > 0 && self.tight(i - 1) && self.has(i - 1, bit::TITLE)
     }
 
     /// The first name belongs to a staff member whose full name is in the post ("Emma Verbeek ... Emma!").
@@ -601,7 +622,7 @@ impl Mentions<'_> {
             return false;
         }
         let p = self.tok(i - 1);
-        p.capitalized && !p.sentence_start && !self.lex.first_names.contains(self.w(i - 1))
+        p.capitalized && !p.sentence_start && !self.has(i - 1, bit::FIRST_NAME)
     }
 
     /// A pupil context after the name: "uit groep 6", "(groep 6)", "uit mijn klas",

@@ -56,10 +56,15 @@ impl Checker {
     /// Checks one post. Findings come sorted by position.
     pub fn check(&self, post: &Post) -> Vec<Finding> {
         let text = Text::new(&post.text);
-        let analysis = Analysis::new(&text, post, &self.compiled);
+        let words: Vec<&str> = text.tokens.iter().map(|t| text.word(t)).collect();
+        let lex = crate::lexicon::get();
+        let masks: Vec<u32> = words.iter().map(|w| lex.mask(w)).collect();
+        let analysis = Analysis::new(&text, &words, &masks, post, &self.compiled);
         let ctx = Ctx {
             post,
             text: &text,
+            words: &words,
+            masks: &masks,
             policy: &self.compiled,
             analysis: &analysis,
         };

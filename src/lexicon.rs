@@ -58,6 +58,29 @@ impl<T> PhraseSet<T> {
     pub fn is_empty(&self) -> bool {
         self.by_first.is_empty()
     }
+
+    /// The words phrases start with.
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
+    }
+}
+
+/// Bits of [`Lexicon::mask`]: which lists a word starts an entry of. One hash lookup per word
+/// of a post answers, for every list at once, whether looking further is worth it.
+pub mod bit {
+    pub const CHAT: u32 = 1;
+    pub const CURSE: u32 = 1 << 1;
+    pub const INSULT: u32 = 1 << 2;
+    pub const BELITTLE_ADJ: u32 = 1 << 3;
+    pub const BELITTLE_PHRASE: u32 = 1 << 4;
+    pub const CONDITION: u32 = 1 << 5;
+    pub const SITUATION: u32 = 1 << 6;
+    pub const EDU_STRONG: u32 = 1 << 7;
+    pub const EDU_WEAK: u32 = 1 << 8;
+    pub const FIRST_NAME: u32 = 1 << 9;
+    pub const NAME_WORD: u32 = 1 << 10;
+    pub const TITLE: u32 = 1 << 11;
+    pub const SLANG: u32 = 1 << 12;
 }
 
 /// Lines of a data file without comments and blanks, grouped by `[section]`.
@@ -131,6 +154,8 @@ pub struct Lexicon {
     pub first_names: HashSet<String>,
     pub name_words: HashSet<String>,
     pub titles: HashSet<String>,
+    /// Word → the [`bit`]s of the lists it starts an entry of.
+    masks: HashMap<String, u32>,
 }
 
 fn list(s: &StdMap<String, Vec<String>>, k: &str) -> Vec<String> {
@@ -184,7 +209,7 @@ impl Lexicon {
         let sit = sections(include_str!("../lexicon/nl/situations.txt"));
         let edu = sections(include_str!("../lexicon/nl/education.txt"));
         let names = sections(include_str!("../lexicon/nl/first_names.txt"));
-        Lexicon {
+        let mut l = Lexicon {
             chat_speak,
             slang_intensifiers: set(slang.get("intensifiers")),
             slang_adjectives: set(slang.get("adjectives")),
@@ -212,7 +237,45 @@ impl Lexicon {
             first_names: names.values().flatten().map(|l| normalize(l)).collect(),
             name_words: set(sections(include_str!("../lexicon/nl/name_words.txt")).get("")),
             titles: set(sections(include_str!("../lexicon/nl/titles.txt")).get("")),
+            masks: HashMap::default(),
+        };
+        let mut masks: HashMap<String, u32> = HashMap::default();
+        let mut mark = |words: &mut dyn Iterator<Item = &str>, b: u32| {
+            for w in words {
+                *masks.entry(w.to_string()).or_default() |= b;
+            }
+        };
+        mark(&mut l.chat_speak.first_words(), bit::CHAT);
+        mark(&mut l.curses.first_words(), bit::CURSE);
+        mark(&mut l.insults.iter().map(String::as_str), bit::INSULT);
+        mark(
+            &mut l.belittle_adjectives.iter().map(String::as_str),
+            bit::BELITTLE_ADJ,
+        );
+        mark(&mut l.belittle_phrases.first_words(), bit::BELITTLE_PHRASE);
+        mark(&mut l.conditions.first_words(), bit::CONDITION);
+        for p in [&l.family, &l.discipline, &l.learning] {
+            mark(&mut p.first_words(), bit::SITUATION);
         }
+        mark(&mut l.edu_strong.first_words(), bit::EDU_STRONG);
+        mark(&mut l.edu_weak.first_words(), bit::EDU_WEAK);
+        mark(
+            &mut l.first_names.iter().map(String::as_str),
+            bit::FIRST_NAME,
+        );
+        mark(&mut l.name_words.iter().map(String::as_str), bit::NAME_WORD);
+        mark(&mut l.titles.iter().map(String::as_str), bit::TITLE);
+        mark(
+            &mut l.slang_intensifiers.iter().map(String::as_str),
+            bit::SLANG,
+        );
+        l.masks = masks;
+        l
+    }
+
+    /// Which lists `word` starts an entry of (see [`bit`]).
+    pub fn mask(&self, word: &str) -> u32 {
+        self.masks.get(word).copied().unwrap_or(0)
     }
 }
 

@@ -30,21 +30,37 @@ pub fn template(l: Locale, key: &str) -> &'static str {
         .unwrap_or("")
 }
 
-/// Fills `{name}` placeholders. An argument whose value is itself a message key
+/// Fills `{name}` placeholders in one pass. An argument whose value is itself a message key
 /// (`channel.social`, `group.parent`) is translated first.
 pub fn render(l: Locale, key: &str, args: &[(&str, String)]) -> String {
-    let mut out = template(l, key).to_string();
-    if out.is_empty() {
-        out = key.to_string();
+    let tpl = template(l, key);
+    if tpl.is_empty() {
+        return key.to_string();
     }
-    for (k, v) in args {
-        let v = if v.starts_with("channel.") || v.starts_with("group.") {
-            template(l, v).to_string()
-        } else {
-            v.clone()
-        };
-        out = out.replace(&format!("{{{k}}}"), &v);
+    let mut out = String::with_capacity(tpl.len() + 32);
+    let mut rest = tpl;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match args.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) if v.starts_with("channel.") || v.starts_with("group.") => {
+                        out.push_str(template(l, v))
+                    }
+                    Some((_, v)) => out.push_str(v),
+                    None => out.push_str(&rest[open..open + close + 2]),
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 

@@ -95,6 +95,17 @@ impl<'a> Text<'a> {
         let mut src_start = Vec::with_capacity(orig.len());
         let mut src_end = Vec::with_capacity(orig.len());
         for (i, c) in orig.char_indices() {
+            if c.is_ascii() {
+                // Fast path: most of a post is ASCII, which only needs lower-casing.
+                norm.push(if c == '`' {
+                    '\''
+                } else {
+                    c.to_ascii_lowercase()
+                });
+                src_start.push(i as u32);
+                src_end.push(i as u32 + 1);
+                continue;
+            }
             if is_invisible(c) {
                 continue;
             }

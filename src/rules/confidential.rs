@@ -4,7 +4,7 @@
 
 use super::{removal_range, Ctx, Hit, Rule};
 use crate::compiled::phone_digits;
-use crate::lexicon::{self, Lexicon, PhraseSet};
+use crate::lexicon::{self, bit, Lexicon, PhraseSet};
 use crate::model::{Category, ReplyTo};
 use crate::text::Text;
 use regex::Regex;
@@ -341,7 +341,7 @@ fn is_class_token(w: &str) -> bool {
 fn situations(ctx: &Ctx, out: &mut Vec<Hit>) {
     let t = ctx.text;
     let lex = lexicon::get();
-    let words: Vec<&str> = t.tokens.iter().map(|x| t.word(x)).collect();
+    let words = ctx.words;
     let extra = ctx.policy.extra.get(&Category::Confidential);
     let lists: [(&PhraseSet<()>, &'static str); 3] = [
         (&lex.family, "confidential.family"),
@@ -351,8 +351,8 @@ fn situations(ctx: &Ctx, out: &mut Vec<Hit>) {
     let mut i = 0;
     while i < words.len() {
         let mut hit: Option<(&'static str, usize)> =
-            health(&words, i, lex).map(|n| ("confidential.health", n));
-        if hit.is_none() {
+            health(words, ctx.masks[i], i, lex).map(|n| ("confidential.health", n));
+        if hit.is_none() && ctx.masks[i] & bit::SITUATION != 0 {
             hit = lists
                 .iter()
                 .find_map(|(l, r)| l.longest(&words[i..]).map(|(n, _)| (*r, n)));
@@ -411,9 +411,12 @@ fn situations(ctx: &Ctx, out: &mut Vec<Hit>) {
 
 /// A condition at token i: a listed phrase, or a compound built on a condition stem
 /// ("notenallergie", "dyslexieverklaring"), but not a general word ("dyslexieprotocol").
-fn health(words: &[&str], i: usize, lex: &Lexicon) -> Option<usize> {
+fn health(words: &[&str], mask: u32, i: usize, lex: &Lexicon) -> Option<usize> {
     let w = words[i];
-    if let Some((n, _)) = lex.conditions.longest(&words[i..]) {
+    if let Some((n, _)) = (mask & bit::CONDITION != 0)
+        .then(|| lex.conditions.longest(&words[i..]))
+        .flatten()
+    {
         // "dyslexie-protocol" written with a hyphen is two tokens: check the second part.
         if n == 1
             && words
@@ -423,6 +426,9 @@ fn health(words: &[&str], i: usize, lex: &Lexicon) -> Option<usize> {
             return None;
         }
         return Some(n);
+    }
+    if w.len() < 6 {
+        return None;
     }
     for stem in &lex.condition_stems {
         let rest = if let Some(r) = w.strip_prefix(stem.as_str()) {
@@ -442,7 +448,7 @@ fn health(words: &[&str], i: usize, lex: &Lexicon) -> Option<usize> {
 /// "haalde een 3 voor rekenen", "die 5 gewoon verdiend", "got a 4 on the test" about one pupil.
 fn grades(ctx: &Ctx, out: &mut Vec<Hit>) {
     let t = ctx.text;
-    let words: Vec<&str> = t.tokens.iter().map(|x| t.word(x)).collect();
+    let words = ctx.words;
     let verbs = [
         "haalde", "haalt", "kreeg", "krijgt", "scoorde", "heeft", "had", "hebt", "got", "gets",
         "scored", "received", "gehaald", "verdiend", "gekregen", "earned", "deserved",

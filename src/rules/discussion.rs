@@ -56,7 +56,7 @@ impl Rule for Discussion {
         let m = markers();
         let strong = m.strong.find(&t.norm);
         let extra = ctx.policy.extra.get(&Category::Discussion).and_then(|p| {
-            let words: Vec<&str> = t.tokens.iter().map(|x| t.word(x)).collect();
+            let words = ctx.words;
             (0..words.len()).find_map(|i| {
                 p.longest(&words[i..])
                     .map(|(n, _)| (t.tokens[i].start, t.tokens[i + n - 1].end))

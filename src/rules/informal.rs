@@ -2,7 +2,7 @@
 //! exclamation marks or emoji, shouting in capitals, slang intensifiers.
 
 use super::{removal_range, Ctx, Hit, Rule};
-use crate::lexicon;
+use crate::lexicon::{self, bit};
 use crate::model::Category;
 use crate::text::{is_emoji, Text};
 
@@ -12,14 +12,18 @@ impl Rule for Informal {
     fn check(&self, ctx: &Ctx, out: &mut Vec<Hit>) {
         let t = ctx.text;
         let lex = lexicon::get();
-        let words: Vec<&str> = t.tokens.iter().map(|x| t.word(x)).collect();
+        let words = ctx.words;
         let extra = ctx.policy.extra.get(&Category::Informal);
         let mut i = 0;
         while i < words.len() {
             let tok = &t.tokens[i];
             let w = words[i];
             // Chat-speak from the lexicon (longest phrase), or the school's own list.
-            if let Some((n, rep)) = lex.chat_speak.longest(&words[i..]) {
+            let m = ctx.masks[i];
+            if let Some((n, rep)) = (m & bit::CHAT != 0)
+                .then(|| lex.chat_speak.longest(&words[i..]))
+                .flatten()
+            {
                 let (s, e) = (tok.start, t.tokens[i + n - 1].end);
                 // A single "u" or "x" is ordinary; everything in the lexicon is a whole token.
                 out.push(replace_or_remove(t, "informal.chat-speak", s, e, rep));
@@ -56,7 +60,7 @@ impl Rule for Informal {
                     tok.end,
                     &fixed,
                 ));
-            } else if lex.slang_intensifiers.contains(w)
+            } else if m & bit::SLANG != 0
                 && words
                     .get(i + 1)
                     .is_some_and(|n| lex.slang_adjectives.contains(*n))
@@ -148,6 +152,20 @@ fn is_kisses(t: &Text, i: usize, w: &str) -> bool {
 /// "superrrr" → "super", "sooo" → "so", "mooooi" → "mooi": a letter repeated three or more
 /// times. Returns the word with the run collapsed, or None when nothing is stretched.
 fn unstretch(word: &str) -> Option<String> {
+    // Most words have no run of three: find that out without allocating.
+    let mut run = (None, 0);
+    let has_run = word.chars().any(|c| {
+        let c = c.to_ascii_lowercase();
+        run = if run.0 == Some(c) {
+            (Some(c), run.1 + 1)
+        } else {
+            (Some(c), 1)
+        };
+        run.1 >= 3
+    });
+    if !has_run {
+        return None;
+    }
     let chars: Vec<char> = word.chars().collect();
     if chars.len() < 3 || word.chars().any(|c| c.is_ascii_digit()) {
         return None;

@@ -133,6 +133,10 @@ impl Hit {
 pub struct Ctx<'a> {
     pub post: &'a Post,
     pub text: &'a Text<'a>,
+    /// The normalised words of the text, one per token.
+    pub words: &'a [&'a str],
+    /// Per word, the lexicon lists it starts an entry of ([`crate::lexicon::bit`]).
+    pub masks: &'a [u32],
     pub policy: &'a Compiled,
     pub analysis: &'a Analysis,
 }

@@ -3,7 +3,7 @@
 //! letters, zero-width characters), without flagging words that merely contain them.
 
 use super::{Ctx, Hit, Rule};
-use crate::lexicon::{self, Lexicon};
+use crate::lexicon::{self, bit, Lexicon};
 use crate::model::Category;
 use crate::text::Text;
 
@@ -13,29 +13,31 @@ impl Rule for Profanity {
     fn check(&self, ctx: &Ctx, out: &mut Vec<Hit>) {
         let t = ctx.text;
         let lex = lexicon::get();
-        let words: Vec<&str> = t.tokens.iter().map(|x| t.word(x)).collect();
+        let words = ctx.words;
         let extra = ctx.policy.extra.get(&Category::Profanity);
         let mut covered: Vec<(usize, usize)> = Vec::new(); // ranges already reported
         let mut i = 0;
         while i < words.len() {
             let tok = &t.tokens[i];
             let w = words[i];
-            let found = lex
-                .curses
-                .longest(&words[i..])
+            let m = ctx.masks[i];
+            let found = (m & bit::CURSE != 0)
+                .then(|| lex.curses.longest(&words[i..]))
+                .flatten()
                 .map(|(n, _)| ("profanity.curse", n))
                 .or_else(|| {
                     extra
                         .and_then(|p| p.longest(&words[i..]))
                         .map(|(n, _)| ("profanity.curse", n))
                 })
-                .or_else(|| lex.insults.contains(w).then_some(("profanity.insult", 1)))
+                .or_else(|| (m & bit::INSULT != 0).then_some(("profanity.insult", 1)))
                 .or_else(|| curse_compound(w, lex).then_some(("profanity.curse", 1)))
                 .or_else(|| interjection(t, i, w).then_some(("profanity.curse", 1)))
                 .or_else(|| belittling(&words[i..], lex).map(|n| ("profanity.belittling", n)))
                 .or_else(|| {
-                    lex.belittle_phrases
-                        .longest(&words[i..])
+                    (m & bit::BELITTLE_PHRASE != 0)
+                        .then(|| lex.belittle_phrases.longest(&words[i..]))
+                        .flatten()
                         .map(|(n, _)| ("profanity.belittling", n))
                 });
             if let Some((rule, n)) = found {
@@ -54,6 +56,10 @@ impl Rule for Profanity {
 /// "kankerzooi", "tyfusdag", "kutregeling": a curse prefix and an ordinary second part,
 /// but not "kankeronderzoek" (a medical compound) or "klerenkast" (kleren = clothes).
 fn curse_compound(w: &str, lex: &Lexicon) -> bool {
+    // Every prefix starts with one of these letters and is at least three long.
+    if w.len() < 6 || !matches!(w.as_bytes()[0], b'k' | b't' | b'p' | b'h' | b'f') {
+        return false;
+    }
     lex.curse_prefixes.iter().any(|p| {
         let Some(rest) = w.strip_prefix(p.as_str()) else {
             return false;
@@ -137,15 +143,23 @@ fn belittling(words: &[&str], lex: &Lexicon) -> Option<usize> {
 fn obfuscated(t: &Text, lex: &Lexicon, covered: &[(usize, usize)], out: &mut Vec<Hit>) {
     let norm = &t.norm;
     let is_part = |c: char| c.is_alphanumeric() || matches!(c, '*' | '@' | '$' | '!' | '#');
-    let mut start = None;
-    let chars: Vec<(usize, char)> = norm.char_indices().collect();
-    for k in 0..=chars.len() {
-        let c = chars.get(k).map(|x| x.1);
+    let mut start: Option<usize> = None;
+    let ends = norm
+        .char_indices()
+        .map(|(i, c)| (i, Some(c)))
+        .chain(std::iter::once((norm.len(), None)));
+    for (k, c) in ends {
         match (c.is_some_and(is_part), start) {
             (true, None) => start = Some(k),
-            (false, Some(s)) => {
+            (false, Some(bs)) => {
                 start = None;
-                let (bs, be) = (chars[s].0, chars.get(k).map_or(norm.len(), |x| x.0));
+                let be = k;
+                // Plain words and plain numbers are never masked curses: skip them fast.
+                if norm[bs..be].bytes().all(|b| b.is_ascii_lowercase())
+                    || norm[bs..be].bytes().all(|b| b.is_ascii_digit())
+                {
+                    continue;
+                }
                 let run = norm[bs..be].trim_end_matches(['!', '#']);
                 let be = bs + run.len();
                 let letters = run.chars().filter(|c| c.is_alphabetic()).count();
