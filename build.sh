@@ -9,10 +9,13 @@
 #                              and harper.js; --smoke: a few iterations on small inputs
 #   ./build.sh demo [ARGS]     build all, then scripts/demo.sh ARGS (when it exists)
 #
-# Toolchain: scripts/setup-toolchain.sh installs what is missing (Debian's rustc-web when
-# `rustup target add wasm32-unknown-unknown` cannot work, wasm-bindgen-cli at the version in
+# Toolchain: scripts/setup-toolchain.sh installs what is missing (rustup's rust-src, or
+# Debian's rustc-web where rustup cannot download; wasm-bindgen-cli at the version in
 # Cargo.lock) and skips what is there, so this script is safe to run on a fresh machine.
 # See docs/wasm-and-bench.md.
+#
+# Environment: POSTWACHT_WASM_TOOLCHAIN=rustup|debian|rustup-target forces a toolchain;
+# POSTWACHT_WASM_OPT=1 runs wasm-opt (binaryen) on the result.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -35,23 +38,28 @@ build_wasm() {
     local mode
     mode=$(scripts/setup-toolchain.sh | tail -n1)
     log "compiling the core to $WASM_TARGET ($mode toolchain)"
+    # In the rustup and debian modes std is compiled from source (-Zbuild-std, which needs
+    # RUSTC_BOOTSTRAP on a stable compiler) with the crate's size-tuned release profile,
+    # and panics become a bare trap (-Cpanic=immediate-abort): ~10% smaller, and nothing
+    # is lost, because on wasm32-unknown-unknown a panic message goes nowhere anyway.
+    # RUSTFLAGS reach only the wasm target's crates, not build scripts or proc macros.
+    local build_std=(-Zbuild-std=std,panic_abort)
+    local std_env=(RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort")
+    local args=(build --release --target "$WASM_TARGET" --no-default-features --features wasm)
     case "$mode" in
         rustup)
-            env "${WASM_ENV[@]}" cargo build --release --target "$WASM_TARGET" \
-                --no-default-features --features wasm
+            env "${WASM_ENV[@]}" "${std_env[@]}" cargo "${args[@]}" "${build_std[@]}"
             ;;
         debian)
-            # Debian's cargo/rustc 1.96 first on PATH; std is rebuilt from
-            # /usr/lib/rustlib/src/rust (-Zbuild-std needs RUSTC_BOOTSTRAP on stable).
-            # RUSTUP_TOOLCHAIN/RUSTC would point cargo back at rustup's compiler.
-            # Since std is built here anyway, panics become a bare trap
-            # (-Cpanic=immediate-abort): ~10% smaller, and nothing is lost, because on
-            # wasm32-unknown-unknown a panic message goes nowhere either way. (RUSTFLAGS
-            # reach only the wasm target's crates, not build scripts or proc macros.)
-            env -u RUSTUP_TOOLCHAIN -u RUSTC "${WASM_ENV[@]}" PATH="/usr/bin:$PATH" \
-                RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
-                cargo build --release --target "$WASM_TARGET" \
-                -Zbuild-std=std,panic_abort --no-default-features --features wasm
+            # Debian's cargo/rustc 1.96 first on PATH, std sources from
+            # /usr/lib/rustlib/src/rust; RUSTUP_TOOLCHAIN/RUSTC would point cargo back at
+            # rustup's compiler.
+            env -u RUSTUP_TOOLCHAIN -u RUSTC "${WASM_ENV[@]}" "${std_env[@]}" \
+                PATH="/usr/bin:$PATH" cargo "${args[@]}" "${build_std[@]}"
+            ;;
+        rustup-target)
+            # rustup's prebuilt std for wasm32 (no rust-src): no build-std, no immediate-abort.
+            env "${WASM_ENV[@]}" cargo "${args[@]}"
             ;;
         *) log "no wasm toolchain (mode '$mode')"; exit 1 ;;
     esac
@@ -198,6 +206,6 @@ case "$cmd" in
         build_all
         exec bash scripts/demo.sh "$@"
         ;;
-    -h|--help|help) sed -n '2,16p' "$0" ;;
+    -h|--help|help) sed -n '2,/^set -euo/p' "$0" | sed '$d' ;;
     *) log "unknown command '$cmd' (try ./build.sh --help)"; exit 2 ;;
 esac

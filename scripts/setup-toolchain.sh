@@ -2,28 +2,34 @@
 # Installs what the WebAssembly build needs, idempotently: every step is skipped when its
 # result is already present, so build.sh and CI can call this on every run.
 #
-# Two ways to compile Rust to wasm32-unknown-unknown (see ../docs/wasm-and-bench.md):
+# Three ways to compile Rust to wasm32-unknown-unknown, best first (see
+# ../docs/wasm-and-bench.md):
 #
-#   rustup  the rustup toolchain with the wasm32 target installed (`rustup target add`).
-#           Used when the target is already installed, or when `rustup target add`
-#           finishes within POSTWACHT_RUSTUP_TIMEOUT seconds (default 20).
-#   debian  Debian's Rust for browser builds (rustc-web, rust-web-src, cargo-web, lld-22):
-#           std is compiled from source with -Zbuild-std. Used where `rustup target add`
-#           hangs (the build machines this project grew up on).
+#   rustup         rustup's toolchain plus its rust-src component: std is compiled from
+#                  source with -Zbuild-std, like the Debian mode (smallest .wasm).
+#   debian         Debian's Rust for browser builds (rustc-web, rust-web-src, cargo-web,
+#                  lld-22), std compiled from source with -Zbuild-std. For machines where
+#                  rustup cannot download components (`rustup target add` hangs).
+#   rustup-target  rustup's prebuilt wasm32 std (`rustup target add`), when that target is
+#                  installed but rust-src is not. Works, but the .wasm is ~15% larger.
 #
-# Plus, for both: wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in
+# When none is ready, `rustup component add rust-src` is tried for at most
+# POSTWACHT_RUSTUP_TIMEOUT seconds (default 20); if that fails, the Debian packages are
+# installed with apt-get.
+#
+# Plus, for every mode: wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in
 # Cargo.lock, built from crates.io with `cargo install` (about 4 minutes, once per machine).
 #
 # Usage:
 #   scripts/setup-toolchain.sh                 install what is missing; last line of
-#                                              stdout is the mode (rustup | debian)
+#                                              stdout is the mode (see above)
 #   scripts/setup-toolchain.sh --mode          print the mode without installing anything
 #                                              ("none" when neither is ready)
 #   scripts/setup-toolchain.sh --wasm-bindgen  print the path of a matching wasm-bindgen
 #                                              (empty, exit 1 when there is none)
 #
 # Environment:
-#   POSTWACHT_WASM_TOOLCHAIN=rustup|debian  force a mode (skips the rustup probe)
+#   POSTWACHT_WASM_TOOLCHAIN=MODE           force a mode: rustup, debian or rustup-target
 #   POSTWACHT_RUSTUP_TIMEOUT=N              seconds to give `rustup target add` (0: never try)
 #   CARGO_BUILD_JOBS=N                      parallelism of the wasm-bindgen-cli build
 #
@@ -51,6 +57,15 @@ rustup_has_target() {
         rustup target list --installed 2>/dev/null | grep -qx "$WASM_TARGET"
 }
 
+# rust-src of the toolchain that `cargo` runs in this directory (rust-toolchain files and
+# RUSTUP_TOOLCHAIN included).
+rustup_has_src() {
+    command -v rustup >/dev/null 2>&1 || return 1
+    local sysroot
+    sysroot=$(cd "$ROOT" && rustc --print sysroot 2>/dev/null) || return 1
+    [ -d "$sysroot/lib/rustlib/src/rust/library/std" ]
+}
+
 # Debian's compiler and std sources must be the same release, or std fails to build.
 debian_ready() {
     [ -x /usr/bin/cargo ] && [ -x /usr/bin/rustc ] && [ -e /usr/bin/rust-lld ] &&
@@ -61,17 +76,25 @@ debian_ready() {
     [ -n "$compiler" ] && [ "$compiler" = "$sources" ]
 }
 
-detect_mode() {
-    case "${POSTWACHT_WASM_TOOLCHAIN:-}" in
-        rustup) rustup_has_target && echo rustup || echo none; return ;;
-        debian) debian_ready && echo debian || echo none; return ;;
-        "") ;;
-        *) log "POSTWACHT_WASM_TOOLCHAIN must be rustup or debian"; exit 2 ;;
+mode_ready() {
+    case "$1" in
+        rustup) rustup_has_src ;;
+        debian) debian_ready ;;
+        rustup-target) rustup_has_target ;;
+        *) log "POSTWACHT_WASM_TOOLCHAIN must be rustup, debian or rustup-target"; exit 2 ;;
     esac
-    if rustup_has_target; then echo rustup
-    elif debian_ready; then echo debian
-    else echo none
+}
+
+detect_mode() {
+    local mode
+    if [ -n "${POSTWACHT_WASM_TOOLCHAIN:-}" ]; then
+        mode_ready "$POSTWACHT_WASM_TOOLCHAIN" && echo "$POSTWACHT_WASM_TOOLCHAIN" || echo none
+        return
     fi
+    for mode in rustup debian rustup-target; do
+        if mode_ready "$mode"; then echo "$mode"; return; fi
+    done
+    echo none
 }
 
 # Path of a wasm-bindgen whose version matches Cargo.lock, if any.
@@ -98,16 +121,25 @@ as_root() {
     fi
 }
 
+# rustup's rust-src (for -Zbuild-std), within a time limit: on some networks rustup's
+# downloads hang instead of failing.
+try_rustup_src() {
+    local seconds=${POSTWACHT_RUSTUP_TIMEOUT:-20}
+    [ "$seconds" != 0 ] && command -v rustup >/dev/null 2>&1 || return 1
+    log "trying 'rustup component add rust-src' (at most ${seconds}s)"
+    if (cd "$ROOT" && timeout --kill-after=5 "$seconds" rustup component add rust-src >&2) &&
+        rustup_has_src; then
+        return 0
+    fi
+    log "rustup cannot install rust-src here; using Debian's rustc-web instead"
+    return 1
+}
+
 try_rustup_target() {
     local seconds=${POSTWACHT_RUSTUP_TIMEOUT:-20}
     [ "$seconds" != 0 ] && command -v rustup >/dev/null 2>&1 || return 1
-    log "trying 'rustup target add $WASM_TARGET' (at most ${seconds}s)"
-    if timeout --kill-after=5 "$seconds" rustup target add "$WASM_TARGET" >&2 &&
-        rustup_has_target; then
-        return 0
-    fi
-    log "rustup cannot install $WASM_TARGET here; using Debian's rustc-web instead"
-    return 1
+    (cd "$ROOT" && timeout --kill-after=5 "$seconds" rustup target add "$WASM_TARGET" >&2) &&
+        rustup_has_target
 }
 
 install_debian() {
@@ -150,14 +182,15 @@ esac
 
 mode=$(detect_mode)
 if [ "$mode" = none ]; then
-    if [ "${POSTWACHT_WASM_TOOLCHAIN:-}" != debian ] && try_rustup_target; then
-        mode=rustup
-    elif [ "${POSTWACHT_WASM_TOOLCHAIN:-}" = rustup ]; then
-        log "POSTWACHT_WASM_TOOLCHAIN=rustup but the $WASM_TARGET target cannot be installed"
+    case "${POSTWACHT_WASM_TOOLCHAIN:-}" in
+        rustup) try_rustup_src && mode=rustup ;;
+        rustup-target) try_rustup_target && mode=rustup-target ;;
+        debian) install_debian; mode=debian ;;
+        "") if try_rustup_src; then mode=rustup; else install_debian; mode=debian; fi ;;
+    esac
+    if [ "$mode" = none ]; then
+        log "POSTWACHT_WASM_TOOLCHAIN=$POSTWACHT_WASM_TOOLCHAIN cannot be installed here"
         exit 1
-    else
-        install_debian
-        mode=debian
     fi
 fi
 install_wasm_bindgen
