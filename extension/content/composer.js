@@ -260,7 +260,10 @@
         const bw = b.offsetWidth || 40;
         const bh = b.offsetHeight || 22;
         b.style.left = Math.max(0, r.right - bw - 4) + 'px';
-        b.style.top = Math.max(0, r.bottom - bh - 4) + 'px';
+        // Inside the bottom-right corner; above it for one-line fields, where it would
+        // cover the text.
+        const inside = r.height >= bh * 2;
+        b.style.top = Math.max(0, inside ? r.bottom - bh - 4 : r.top - bh - 2) + 'px';
       }
       if (this.mirror) {
         const s = this.mirror.style;

@@ -53,20 +53,29 @@ export async function waitText(page, expected, box = 'main', timeout = 5000) {
   });
 }
 
-// Runs in the page: the badge whose centre lies on the composer of box `b`.
+// Runs in the page: the badge at the composer of box `b` (on it, or just above a one-line
+// field): the visible badge whose centre is nearest the composer, within 40 px.
 function badgeOf(b) {
   const host = document.querySelector('postwacht-ui');
   if (!host || !host.shadowRoot) return null;
   const wrap = document.querySelector(`[data-test-composer="${b}"]`);
   const r = wrap.getBoundingClientRect();
+  let best = null;
+  let bestD = 40;
   for (const badge of host.shadowRoot.querySelectorAll('[data-postwacht-badge]')) {
     if (badge.hidden) continue;
     const q = badge.getBoundingClientRect();
     const x = q.left + q.width / 2;
     const y = q.top + q.height / 2;
-    if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return badge;
+    const dx = Math.max(r.left - x, 0, x - r.right);
+    const dy = Math.max(r.top - y, 0, y - r.bottom);
+    const d = Math.hypot(dx, dy);
+    if (d <= bestD) {
+      best = badge;
+      bestD = d;
+    }
   }
-  return null;
+  return best;
 }
 
 /** {errors, warnings, infos} from the badge of box `box`, or null when there is none. */

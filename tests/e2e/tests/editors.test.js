@@ -14,7 +14,7 @@ after(async () => {
   await env.close();
 });
 
-for (const editor of EDITORS) {
+for (const editor of ['input', ...EDITORS]) {
   describe(editor, () => {
     let page;
     before(async () => {
