@@ -69,7 +69,15 @@ async function handle(msg, sender) {
       return { ok: true, findings: Array.isArray(findings) ? findings : [] };
     }
     case 'policy-info': {
-      const { policy, policyError } = await load();
+      // Asked right after a policy change: make sure the answer is about the new one even
+      // if storage.onChanged has not reached this worker yet.
+      let state = await load();
+      const now = await currentPolicy();
+      if (now.source !== state.policy.source || now.json !== state.policy.json) {
+        ready = null;
+        state = await load();
+      }
+      const { policy, policyError } = state;
       return {
         ok: true,
         info: Object.assign(extensionSettings(policy.json), { source: policy.source, name: policy.name, error: policyError }),

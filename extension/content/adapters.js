@@ -31,7 +31,7 @@
   /** The composer root for an event target, or null. */
   function composerFor(target) {
     if (!target || target.nodeType !== 1) return null;
-    if (target.closest && target.closest('[data-postwacht-ui]')) return null;
+    if (PW.ui && PW.ui.contains(target)) return null; // Postwacht's own fields (guard reason)
     if (target.tagName === 'TEXTAREA') return target.readOnly || target.disabled ? null : target;
     if (target.tagName === 'INPUT') {
       const type = (target.getAttribute('type') || '').toLowerCase();

@@ -415,8 +415,16 @@
     ensure();
     return els[name];
   }
+  /** True for Postwacht's own elements, inside its shadow root or not. */
   function contains(node) {
-    return !!host && (node === host || host.contains(node));
+    if (!host || !node) return false;
+    for (let n = node; n; ) {
+      if (n === host) return true;
+      const root = n.getRootNode && n.getRootNode();
+      if (root && root.host) n = root.host;
+      else return host.contains(n);
+    }
+    return false;
   }
   function destroy() {
     if (host) host.remove();

@@ -68,6 +68,23 @@ describe('options page', () => {
   });
 });
 
+describe('account per site', () => {
+  it('checks posts on a site set to "namens de school" as school posts', async () => {
+    await options.locator('#site-host').fill('127.0.0.1');
+    await options.locator('#site-account').selectOption('school');
+    await options.locator('#site-account-form button[type=submit]').click();
+    await options.locator('#site-accounts li').first().waitFor();
+    const page = await openEditor(env, 'textarea');
+    await composer(page).click();
+    await page.keyboard.type('Hallo');
+    await waitBadge(page, (b) => b.account === 'school');
+    await options.locator('#site-accounts li button').first().click();
+    await options.locator('#site-accounts li').first().waitFor({ state: 'detached' });
+    await waitBadge(page, (b) => b.account === 'personal');
+    await page.close();
+  });
+});
+
 describe('popup', () => {
   async function popupFor(page) {
     const id = await env.browser.serviceWorker().evaluate(async (url) => (await chrome.tabs.query({ url })).map((t) => t.id)[0], page.url());
@@ -120,6 +137,34 @@ describe('popup', () => {
     assert.deepEqual(await page.evaluate(() => window.__published), []);
     await page.close();
 
+    await options.locator('#policy-remove').click();
+    await options.locator('#policy-remove').waitFor({ state: 'hidden' });
+  });
+
+  it('asks for a reason before posting anyway when the school wants one', async () => {
+    const policy = JSON.parse(POLICY.toString());
+    policy.extension = { override_needs_reason: true };
+    await importPolicy(Buffer.from(JSON.stringify(policy)), 'reden.json');
+    await options.locator('#policy-result.ok').waitFor();
+
+    const page = await openEditor(env, 'textarea');
+    await composer(page).click();
+    await page.keyboard.type('Bel me op 06-12345678');
+    await waitBadge(page, (b) => b.errors === 1);
+    await page.locator('.publish').click();
+    const guard = ui(page, '[data-postwacht-guard]');
+    await guard.waitFor();
+    const post = guard.locator('[data-guard-post]');
+    assert.equal(await post.isDisabled(), true);
+    await guard.locator('[data-guard-reason]').fill('Nummer van de school, mag gedeeld');
+    assert.equal(await badgeCount(page), 1, 'the reason field is not checked as a composer');
+    await post.click();
+    await page.waitForFunction(() => window.__published.length === 1);
+    const log = await env.browser.serviceWorker().evaluate(async () => (await chrome.storage.local.get('overrides')).overrides);
+    assert.equal(log.length, 1);
+    assert.equal(log[0].reason, 'Nummer van de school, mag gedeeld');
+    assert.ok(!JSON.stringify(log).includes('06-12345678'), 'the post itself is not kept');
+    await page.close();
     await options.locator('#policy-remove').click();
     await options.locator('#policy-remove').waitFor({ state: 'hidden' });
   });
