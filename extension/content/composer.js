@@ -25,6 +25,7 @@
   }
 
   let nextId = 1;
+  const plain = (s) => s.replace(/\u00a0/g, ' ');
 
   class Composer {
     constructor(el, manager) {
@@ -104,7 +105,9 @@
       const seq = ++this.seq;
       let findings;
       try {
-        findings = await PW.bg.check(text, this.context());
+        // Browsers keep some spaces in contenteditable as U+00A0; the core should see
+        // plain spaces. Same length, so the offsets stay valid.
+        findings = await PW.bg.check(plain(text), this.context());
       } catch (e) {
         this.error = String((e && e.message) || e);
         if (seq === this.seq) this.badge.dataset.state = 'error';
@@ -193,6 +196,12 @@
         this.lastCounts = c;
       }
       this.position();
+      // A card left open on a finding that is gone (fixed, typed away) closes, unless the
+      // keyboard user is in it; applyFix finds the same finding again anyway.
+      const card = PW.ui.cardState();
+      if (card.node && card.composer === this && !card.pinned && !this.findings.some((f) => f.rule === card.finding.rule && f.text === card.finding.text)) {
+        PW.ui.hideCard(true);
+      }
       this.manager.onComposerChanged(this);
     }
 
@@ -313,12 +322,21 @@
 
     // ---- fixes -----------------------------------------------------------------------
     async applyFix(finding, fix) {
-      this.adapter.read();
       const text = this.adapter.read().text;
+      if (!this.findings.includes(finding)) {
+        // The card was opened before the last edit: use the same finding as it is now.
+        const i = (finding.fixes || []).indexOf(fix);
+        const same = this.findings
+          .filter((f) => f.rule === finding.rule && f.text === finding.text)
+          .sort((a, b) => Math.abs(a.start - finding.start) - Math.abs(b.start - finding.start))[0];
+        if (!same || !same.fixes || !same.fixes[i]) return false;
+        finding = same;
+        fix = same.fixes[i];
+      }
       const span = fix.span || finding;
       const start = span.start;
       const end = span.end;
-      if (text.slice(finding.start, finding.end) !== finding.text) {
+      if (plain(text.slice(finding.start, finding.end)) !== plain(finding.text)) {
         // The text moved under the card; check again instead of editing the wrong place.
         this.check();
         return false;
