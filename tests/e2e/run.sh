@@ -6,8 +6,9 @@
 #                                     (tests/e2e/fake-core), no Rust build needed
 #   tests/e2e/run.sh tests/editors.test.js   only some test files
 #
-# Installs what it needs on a fresh machine: Debian's chromium (apt) and the test
-# dependencies (npm ci from the committed package-lock.json). Headless, a fresh browser
+# Installs what it needs on a fresh machine: Debian's chromium and firefox-esr (apt; set
+# POSTWACHT_E2E_FIREFOX=0 to leave Firefox out) and the test dependencies (npm ci from the
+# committed package-lock.json). Headless, a fresh browser
 # profile per test file, pages served on 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -28,6 +29,21 @@ if [ ! -x "$CHROMIUM" ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 export CHROMIUM
+
+# Firefox ESR for the smoke test of dist/firefox (tests/firefox.test.js); skip with
+# POSTWACHT_E2E_FIREFOX=0.
+if [ "${POSTWACHT_E2E_FIREFOX:-1}" != 0 ] && [ ! -x "${FIREFOX:-/usr/bin/firefox-esr}" ]; then
+  log "installing Debian's firefox-esr"
+  SUDO=""
+  if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq firefox-esr >/dev/null
+fi
+if [ "${POSTWACHT_E2E_FIREFOX:-1}" = 0 ]; then export FIREFOX=/nonexistent; fi
+# Firefox is driven over WebDriver BiDi, a WebSocket: Node 20 has the client behind a flag.
+if ! node -e 'process.exit(typeof WebSocket === "function" ? 0 : 1)'; then
+  export NODE_OPTIONS="${NODE_OPTIONS:+$NODE_OPTIONS }--experimental-websocket"
+fi
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "npm ci"
