@@ -1,0 +1,49 @@
+// Posts of more than one line: block boundaries (paragraphs, line breaks) map to "\n" for
+// the core, marks land on the right words in later lines, and a fix there gives exactly
+// the expected text.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, openEditor, composer, getText, waitText, waitMarks, waitNoMark, hoverMark, ui, EDITORS } from '../lib/helpers.js';
+
+const LINES = ['Beste ouders,', '', 'Daan uit groep 6 was ff ziek.', 'Bel gerust: 06-12345678'];
+
+let env;
+before(async () => {
+  env = await setup();
+});
+after(async () => {
+  await env.close();
+});
+
+describe('posts of several lines', () => {
+  for (const editor of EDITORS) {
+    it(`${editor}: marks and a fix in the third line`, async () => {
+      const page = await openEditor(env, editor);
+      await composer(page).click();
+      for (const [i, line] of LINES.entries()) {
+        if (i) await page.keyboard.press(editor === 'lexical' ? 'Shift+Enter' : 'Enter');
+        if (line) await page.keyboard.type(line);
+      }
+      // Editors differ in how they separate paragraphs in their own plain text: compare
+      // the lines that have text.
+      const lines = (t) => t.split('\n').filter((l) => l.trim());
+      await page.waitForFunction((n) => window.__boxes.main.getText().split('\n').filter((l) => l.trim()).length === n, LINES.filter(Boolean).length);
+      const before = await getText(page);
+      assert.deepEqual(lines(before), LINES.filter(Boolean));
+      const ms = await waitMarks(page, ['Daan', 'ff', '06-12345678']);
+      assert.equal(ms.find((m) => m.text.includes('06-12345678')).severity, 'error');
+      await page.waitForTimeout(1100); // one undo step per action, as for a reader
+      const card = await hoverMark(page, 'ff');
+      const fix = card.locator('[data-fix="0"]');
+      const replacement = await fix.getAttribute('data-replacement');
+      await fix.click();
+      const expected = before.replace(' ff ', ` ${replacement} `);
+      await waitText(page, expected);
+      await waitNoMark(page, 'ff');
+      await page.keyboard.press('Control+z');
+      await waitText(page, before);
+      await ui(page, '[data-postwacht-badge]').first().waitFor();
+      await page.close();
+    });
+  }
+});
