@@ -113,12 +113,14 @@ fn phrases(lines: Option<&Vec<String>>) -> PhraseSet<()> {
     p
 }
 
-/// `term = replacement` lines.
-fn replacements(data: &str) -> PhraseSet<String> {
+/// `term = replacement` lines of several files in one set.
+fn replacements(files: &[&str]) -> PhraseSet<String> {
     let mut p = PhraseSet::default();
-    for l in sections(data).remove("").unwrap_or_default() {
-        let (term, rep) = l.split_once('=').unwrap_or((&l, ""));
-        p.insert(term.trim(), rep.trim().to_string());
+    for data in files {
+        for l in sections(data).remove("").unwrap_or_default() {
+            let (term, rep) = l.split_once('=').unwrap_or((&l, ""));
+            p.insert(term.trim(), rep.trim().to_string());
+        }
     }
     p
 }
@@ -168,14 +170,10 @@ fn list(s: &StdMap<String, Vec<String>>, k: &str) -> Vec<String> {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut chat_speak = replacements(include_str!("../lexicon/nl/chat_speak.txt"));
-        for l in sections(include_str!("../lexicon/en/chat_speak.txt"))
-            .remove("")
-            .unwrap_or_default()
-        {
-            let (term, rep) = l.split_once('=').unwrap_or((&l, ""));
-            chat_speak.insert(term.trim(), rep.trim().to_string());
-        }
+        let chat_speak = replacements(&[
+            include_str!("../lexicon/nl/chat_speak.txt"),
+            include_str!("../lexicon/en/chat_speak.txt"),
+        ]);
         let slang = sections(include_str!("../lexicon/nl/slang.txt"));
         let mut curses = PhraseSet::default();
         for f in [
