@@ -15,7 +15,8 @@ fn run(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    c.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    // A usage error exits before reading stdin: a broken pipe here is expected, not a failure.
+    let _ = c.stdin.take().unwrap().write_all(stdin.as_bytes());
     c.wait_with_output().unwrap()
 }
 
