@@ -72,7 +72,7 @@ const SENTENCES = [
   '{n} en {n2} lieten trots hun zelfgebouwde raket aan de hele klas zien.',
   'Morgen is er geen gym, want de sporthal wordt opnieuw geschilderd.',
   'Willen jullie de gymtas donderdag weer meegeven?',
-  'Vragen over de schoolreis? Bel gerust naar {tel}.',
+  'Wie nog iets wil weten over het kamp in juni kan bellen naar {tel}.',
   'Haha wat een dag weer 😂😂',
   'Echt superrr vet dit!!! 🎉',
   'thx iedereen voor de hulp bij het kerstdiner, jullie zijn toppers 💪',
