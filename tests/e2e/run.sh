@@ -50,13 +50,20 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# Everything this run builds goes into a directory of its own (removed at the end), so
+# runs on the same machine (a developer's and CI's) do not disturb each other.
+mkdir -p .build
+RUN_DIR=$(mktemp -d "$E2E/.build/run.XXXXXX")
+trap 'rm -rf "$RUN_DIR"' EXIT
+
 log "bundling the test pages"
-node lib/build-pages.js >/dev/null
+export POSTWACHT_PAGES_DIR="$RUN_DIR/pages"
+node lib/build-pages.js "$POSTWACHT_PAGES_DIR" >/dev/null
 export POSTWACHT_PAGES_BUILT=1
 
 if [ "$FAKE" = 1 ]; then
-  bash "$ROOT/scripts/assemble-extension.sh" "$E2E/fake-core" "$E2E/.build/fake-dist" >/dev/null
-  export POSTWACHT_EXTENSION_DIR="$E2E/.build/fake-dist/chrome"
+  bash "$ROOT/scripts/assemble-extension.sh" "$E2E/fake-core" "$RUN_DIR/fake-dist" >/dev/null
+  export POSTWACHT_EXTENSION_DIR="$RUN_DIR/fake-dist/chrome"
 else
   export POSTWACHT_EXTENSION_DIR=${POSTWACHT_EXTENSION_DIR:-$ROOT/dist/chrome}
 fi
@@ -67,4 +74,4 @@ fi
 log "testing $POSTWACHT_EXTENSION_DIR"
 
 if [ $# -eq 0 ]; then set -- tests/*.test.js; fi
-exec node --test --test-concurrency=1 --test-timeout=180000 "$@"
+node --test --test-concurrency=1 --test-timeout=180000 "$@"

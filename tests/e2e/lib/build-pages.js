@@ -5,7 +5,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const PAGES_OUT = join(here, '..', '.build', 'pages');
+// run.sh builds into a directory of its own per run (POSTWACHT_PAGES_DIR), so two runs on one
+// machine never serve each other's half-written bundle.
+export const PAGES_OUT = process.env.POSTWACHT_PAGES_DIR || join(here, '..', '.build', 'pages');
 
 export async function buildPages(out = PAGES_OUT) {
   mkdirSync(out, { recursive: true });
