@@ -110,7 +110,7 @@
         findings = await PW.bg.check(plain(text), this.context());
       } catch (e) {
         this.error = String((e && e.message) || e);
-        if (seq === this.seq) this.badge.dataset.state = 'error';
+        if (seq === this.seq) PW.ui.badgeError(this.badge, this.error);
         return;
       }
       if (seq !== this.seq || !this.el.isConnected) return; // a newer check is on its way

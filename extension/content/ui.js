@@ -340,6 +340,15 @@
     }
   }
 
+  /** The badge when checking failed: says so instead of showing a reassuring ✓. */
+  function badgeError(b, detail) {
+    b.dataset.state = 'error';
+    b.textContent = '';
+    b.appendChild(el('span', { class: 'n', 'aria-hidden': 'true', text: '⚠' }));
+    b.setAttribute('aria-label', t('badgeError'));
+    b.title = t('badgeError') + (detail ? ' (' + detail + ')' : '');
+  }
+
   // ---- publish guard -----------------------------------------------------------------
   let guard = null;
   /**
@@ -435,7 +444,7 @@
     ensure, el, layer, announce, countsLabel, countsText, sevLabel,
     showCard, hideCard, scheduleHideCard, cardState,
     showPanel, hidePanel,
-    createBadge, updateBadge,
+    createBadge, updateBadge, badgeError,
     showGuard, closeGuard, guardOpen,
     contains, destroy,
     get host() { return host; },
