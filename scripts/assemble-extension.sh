@@ -87,7 +87,12 @@ ff = json.loads(json.dumps(manifest))
 bg = ff["background"]
 ff["background"] = {"scripts": [bg["service_worker"]], "type": bg.get("type", "module")}
 ff["browser_specific_settings"] = {
-    "gecko": {"id": "postwacht@postwacht.extension", "strict_min_version": "128.0"}
+    "gecko": {
+        "id": "postwacht@postwacht.extension",
+        "strict_min_version": "128.0",
+        # Declared for addons.mozilla.org: the extension collects and transmits nothing.
+        "data_collection_permissions": {"required": ["none"]},
+    }
 }
 # Firefox reads managed storage from its own policies.json and ignores managed_schema.
 ff.pop("storage", None)
