@@ -181,3 +181,28 @@ describe('marks while typing', () => {
     });
   }
 });
+
+describe('publish controls as the big sites build them', () => {
+  for (const [site, editor] of [['x', 'draft'], ['facebook', 'lexical']]) {
+    it(`${site}: a div role=button publish control is held back on click and on Enter`, async () => {
+      const page = await openEditor(env, editor, { query: `&button=${site}` });
+      await composer(page).click();
+      await page.keyboard.type('Bel me op 06-12345678');
+      await waitBadge(page, (b) => b.errors === 1);
+      const guard = ui(page, '[data-postwacht-guard]');
+      // A click lands on the inner span, as a mouse click does.
+      await page.locator('.publish span span').click();
+      await guard.waitFor();
+      await guard.locator('[data-guard-back]').click();
+      await guard.waitFor({ state: 'detached' });
+      await page.locator('.publish').focus();
+      await page.keyboard.press('Enter');
+      await guard.waitFor();
+      assert.deepEqual(await page.evaluate(() => window.__published), []);
+      await guard.locator('[data-guard-post]').click();
+      await page.waitForFunction(() => window.__published.length === 1);
+      assert.equal((await page.evaluate(() => window.__published))[0].text, 'Bel me op 06-12345678');
+      await page.close();
+    });
+  }
+});

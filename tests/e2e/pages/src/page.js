@@ -45,10 +45,34 @@ function postBox(kind, parent, { id = kind, replyTo = null, title = TITLES[kind]
   file.type = 'file';
   file.accept = 'image/*,video/*';
   file.setAttribute('aria-label', 'Foto/video toevoegen');
-  const btn = document.createElement('button');
-  btn.type = 'button';
+  // The publish control as the big sites build it: ?button=x gives X's
+  // <div role="button" data-testid="tweetButtonInline">, ?button=facebook Facebook's
+  // <div role="button" aria-label="Plaatsen"> with the label in nested spans.
+  const style = new URLSearchParams(location.search).get('button');
+  let btn;
+  if (style === 'x' || style === 'facebook') {
+    btn = document.createElement('div');
+    btn.setAttribute('role', 'button');
+    btn.tabIndex = 0;
+    if (style === 'x') btn.dataset.testid = 'tweetButtonInline';
+    else btn.setAttribute('aria-label', 'Plaatsen');
+    const outer = document.createElement('span');
+    const inner = document.createElement('span');
+    inner.textContent = style === 'x' ? 'Posten' : 'Plaatsen';
+    outer.appendChild(inner);
+    btn.appendChild(outer);
+    btn.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        btn.click();
+      }
+    });
+  } else {
+    btn = document.createElement('button');
+    btn.type = 'button';
+    btn.textContent = 'Plaatsen';
+  }
   btn.className = 'publish';
-  btn.textContent = 'Plaatsen';
   bar.append(file, btn);
   section.append(h, wrap, bar);
   parent.appendChild(section);
