@@ -253,8 +253,15 @@ impl<'a> Text<'a> {
 /// engine leave its fast DFA on any non-ASCII text (one emoji is enough), which made checks
 /// several times slower; the rules run on normalised text where words are ASCII letters
 /// almost everywhere, so the ASCII boundary is what they mean.
+///
+/// For the same reason, and to keep the wasm small (regex is built without its Unicode
+/// class tables), `\d` and `\s` mean their ASCII forms; patterns spell any other class out.
 pub fn regex(pattern: &str) -> regex::Regex {
-    regex::Regex::new(&pattern.replace("\\b", "(?-u:\\b)")).expect("rule pattern compiles")
+    let p = pattern
+        .replace("\\b", "(?-u:\\b)")
+        .replace("\\d", "[0-9]")
+        .replace("\\s", "[\\t\\n\\x0B\\x0C\\r ]");
+    regex::Regex::new(&p).expect("rule pattern compiles")
 }
 
 /// A fast, non-cryptographic hasher for the word lists (the Fx hash of rustc): the checker

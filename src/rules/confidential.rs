@@ -37,7 +37,7 @@ fn patterns() -> &'static Patterns {
         postcode: crate::text::regex(r"\b[1-9]\d{3}\s?[A-Z]{2}\b(?:\s+[A-Z][a-zà-ÿ]+(?:[ \-][A-Z][a-zà-ÿ]+)?)?"),
         bsn: crate::text::regex(r"\b\d{9}\b|\b\d{4}\.\d{2}\.\d{3}\b|\b\d{3} \d{3} \d{3}\b"),
         date: crate::text::regex(
-            r"(?i)\b\d{1,2}[\-/.]\d{1,2}[\-/.](?:19|20)\d{2}\b|\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec|january|february|march|may|june|july|august|october)\.? (?:19|20)\d{2}\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2},? (?:19|20)\d{2}\b",
+            r"\b\d{1,2}[\-/.]\d{1,2}[\-/.](?:19|20)\d{2}\b|\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec|january|february|march|may|june|july|august|october)\.? (?:19|20)\d{2}\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2},? (?:19|20)\d{2}\b",
         ),
         birth: crate::text::regex(r"\b(geboren|geboortedatum|geb\.|born|date of birth|dob|birthday|geboortedag)"),
     })
@@ -124,16 +124,16 @@ impl Rule for Confidential {
             out.push(remove_hit("confidential.bsn", orig, m.start(), m.end()));
         }
         addresses(ctx, p, &mut taken, out);
-        for m in p.date.find_iter(orig) {
-            if overlaps(&taken, m.start(), m.end()) {
+        // Dates are matched on the normalised (lower-case) text: month names in any case.
+        for m in p.date.find_iter(&t.norm) {
+            let (s, e) = t.to_orig(m.start(), m.end());
+            if overlaps(&taken, s, e) {
                 continue;
             }
-            let (ss, se) = sentence_of(t, m.start());
+            let (ss, se) = sentence_of(t, s);
             let sentence = crate::text::normalize(&orig[ss..se]);
             if p.birth.is_match(&sentence) {
-                out.push(
-                    Hit::new("confidential.birthdate", m.start(), m.end()).arg("match", m.as_str()),
-                );
+                out.push(Hit::new("confidential.birthdate", s, e).arg("match", &orig[s..e]));
             }
         }
         situations(ctx, out);
