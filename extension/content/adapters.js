@@ -11,6 +11,7 @@
 (function () {
   'use strict';
   const PW = (globalThis.PW = globalThis.PW || {});
+  if (PW.started) return; // already running in this page (injected a second time)
   const tm = PW.textmap;
 
   const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));

@@ -3,6 +3,7 @@
 (function () {
   'use strict';
   const PW = (globalThis.PW = globalThis.PW || {});
+  if (PW.started) return; // already running in this page (injected a second time)
   const tm = PW.textmap;
   const SEVS = ['error', 'warning', 'info'];
   const DEBOUNCE_MS = 250;

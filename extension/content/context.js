@@ -3,6 +3,7 @@
 (function () {
   'use strict';
   const PW = (globalThis.PW = globalThis.PW || {});
+  if (PW.started) return; // already running in this page (injected a second time)
   const PLATFORMS = new Set(['facebook', 'x', 'linkedin', 'instagram', 'schoolapp', 'other']);
   const REPLY = new Set(['parent', 'student', 'colleague', 'other']);
 

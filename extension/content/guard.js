@@ -5,6 +5,7 @@
 (function () {
   'use strict';
   const PW = (globalThis.PW = globalThis.PW || {});
+  if (PW.started) return; // already running in this page (injected a second time)
 
   // Publish buttons we know by selector, and the words a publish button says.
   const PUBLISH_SELECTOR = [

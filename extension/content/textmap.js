@@ -7,6 +7,7 @@
 (function () {
   'use strict';
   const PW = (globalThis.PW = globalThis.PW || {});
+  if (PW.started) return; // already running in this page (injected a second time)
 
   const BLOCK = new Set([
     'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET',

@@ -5,6 +5,7 @@
 (function () {
   'use strict';
   const PW = (globalThis.PW = globalThis.PW || {});
+  if (PW.started) return; // already running in this page (injected a second time)
   const t = (...a) => PW.i18n.t(...a);
 
   const CSS_TEXT = `

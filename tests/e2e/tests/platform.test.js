@@ -5,7 +5,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, openEditor, composer, waitBadge, waitMarks, EXTENSION_DIR, TEXT } from '../lib/helpers.js';
+import { setup, openEditor, composer, waitBadge, waitMarks, badgeCount, EXTENSION_DIR, TEXT } from '../lib/helpers.js';
 import { STRICT_CSP } from '../lib/server.js';
 
 let env;
@@ -66,6 +66,24 @@ describe('service worker restart', () => {
     assert.notEqual(second.instance, first.instance, 'a new service worker answered');
     assert.equal(second.wasm, true);
     await ext.close();
+    await page.close();
+  });
+});
+
+describe('injected twice', () => {
+  it('runs once when its scripts are injected again (popup grant on a page that has them)', async () => {
+    const page = await openEditor(env, 'contenteditable');
+    await composer(page).click();
+    await page.keyboard.type(TEXT);
+    await waitBadge(page, (b) => b.errors >= 1);
+    await env.browser.serviceWorker().evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url });
+      await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: chrome.runtime.getManifest().content_scripts[0].js });
+    }, page.url());
+    await page.keyboard.type(' lol');
+    await waitMarks(page, ['lol']);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('postwacht-ui').length), 1);
+    assert.equal(await badgeCount(page), 1);
     await page.close();
   });
 });
