@@ -18,7 +18,8 @@
 # installed with apt-get.
 #
 # Plus, for every mode: wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in
-# Cargo.lock, built from crates.io with `cargo install` (about 4 minutes, once per machine).
+# Cargo.lock, built from crates.io with `cargo install` (about 4 minutes, once per machine),
+# and (--wasm-opt) binaryen's wasm-opt from npm, optional.
 #
 # Usage:
 #   scripts/setup-toolchain.sh                 install what is missing; last line of
@@ -27,6 +28,9 @@
 #                                              ("none" when neither is ready)
 #   scripts/setup-toolchain.sh --wasm-bindgen  print the path of a matching wasm-bindgen
 #                                              (empty, exit 1 when there is none)
+#   scripts/setup-toolchain.sh --wasm-opt      install binaryen's wasm-opt from npm
+#                                              (tools/binaryen, pinned) if needed and print
+#                                              its path; exit 1 when npm cannot provide it
 #
 # Environment:
 #   POSTWACHT_WASM_TOOLCHAIN=MODE           force a mode: rustup, debian or rustup-target
@@ -173,9 +177,26 @@ install_wasm_bindgen() {
     find_wasm_bindgen >/dev/null || { log "wasm-bindgen $want still not found"; exit 1; }
 }
 
+# binaryen's wasm-opt, pinned in tools/binaryen/package-lock.json (npm's `binaryen` is
+# binaryen compiled to wasm, so it needs nothing but Node). npm ci only when node_modules
+# is missing or older than the lock file.
+ensure_wasm_opt() {
+    local dir="$ROOT/tools/binaryen"
+    local bin="$dir/node_modules/.bin/wasm-opt"
+    if [ ! -x "$bin" ] || [ ! -f "$dir/node_modules/.package-lock.json" ] ||
+        [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+        command -v npm >/dev/null 2>&1 || { log "npm not found: no wasm-opt"; return 1; }
+        log "installing binaryen (wasm-opt) from npm into tools/binaryen"
+        (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >&2) ||
+            { log "npm ci failed: no wasm-opt"; return 1; }
+    fi
+    echo "$bin"
+}
+
 case "${1:-}" in
     --mode) detect_mode; exit 0 ;;
     --wasm-bindgen) find_wasm_bindgen; exit $? ;;
+    --wasm-opt) ensure_wasm_opt; exit $? ;;
     "") ;;
     *) log "unknown argument: $1 (see the header of $0)"; exit 2 ;;
 esac
