@@ -11,7 +11,8 @@
 #
 # Toolchain: scripts/setup-toolchain.sh installs what is missing (rustup's rust-src, or
 # Debian's rustc-web where rustup cannot download; wasm-bindgen-cli at the version in
-# Cargo.lock) and skips what is there, so this script is safe to run on a fresh machine.
+# Cargo.lock; binaryen's wasm-opt from npm) and skips what is there, so this script is safe
+# to run on a fresh machine.
 # See docs/wasm-and-bench.md.
 #
 # Environment: POSTWACHT_WASM_TOOLCHAIN=rustup|debian|rustup-target forces a toolchain;
@@ -19,7 +20,6 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
-ROOT=$PWD
 
 WASM_TARGET=wasm32-unknown-unknown
 # A target dir of its own: the wasm build uses other features (and, in debian mode, another
