@@ -3,6 +3,8 @@
 //! ```js
 //! const checker = new Checker(policyJson);   // undefined, null or "" → embedded default
 //! const findings = checker.check(postJson);  // array of plain objects
+//! const lenient = Checker.lenient(policyJson); // never throws; lenient.problems() lists
+//!                                              // "path: problem" for what was dropped
 //! ```
 //!
 //! Both methods take JSON strings and `check` hands back plain objects with the same field
@@ -49,6 +51,48 @@ impl WasmChecker {
             crate::Checker::from_policy_json(&json).map_err(|e| JsError::new(&e))?
         };
         Ok(WasmChecker { inner })
+    }
+
+    /// `Checker.lenient(policyJson)`: never throws on a broken policy. The valid parts are
+    /// compiled (each invalid part falls back to its default) and `problems()` lists what
+    /// was dropped, as `"path: problem"` strings. The extension uses this for the school's
+    /// managed policy, so a mistake by IT never stops checking.
+    pub fn lenient(policy_json: JsValue) -> WasmChecker {
+        let json = policy_json.as_string().unwrap_or_default();
+        let inner = if json.trim().is_empty() {
+            crate::Checker::with_default_policy()
+        } else {
+            crate::Checker::from_policy_json_lenient(&json)
+        };
+        WasmChecker { inner }
+    }
+
+    /// `checker.problems()`: the problems of a leniently read policy (`"path: problem"`);
+    /// empty for a valid one.
+    pub fn problems(&self) -> Vec<String> {
+        self.inner
+            .problems()
+            .iter()
+            .map(|e| e.to_string())
+            .collect()
+    }
+
+    /// `Checker.rules()`: every rule the core knows, as `{id, category, severity}` objects
+    /// (severity is the default). The extension uses it to merge a teacher's stricter
+    /// settings with the school's policy.
+    pub fn rules() -> Result<JsValue, JsError> {
+        let list: Vec<serde_json::Value> = crate::rules::RULES
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "id": r.id,
+                    "category": r.category.as_str(),
+                    "severity": r.default.as_str(),
+                })
+            })
+            .collect();
+        let out = serde_json::to_string(&list).map_err(|e| JsError::new(&format!("rules: {e}")))?;
+        js_sys::JSON::parse(&out).map_err(|_| JsError::new("rules: JSON.parse failed"))
     }
 
     /// `checker.check(postJson)`: the findings for one post, as an array of plain objects.

@@ -1,0 +1,65 @@
+// The extension's side of the wasm API (dist/node/postwacht.js, the raw wasm-bindgen
+// module; the Node facade in dist/node/index.js stays exactly `new Checker` + `check`):
+//
+//   Checker.lenient(policyJson)  never throws; keeps the valid parts of a broken policy
+//   checker.problems()           "path: problem" for every part that was dropped
+//   Checker.rules()              [{id, category, severity}] with the default severities
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const MODULE = new URL('../../dist/node/postwacht.js', import.meta.url);
+if (!existsSync(fileURLToPath(MODULE))) {
+  throw new Error(`${fileURLToPath(MODULE)} is missing: run ./build.sh first`);
+}
+const { Checker } = await import(MODULE.href);
+
+const post = (text, attachments = []) =>
+  JSON.stringify({ text, context: { platform: 'facebook', account: 'personal', reply_to: null, attachments } });
+
+test('a valid policy: no problems, same findings as new Checker', () => {
+  const json = JSON.stringify({ school: { name: 'OBS De Wilgenhoek' }, roster: [{ name: 'Daan Verkerk', group: '4' }] });
+  const lenient = Checker.lenient(json);
+  assert.deepEqual(lenient.problems(), []);
+  const p = post('Daan Verkerk uit groep 4 won vandaag.');
+  assert.deepEqual(lenient.check(p), new Checker(json).check(p));
+});
+
+test('a broken policy keeps its valid parts and lists the rest with paths', () => {
+  const json = JSON.stringify({
+    school: { name: 'OBS De Wilgenhoek' },
+    roster: [{ group: '4' }, { name: 'Daan Verkerk', group: '4', consent: { social: false } }],
+    rules: { 'profanity.kurse': 'off', informal: 'loud' },
+    extension: { allow_pause: 'no' },
+  });
+  assert.throws(() => new Checker(json));
+  const checker = Checker.lenient(json);
+  const problems = checker.problems();
+  assert.ok(problems.every((p) => typeof p === 'string'));
+  assert.ok(problems.some((p) => p.startsWith('roster[0]')), problems.join('\n'));
+  assert.ok(problems.some((p) => p.startsWith('rules.profanity.kurse: unknown rule id')), problems.join('\n'));
+  assert.ok(problems.some((p) => p.startsWith('rules.informal')), problems.join('\n'));
+  assert.ok(problems.some((p) => p.startsWith('extension.allow_pause')), problems.join('\n'));
+  // The valid pupil is still known: named without consent with a photo, it is an error.
+  const findings = checker.check(post('Daan Verkerk uit groep 4 op de foto!', [{ kind: 'image', name: 'a.jpg' }]));
+  assert.ok(findings.some((f) => f.rule === 'photo-consent.no-consent' && f.severity === 'error'), JSON.stringify(findings));
+});
+
+test('not JSON at all, empty, undefined: the default policy, with a problem only for the first', () => {
+  assert.equal(Checker.lenient('{nope').problems().length, 1);
+  assert.deepEqual(Checker.lenient('').problems(), []);
+  assert.deepEqual(Checker.lenient(undefined).problems(), []);
+  assert.ok(Checker.lenient('{nope').check(post('Bel me op 06-12345678')).some((f) => f.rule === 'confidential.phone'));
+});
+
+test('rules() lists every rule id with its category and default severity', () => {
+  const rules = Checker.rules();
+  assert.ok(rules.length >= 20);
+  for (const r of rules) {
+    assert.match(r.id, /^[a-z-]+\.[a-z-]+$/);
+    assert.ok(r.id.startsWith(r.category + '.'));
+    assert.ok(['error', 'warning', 'info'].includes(r.severity));
+  }
+  assert.ok(rules.some((r) => r.id === 'confidential.phone' && r.severity === 'error'));
+});
