@@ -43,6 +43,18 @@ EXIT CODES: 0 no error-level finding, 1 at least one, 2 usage or policy error.
 
 struct Usage(String);
 
+/// Command-line arguments, with the value that follows an option.
+struct Args<'a>(std::slice::Iter<'a, String>);
+
+impl Args<'_> {
+    fn value(&mut self, option: &str) -> Result<String, Usage> {
+        self.0
+            .next()
+            .cloned()
+            .ok_or_else(|| Usage(format!("{option} needs a value")))
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
@@ -133,19 +145,14 @@ fn policy_build(args: &[String]) -> Result<u8, Usage> {
     let mut out: Option<String> = None;
     let mut salt: Option<[u8; 16]> = None;
     let mut plain = false;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = |name: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| Usage(format!("{name} needs a value")))
-        };
+    let mut it = Args(args.iter());
+    while let Some(a) = it.0.next() {
         match a.as_str() {
-            "--base" => base = Some(value("--base")?),
-            "-o" | "--output" => out = Some(value("-o")?),
+            "--base" => base = Some(it.value("--base")?),
+            "-o" | "--output" => out = Some(it.value("-o")?),
             "--plain" => plain = true,
             "--salt" => {
-                let v = value("--salt")?;
+                let v = it.value("--salt")?;
                 salt = Some(
                     roster_hash::parse_salt(&v)
                         .ok_or_else(|| Usage("--salt needs 32 hex digits".into()))?,
@@ -277,35 +284,30 @@ fn check(args: &[String]) -> Result<u8, Usage> {
     let mut jsonl: Option<String> = None;
     let mut post = Post::default();
     let mut json = false;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = |name: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| Usage(format!("{name} needs a value")))
-        };
+    let mut it = Args(args.iter());
+    while let Some(a) = it.0.next() {
         match a.as_str() {
-            "--policy" => policy = Some(value("--policy")?),
-            "--jsonl" => jsonl = Some(value("--jsonl")?),
+            "--policy" => policy = Some(it.value("--policy")?),
+            "--jsonl" => jsonl = Some(it.value("--jsonl")?),
             "--platform" => {
-                let v = value("--platform")?;
+                let v = it.value("--platform")?;
                 post.context.platform =
                     Platform::parse(&v).ok_or_else(|| Usage(format!("unknown platform `{v}`")))?;
             }
             "--account" => {
-                post.context.account = match value("--account")?.as_str() {
+                post.context.account = match it.value("--account")?.as_str() {
                     "personal" => Account::Personal,
                     "school" => Account::School,
                     v => return Err(Usage(format!("unknown account `{v}` (personal or school)"))),
                 }
             }
             "--reply-to" => {
-                let v = value("--reply-to")?;
+                let v = it.value("--reply-to")?;
                 post.context.reply_to =
                     ReplyTo::parse(&v).ok_or_else(|| Usage(format!("unknown reply-to `{v}`")))?;
             }
             "--attach" => {
-                let v = value("--attach")?;
+                let v = it.value("--attach")?;
                 let (kind, name) = v.split_once(':').unwrap_or((v.as_str(), ""));
                 let kind = match kind {
                     "image" => AttachmentKind::Image,
@@ -322,11 +324,11 @@ fn check(args: &[String]) -> Result<u8, Usage> {
                 });
             }
             "--lang" => {
-                let v = value("--lang")?;
+                let v = it.value("--lang")?;
                 post.locale = Locale::parse(&v)
                     .ok_or_else(|| Usage(format!("unknown language `{v}` (nl or en)")))?;
             }
-            "--format" => match value("--format")?.as_str() {
+            "--format" => match it.value("--format")?.as_str() {
                 "human" => json = false,
                 "json" => json = true,
                 v => return Err(Usage(format!("unknown format `{v}` (human or json)"))),
