@@ -92,7 +92,7 @@ impl Checker {
             {
                 Severity::Info
             }
-            Setting::On(s) => h.severity.map_or(s, |own| own.min(s)),
+            Setting::On(s) => s,
         };
         let text = &post.text;
         let span = |s: usize, e: usize| Span {

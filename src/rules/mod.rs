@@ -93,8 +93,6 @@ pub struct Hit {
     /// Arguments for the message template (`{name}`, `{channel}`, ...).
     pub args: Vec<(&'static str, String)>,
     pub fixes: Vec<FixSpec>,
-    /// A rule may lower its own default for a weaker case (never raise it above the policy).
-    pub severity: Option<Severity>,
 }
 
 impl Hit {
@@ -105,7 +103,6 @@ impl Hit {
             end,
             args: Vec::new(),
             fixes: Vec::new(),
-            severity: None,
         }
     }
     pub fn arg(mut self, k: &'static str, v: impl Into<String>) -> Hit {

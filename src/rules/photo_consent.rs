@@ -2,7 +2,6 @@
 //! from every pupil in it (portretrecht).
 
 use super::{Ctx, Hit, Rule};
-use crate::model::Severity;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -69,9 +68,12 @@ impl Rule for PhotoConsent {
         }
         if any_named {
             if all_consent {
-                let mut h = Hit::new("photo-consent.consented", 0, 0).arg("channel", channel_arg);
-                h.severity = Some(Severity::Info);
-                out.push(h);
+                // A hint on the first name: every pupil named has consent for this channel.
+                let first = &a.mentions[0];
+                out.push(
+                    Hit::new("photo-consent.consented", first.start, first.end)
+                        .arg("channel", channel_arg),
+                );
             }
             return;
         }
