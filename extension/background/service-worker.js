@@ -6,37 +6,74 @@
 import init, { Checker } from '../pkg/postwacht.js';
 import { currentPolicy, extensionSettings, onPolicyChanged } from './policy-store.js';
 
-let ready = null; // Promise<{checker, policy}>
 // Tells one run of the worker from the next (tests check a restart really happened).
 const instance = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
 const tabCounts = new Map();
 
-function load() {
-  if (!ready) {
-    ready = (async () => {
-      await init({ module_or_path: chrome.runtime.getURL('pkg/postwacht_bg.wasm') });
-      const policy = await currentPolicy();
-      let checker;
-      let policyError = null;
-      try {
-        checker = policy.json === undefined ? new Checker() : new Checker(policy.json);
-      } catch (e) {
-        // A broken imported or managed policy must not switch checking off: fall back to
-        // the embedded default and tell the options page and popup what is wrong.
-        policyError = String((e && e.message) || e);
-        checker = new Checker();
-      }
-      return { checker, policy, policyError };
-    })().catch((e) => {
-      ready = null;
+let wasm = null; // Promise of init()
+let ruleTable = null; // Checker.rules(): ids, categories, default severities
+let state = null; // {checker, policy, problems, key}
+let loading = Promise.resolve();
+
+function initWasm() {
+  if (!wasm) {
+    wasm = init({ module_or_path: chrome.runtime.getURL('pkg/postwacht_bg.wasm') }).catch((e) => {
+      wasm = null;
       throw e;
     });
   }
-  return ready;
+  return wasm;
+}
+
+// The checker for the policy in force now. The policy is read from storage on every call
+// (a few ms, and checks are debounced), so a change made by IT or the teacher is used from
+// the next check on, even before storage.onChanged reaches this worker. The checker is
+// compiled again only when the policy text changed. Calls are serialised.
+async function compile() {
+  await initWasm();
+  if (!ruleTable) ruleTable = typeof Checker.rules === 'function' ? Checker.rules() : [];
+  const policy = await currentPolicy(ruleTable);
+  const key = policy.source + '\n' + (policy.json || '');
+  if (state && state.key === key) return state;
+  const problems = [...policy.problems];
+  let checker;
+  if (typeof Checker.lenient === 'function') {
+    // A broken managed or imported policy never switches checking off: the valid parts
+    // are used, and the problems are shown on the options page (and noted in the popup).
+    checker = Checker.lenient(policy.json);
+    problems.push(...checker.problems());
+  } else {
+    try {
+      checker = policy.json === undefined ? new Checker() : new Checker(policy.json);
+    } catch (e) {
+      problems.push(String((e && e.message) || e));
+      checker = new Checker();
+    }
+  }
+  const changed = state !== null;
+  state = { checker, policy, problems, key };
+  if (changed) recheckTabs();
+  return state;
+}
+
+function load() {
+  const p = loading.then(compile);
+  loading = p.catch(() => {});
+  return p;
+}
+
+// Content scripts check again when a policy changes (they also listen to storage changes;
+// this reaches them when the change came from a source they cannot see).
+async function recheckTabs() {
+  try {
+    for (const tab of await chrome.tabs.query({})) {
+      chrome.tabs.sendMessage(tab.id, { type: 'recheck' }).catch(() => {});
+    }
+  } catch (_) { /* no tabs API here */ }
 }
 
 onPolicyChanged(() => {
-  ready = null;
+  load().catch(() => {});
 });
 
 const PLATFORMS = new Set(['facebook', 'x', 'linkedin', 'instagram', 'schoolapp', 'other']);
@@ -69,22 +106,20 @@ async function handle(msg, sender) {
       return { ok: true, findings: Array.isArray(findings) ? findings : [] };
     }
     case 'policy-info': {
-      // Asked right after a policy change: make sure the answer is about the new one even
-      // if storage.onChanged has not reached this worker yet.
-      let state = await load();
-      const now = await currentPolicy();
-      if (now.source !== state.policy.source || now.json !== state.policy.json) {
-        ready = null;
-        state = await load();
-      }
-      const { policy, policyError } = state;
+      const { policy, problems } = await load();
       return {
         ok: true,
-        info: Object.assign(extensionSettings(policy.json), { source: policy.source, name: policy.name, error: policyError }),
+        info: Object.assign(extensionSettings(policy.json), {
+          source: policy.source,
+          name: policy.name,
+          problems,
+          rules: policy.rules,
+          imported_ignored: policy.imported_ignored,
+        }),
       };
     }
     case 'validate-policy': {
-      await load();
+      await initWasm();
       try {
         new Checker(String(msg.json)).free?.();
         return { ok: true };
@@ -111,7 +146,7 @@ async function handle(msg, sender) {
       return { ok: true };
     }
     case 'ping':
-      return { ok: true, instance, wasm: ready !== null };
+      return { ok: true, instance, wasm: state !== null };
     default:
       return { ok: false, error: 'unknown message' };
   }

@@ -355,7 +355,8 @@
     if (msg && msg.type === 'status') {
       reply({ ok: true, host, platform: manager.platform, paused: manager.paused, counts: totals() });
     } else if (msg && msg.type === 'recheck') {
-      for (const c of composers.values()) c.check();
+      // The policy in force changed: its extension settings (pause) and the findings.
+      loadSettings();
       reply({ ok: true });
     }
   });

@@ -37,18 +37,13 @@ async function render() {
     ul.appendChild(li);
   }
 
-  let info = { source: 'default', name: '', sites: [] };
+  let info = { source: 'default', name: '', sites: [], problems: [], rules: [] };
   try {
     const res = await chrome.runtime.sendMessage({ type: 'policy-info' });
     if (res && res.ok) info = res.info;
   } catch (_) { /* keep defaults */ }
-  const src = info.source === 'managed' ? t('policyManaged') : info.source === 'imported' ? t('policyImported') : t('policyDefault');
-  $('policy-current').textContent = t('optPolicyCurrent', info.name ? `${info.name} (${src})` : src);
-  if (info.error) {
-    $('policy-result').textContent = t('optPolicyBad', info.error);
-    $('policy-result').className = 'error';
-  }
-  $('policy-managed').hidden = info.source !== 'managed';
+  renderPolicy(info);
+  renderRules(info, s);
   const { imported_policy } = await chrome.storage.local.get('imported_policy');
   $('policy-remove').hidden = !imported_policy;
 
@@ -86,6 +81,83 @@ async function render() {
       li.appendChild(add);
     }
     ps.appendChild(li);
+  }
+}
+
+const sourceLabel = (source) => (source === 'managed' ? t('policyManaged') : source === 'imported' ? t('policyImported') : t('policyDefault'));
+
+// Which policy is in force and who set it; for a broken one a message for the teacher and
+// the details (path: problem) for IT. Checking goes on with the valid parts meanwhile.
+function renderPolicy(info) {
+  const src = sourceLabel(info.source);
+  $('policy-current').textContent = t('optPolicyCurrent', info.name ? `${info.name} (${src})` : src);
+  $('policy-current').dataset.source = info.source;
+  const problems = info.problems || [];
+  $('policy-broken').hidden = !problems.length;
+  $('policy-broken-msg').textContent = info.source === 'managed' ? t('optPolicyBrokenManaged') : t('optPolicyBrokenImported');
+  $('policy-details-summary').textContent = t('optPolicyDetails', problems.length);
+  const ul = $('policy-problems');
+  ul.textContent = '';
+  for (const p of problems) {
+    const li = document.createElement('li');
+    li.textContent = p;
+    ul.appendChild(li);
+  }
+  $('policy-managed').hidden = !(info.source === 'managed' && info.imported_ignored);
+}
+
+const RANK = { off: 0, info: 1, warning: 2, error: 3 };
+const SEVS = ['error', 'warning', 'info', 'off'];
+const sevLabel = (s) => t({ error: 'sevError', warning: 'sevWarning', info: 'sevInfo', off: 'sevOff' }[s]);
+
+// The teacher's own strictness per category (settings.rules). Under a managed policy the
+// school's severity is a floor: weaker choices are disabled here, and the background
+// ignores them anyway (policy-store.js).
+function renderRules(info, settings) {
+  const managed = info.source === 'managed';
+  $('rules-help').textContent = managed ? t('optRulesManagedHelp') : t('optRulesHelp');
+  const box = $('rules');
+  box.textContent = '';
+  const byCat = new Map();
+  for (const r of info.rules || []) {
+    if (!byCat.has(r.category)) byCat.set(r.category, []);
+    byCat.get(r.category).push(r);
+  }
+  const mine = settings.rules || {};
+  for (const [cat, rules] of byCat) {
+    const school = [...new Set(rules.map((r) => r.school))];
+    const floor = Math.max(...rules.map((r) => RANK[r.school]));
+    const label = document.createElement('label');
+    label.className = 'rule';
+    const name = document.createElement('span');
+    name.textContent = t('cat_' + cat.replace(/-/g, '_')) + ' ';
+    const sel = document.createElement('select');
+    sel.id = 'rule-' + cat;
+    sel.dataset.category = cat;
+    const asPolicy = document.createElement('option');
+    asPolicy.value = '';
+    asPolicy.textContent = t('optRuleAsPolicy', school.length === 1 ? sevLabel(school[0]) : t('optRuleMixed'));
+    sel.appendChild(asPolicy);
+    for (const sev of SEVS) {
+      const o = document.createElement('option');
+      o.value = sev;
+      o.textContent = sevLabel(sev);
+      // Weaker than what the school fixed for some rule of this category: not offered.
+      if (managed && RANK[sev] < floor) o.disabled = true;
+      sel.appendChild(o);
+    }
+    const cur = typeof mine[cat] === 'string' ? mine[cat] : '';
+    sel.value = [...sel.options].some((o) => o.value === cur && !o.disabled) ? cur : '';
+    sel.addEventListener('change', async () => {
+      const st = await getSettings();
+      const next = Object.assign({}, st.rules);
+      if (sel.value) next[cat] = sel.value;
+      else delete next[cat];
+      st.rules = next;
+      await saveSettings(st);
+    });
+    label.append(name, sel);
+    box.appendChild(label);
   }
 }
 

@@ -17,6 +17,11 @@ async function main() {
   } catch (_) { /* keep defaults */ }
   const src = info.source === 'managed' ? t('policyManaged') : info.source === 'imported' ? t('policyImported') : t('policyDefault');
   $('policy').textContent = t('popupPolicy', info.name ? `${info.name} (${src})` : src);
+  $('policy').dataset.source = info.source;
+  // A broken policy: checking goes on with its valid parts; the details are for IT, on the
+  // options page.
+  $('policy-broken').hidden = !(info.problems && info.problems.length);
+  $('policy-broken').textContent = t('popupPolicyBroken');
 
   // ?tab=ID: the popup opened as a page for a given tab (used by the e2e tests).
   const forced = Number(new URLSearchParams(location.search).get('tab'));

@@ -49,4 +49,24 @@ export class Checker {
     return out.sort((a, b) => a.start - b.start);
   }
   free() {}
+  // Checker.lenient / problems / rules as in src/wasm.rs (no validation here).
+  static lenient(policyJson) {
+    try {
+      return new Checker(policyJson || undefined);
+    } catch (e) {
+      const c = new Checker(undefined);
+      c._problems = [String(e.message || e)];
+      return c;
+    }
+  }
+  problems() {
+    return this._problems || [];
+  }
+  static rules() {
+    return [
+      { id: 'student-name.first-name', category: 'student-name', severity: 'warning' },
+      { id: 'informal.chat-speak', category: 'informal', severity: 'info' },
+      { id: 'confidential.phone', category: 'confidential', severity: 'error' },
+    ];
+  }
 }
