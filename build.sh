@@ -3,7 +3,8 @@
 #
 #   ./build.sh                 build all: wasm → target/pkg/web (browser) and dist/node
 #                              (Node), then the extension (dist/chrome, dist/firefox, zips)
-#                              when scripts/assemble-extension.sh exists
+#                              when scripts/assemble-extension.sh exists, and the packages
+#                              for IT (dist/postwacht.crx, updates.xml, .xpi, deploy/)
 #   ./build.sh wasm            only the wasm and the two wasm-bindgen packages
 #   ./build.sh bench [--smoke] build all, then benchmark wasm (Node) against native Rust
 #                              and harper.js; --smoke: a few iterations on small inputs
@@ -17,6 +18,8 @@
 #
 # Environment: POSTWACHT_WASM_TOOLCHAIN=rustup|debian|rustup-target forces a toolchain;
 # POSTWACHT_WASM_OPT=0 skips wasm-opt (binaryen from npm, run on the result by default).
+# POSTWACHT_SIGNING_KEY=KEY.pem signs the CRX with the school's key (else a throwaway dev
+# key, with a warning); POSTWACHT_UPDATE_BASE_URL is where IT will host updates.xml + CRX.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -164,6 +167,12 @@ assemble_extension() {
     if [ -f scripts/assemble-extension.sh ]; then
         log "assembling the extension into dist/"
         bash scripts/assemble-extension.sh "$PKG_WEB" dist
+    fi
+    # CRX3 + updates.xml (signed with $POSTWACHT_SIGNING_KEY, else a throwaway dev key),
+    # the Firefox XPI and the filled-in deploy/ templates: see scripts/package.sh.
+    if [ -f scripts/package.sh ] && [ -d dist/chrome ]; then
+        log "packaging (CRX, updates.xml, XPI, deploy files) into dist/"
+        bash scripts/package.sh dist >/dev/null
     fi
 }
 
