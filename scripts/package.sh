@@ -59,8 +59,13 @@ for d in chrome firefox; do
   fi
 done
 if ! command -v openssl >/dev/null; then
-  echo "package: openssl is needed to sign the CRX (apt-get install openssl)" >&2
-  exit 1
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "package: installing openssl (to sign the CRX)" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssl >/dev/null
+  else
+    echo "package: openssl is needed to sign the CRX (apt-get install openssl)" >&2
+    exit 1
+  fi
 fi
 
 if [ -z "$KEY" ]; then

@@ -67,7 +67,9 @@ export async function launchFirefox(extensionDir) {
       ws.send(JSON.stringify({ id: i, method, params }));
     });
   await send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: false } } });
-  await send('webExtension.install', { extensionData: { type: 'path', path: resolve(extensionDir) } });
+  // A directory (unpacked) or a packed .xpi (dist/postwacht-firefox.xpi), as a temporary add-on.
+  const type = extensionDir.endsWith('.xpi') ? 'archivePath' : 'path';
+  await send('webExtension.install', { extensionData: { type, path: resolve(extensionDir) } });
   const { contexts } = await send('browsingContext.getTree', {});
   const context = contexts[0].context;
 
