@@ -5,6 +5,8 @@
 #   tests/e2e/run.sh --fake-core      test the extension with a stand-in for the wasm core
 #                                     (tests/e2e/fake-core), no Rust build needed
 #   tests/e2e/run.sh tests/editors.test.js   only some test files
+#   tests/e2e/run.sh --bench [--smoke]  instead of the tests, the end-to-end latency benchmark
+#                                     (bench/latency.mjs; `./build.sh bench` runs it)
 #
 # Installs what it needs on a fresh machine: Debian's chromium and firefox-esr (apt; set
 # POSTWACHT_E2E_FIREFOX=0 to leave Firefox out) and the test dependencies (npm ci from the
@@ -17,6 +19,12 @@ ROOT=$(cd ../.. && pwd)
 
 FAKE=0
 if [ "${1:-}" = "--fake-core" ]; then FAKE=1; shift; fi
+BENCH=0
+if [ "${1:-}" = "--bench" ]; then
+  BENCH=1
+  shift
+  export POSTWACHT_E2E_FIREFOX=${POSTWACHT_E2E_FIREFOX:-0} # the bench uses Chromium only
+fi
 
 log() { echo "e2e: $*" >&2; }
 
@@ -71,7 +79,11 @@ if [ ! -f "$POSTWACHT_EXTENSION_DIR/manifest.json" ]; then
   log "no extension in $POSTWACHT_EXTENSION_DIR: run ./build.sh first (or use --fake-core)"
   exit 1
 fi
-log "testing $POSTWACHT_EXTENSION_DIR"
+if [ "$BENCH" = 1 ]; then log "benchmarking $POSTWACHT_EXTENSION_DIR"; else log "testing $POSTWACHT_EXTENSION_DIR"; fi
 
+if [ "$BENCH" = 1 ]; then
+  node bench/latency.mjs "$@"
+  exit 0
+fi
 if [ $# -eq 0 ]; then set -- tests/*.test.js; fi
 node --test --test-concurrency=1 --test-timeout=180000 "$@"

@@ -14,11 +14,11 @@ export const EXTENSION_DIR = resolve(process.env.POSTWACHT_EXTENSION_DIR || join
 export const TEXT = 'Daan uit groep 6 was ff ziek, bel 06-12345678 lol';
 export const EDITORS = ['textarea', 'contenteditable', 'lexical', 'draft', 'quill', 'prosemirror', 'slate'];
 
-/** Starts the page server and Chromium with the extension. */
-export async function setup() {
+/** Starts the page server and Chromium with the extension (EXTENSION_DIR unless given). */
+export async function setup({ extensionDir = EXTENSION_DIR } = {}) {
   const root = existsSync(join(PAGES_OUT, 'page.js')) && process.env.POSTWACHT_PAGES_BUILT ? PAGES_OUT : await buildPages();
   const server = await startServer(root);
-  const browser = await launch(EXTENSION_DIR);
+  const browser = await launch(extensionDir);
   return {
     server,
     browser,
