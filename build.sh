@@ -7,7 +7,9 @@
 #                              for IT (dist/postwacht.crx, updates.xml, .xpi, deploy/)
 #   ./build.sh wasm            only the wasm and the two wasm-bindgen packages
 #   ./build.sh bench [--smoke] build all, then benchmark wasm (Node) against native Rust
-#                              and harper.js; --smoke: a few iterations on small inputs
+#                              and harper.js, then the end-to-end latency in Chromium
+#                              (tests/e2e/bench/latency.mjs); --smoke: a few iterations on
+#                              small inputs
 #   ./build.sh demo [ARGS]     build all, then scripts/demo.sh ARGS (when it exists)
 #
 # Toolchain: scripts/setup-toolchain.sh installs what is missing (rustup's rust-src, or
@@ -206,6 +208,11 @@ run_bench() {
         >target/bench/native.json
 
     node bench/bench.mjs "$inputs" target/bench/native.json $smoke
+
+    # Last keystroke → updated marks, in Chromium with dist/chrome on the Lexical test page
+    # (a second table); tests/e2e/run.sh installs Chromium and bundles the pages first.
+    log "end-to-end latency benchmark (tests/e2e/run.sh --bench $smoke)"
+    tests/e2e/run.sh --bench $smoke
 }
 
 # --- dispatch ----------------------------------------------------------------------------

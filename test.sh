@@ -4,7 +4,8 @@
 #   1. cargo fmt --check and cargo clippy -D warnings,
 #   2. the Rust tests: unit tests per rule, property tests, the corpus quality thresholds,
 #      the command-line tool,
-#   3. the wasm build under Node (API tests and a smoke run of the benchmark),
+#   3. the wasm build under Node (API tests and a smoke run of the benchmark, with the
+#      end-to-end latency bench in Chromium),
 #   4. the browser end-to-end tests (Debian's Chromium with the built extension).
 # CI (.ci/run) runs exactly this.
 set -euo pipefail
