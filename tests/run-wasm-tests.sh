@@ -19,6 +19,6 @@ node --test tests/wasm/
 
 echo "== ./build.sh bench --smoke" >&2
 # The smoke run builds again (a no-op by now) and times a few iterations of small inputs,
-# then 3 keystroke-to-marks iterations in Chromium; it fails only when a bench breaks, wasm
+# then 2 keystroke-to-marks iterations in Chromium; it fails only when a bench breaks, wasm
 # and native disagree, or the marks do not come, never on timings.
 ./build.sh bench --smoke
