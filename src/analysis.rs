@@ -32,6 +32,8 @@ pub struct Mention {
     pub pupil: Option<usize>,
     /// Original byte range of the first name alone (the fix keeps its initial).
     pub first_end: usize,
+    /// Named with a pupil context ("uit groep 6", "de moeder van") or in full.
+    pub explicit: bool,
 }
 
 #[derive(Debug, Default)]
@@ -66,7 +68,7 @@ fn capacity_regex() -> &'static Regex {
             r"\bals (prive ?persoon|particulier|ouder en niet als)\b",
             r"\b(niet|geen) namens\b",
             r"\bnamens (de school|onze school|school|het (hele )?team|ons team|de directie|het bestuur|de schoolleiding|de mr)\b",
-            r"\bspreek (hier )?(alleen )?(voor|namens) (mezelf|mijzelf)\b",
+            r"\bspreek (hier )?(alleen )?(voor|namens) (mezelf|mijzelf)\b|\bpersoonlijk gezien\b",
             r"\b(zijn|is) van (mezelf|mijzelf)\b",
             r"\bniet (die|het standpunt|de mening|de visie) van mijn (werkgever|school)\b",
         ];
@@ -74,7 +76,7 @@ fn capacity_regex() -> &'static Regex {
             r"\b(views|opinions|thoughts|tweets|posts)( expressed)?( here| in this post)?( are)?( all)? (my own|mine|my own personal)\b",
             r"\bmy own (views|opinions?|thoughts)\b",
             r"\b(in a|in my) (personal|private) capacity\b",
-            r"\bspeaking (only )?for myself\b",
+            r"\bspeaking (only )?for myself\b|\b(speaking|writing) personally\b|\bpersonally speaking\b",
             r"\b(personal|private) (account|views?|opinions?)\b",
             r"\bnot (speaking |posting |writing )?on behalf of\b",
             r"\b(posting|writing|speaking) on behalf of\b",
@@ -221,8 +223,44 @@ impl Analysis {
                 })
                 .map(|full| full[0].clone())
                 .collect(),
+            adults: (1..words.len())
+                .filter(|&i| {
+                    masks[i - 1] & bit::TITLE != 0
+                        && text.tokens[i].capitalized
+                        && text
+                            .gap(&text.tokens[i - 1], &text.tokens[i])
+                            .chars()
+                            .all(|c| c == ' ')
+                        && !(i > 1
+                            && matches!(
+                                words[i - 2],
+                                "uw" | "your" | "hun" | "their" | "je" | "jouw"
+                            )
+                            && matches!(
+                                words[i - 1],
+                                "zoon"
+                                    | "zoontje"
+                                    | "dochter"
+                                    | "dochtertje"
+                                    | "kind"
+                                    | "son"
+                                    | "daughter"
+                                    | "child"
+                            ))
+                })
+                .map(|i| words[i].to_string())
+                .collect(),
         }
         .find();
+        // A pupil named in full or in a pupil context makes the post about school, whatever
+        // else it says ("Gesprek met de vader van Thomas ...").
+        if !a.about_school {
+            if let Some(m) = a.mentions.iter().find(|m| m.explicit) {
+                a.about_school = true;
+                a.school_context = true;
+                a.topic_signal = Some((m.start, m.end));
+            }
+        }
         a
     }
 
@@ -397,6 +435,8 @@ struct Mentions<'a> {
     masks: &'a [u32],
     /// First names of staff members whose full name appears in the post.
     staff_in_post: Vec<String>,
+    /// Names that follow a title somewhere in the post ("meester Daniel ... Daniel!").
+    adults: Vec<String>,
 }
 
 impl Mentions<'_> {
@@ -476,6 +516,7 @@ impl Mentions<'_> {
                         end: tok.end,
                         pupil: None,
                         first_end: tok.end,
+                        explicit: true,
                     });
                 }
                 i += 1;
@@ -489,6 +530,7 @@ impl Mentions<'_> {
                     end: self.tok(last).end,
                     pupil: Some(p),
                     first_end: self.tok(i).end,
+                    explicit: true,
                 };
                 let ctx = self.context_after(last + 1) || self.context_before(i);
                 pending.push((m, ctx, false));
@@ -510,6 +552,7 @@ impl Mentions<'_> {
                     end: self.tok(i).end,
                     pupil: self.policy.roster.by_first(&key).first().copied(),
                     first_end: self.tok(i).end,
+                    explicit: false,
                 };
                 // An ordinary-word name needs the pupil context itself, unless it is capitalised
                 // mid-sentence in a school post and the roster has it ("de presentatie van Job").
@@ -534,6 +577,7 @@ impl Mentions<'_> {
                     end: self.tok(ctx_end).end,
                     pupil: None,
                     first_end: self.tok(i).end,
+                    explicit: false,
                 };
                 pending.push((m, ctx, true));
             }
@@ -548,8 +592,23 @@ impl Mentions<'_> {
                 pending[k].1 = true;
             }
         }
-        for (m, ctx, needs) in pending {
+        // A name that is also a word, listed with a name taken as a pupil's, is a name too:
+        // "Job en Fenne hebben ...", "Lente en Hamza".
+        for k in 0..pending.len() {
+            let accepted = |p: &(Mention, bool, bool)| p.1 || !p.2;
+            let left = k > 0
+                && accepted(&pending[k - 1])
+                && self.coordinated(pending[k - 1].0.end, pending[k].0.start);
+            let right = k + 1 < pending.len()
+                && accepted(&pending[k + 1])
+                && self.coordinated(pending[k].0.end, pending[k + 1].0.start);
+            if (left || right) && pending[k].0.kind == MentionKind::Roster {
+                pending[k].2 = false;
+            }
+        }
+        for (mut m, ctx, needs) in pending {
             if ctx || !needs {
+                m.explicit |= ctx;
                 out.push(m);
             }
         }
@@ -568,7 +627,28 @@ impl Mentions<'_> {
 
     /// "juf Emma", "mijn zoon Sem", "meester Joris": the name is not a pupil's.
     fn title_before(&self, i: usize) -> bool {
-        i > 0 && self.tight(i - 1) && self.has(i - 1, bit::TITLE)
+        i > 0 && self.tight(i - 1) && self.has(i - 1, bit::TITLE) && !self.their_child(i)
+            || self.adults.iter().any(|a| a == self.w(i)) && !self.context_after(i + 1)
+    }
+
+    /// "uw zoon Stan", "your daughter Mila": the child of the person addressed, a pupil.
+    fn their_child(&self, i: usize) -> bool {
+        i > 1
+            && matches!(
+                self.w(i - 1),
+                "zoon"
+                    | "zoontje"
+                    | "dochter"
+                    | "dochtertje"
+                    | "kind"
+                    | "son"
+                    | "daughter"
+                    | "child"
+            )
+            && matches!(
+                self.w(i - 2),
+                "uw" | "your" | "hun" | "their" | "je" | "jouw"
+            )
     }
 
     /// The first name belongs to a staff member whose full name is in the post ("Emma Verbeek ... Emma!").
@@ -695,6 +775,9 @@ impl Mentions<'_> {
     fn context_before(&self, i: usize) -> bool {
         let p1 = if i > 0 { self.w(i - 1) } else { "" };
         let p2 = if i > 1 { self.w(i - 2) } else { "" };
+        if self.their_child(i) {
+            return true;
+        }
         if matches!(
             p1,
             "leerling"
@@ -796,6 +879,7 @@ impl Mentions<'_> {
             end: self.tok(j).end,
             pupil: Some(pupil),
             first_end: t.end + 1,
+            explicit: true,
         })
     }
 }

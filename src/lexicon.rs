@@ -139,6 +139,11 @@ pub struct Lexicon {
     pub animals: HashSet<String>,
     /// Contempt without a swear word: "is een lachertje", "is a joke".
     pub belittle_phrases: PhraseSet<()>,
+    /// "stelletje", "wat een", "absolute": make an [`Self::insult_nouns`] word an insult.
+    pub belittle_intensifiers: PhraseSet<()>,
+    pub insult_nouns: HashSet<String>,
+    /// Said of people after a copula: "jullie zijn echt asociaal".
+    pub predicates: HashSet<String>,
     pub conditions: PhraseSet<()>,
     /// Conditions that also match as part of a compound (`allergie*`).
     pub condition_stems: Vec<String>,
@@ -219,6 +224,9 @@ impl Lexicon {
             people: set(bel.get("people")),
             animals: set(bel.get("animals")),
             belittle_phrases: phrases(bel.get("phrases")),
+            belittle_intensifiers: phrases(bel.get("intensifiers")),
+            insult_nouns: set(bel.get("insult-nouns")),
+            predicates: set(bel.get("predicates")),
             conditions,
             condition_stems,
             condition_general: set(health.get("general")),
@@ -251,6 +259,10 @@ impl Lexicon {
             bit::BELITTLE_ADJ,
         );
         mark(&mut l.belittle_phrases.first_words(), bit::BELITTLE_PHRASE);
+        mark(
+            &mut l.belittle_intensifiers.first_words(),
+            bit::BELITTLE_PHRASE,
+        );
         mark(&mut l.conditions.first_words(), bit::CONDITION);
         for p in [&l.family, &l.discipline, &l.learning] {
             mark(&mut p.first_words(), bit::SITUATION);
@@ -311,6 +323,8 @@ mod tests {
             ("belittle adjectives", l.belittle_adjectives.len()),
             ("people", l.people.len()),
             ("animals", l.animals.len()),
+            ("insult nouns", l.insult_nouns.len()),
+            ("predicates", l.predicates.len()),
             ("condition stems", l.condition_stems.len()),
             ("condition general", l.condition_general.len()),
             ("edu strong prefixes", l.edu_strong_prefixes.len()),

@@ -181,7 +181,7 @@ fn second_holdout_set_meets_the_quality_targets() {
 #[test]
 fn a_hashed_roster_finds_exactly_what_the_plain_roster_finds() {
     let root = env!("CARGO_MANIFEST_DIR");
-    for set in ["dev", "holdout", "holdout2"] {
+    for set in ["dev", "holdout", "holdout2", "holdout3"] {
         let json =
             std::fs::read_to_string(format!("{root}/tests/corpus/{set}/school.json")).unwrap();
         let plain = postwacht::Policy::from_json(&json).unwrap();
@@ -202,4 +202,11 @@ fn a_hashed_roster_finds_exactly_what_the_plain_roster_finds() {
             assert_eq!(key(&a), key(&b), "{set}: {}", post.text);
         }
     }
+}
+
+/// A third independent set (an IKC, a different school type), written after the second
+/// round; its first score was 0.86 macro-F1 (lowest: confidential 0.67).
+#[test]
+fn third_holdout_set_meets_the_quality_targets() {
+    assert_targets("holdout3");
 }

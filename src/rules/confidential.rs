@@ -18,6 +18,7 @@ struct Patterns {
     street: Regex,
     postcode: Regex,
     bsn: Regex,
+    iban: Regex,
     date: Regex,
     birth: Regex,
 }
@@ -35,12 +36,36 @@ fn patterns() -> &'static Patterns {
             r"\b[A-Z][A-Za-zà-ÿ'\-]*(?:straat|laan|weg|plein|gracht|kade|dijk|singel|hof|pad|steeg|dreef|baan|park|markt|veld|ring|erf|allee|wal|dam|burg|hoven|wijk|akker|weide|plantsoen)\s+\d{1,4}(?:\s?[a-zA-Z]\b|-\d{1,3})?",
         ),
         postcode: crate::text::regex(r"\b[1-9]\d{3}\s?[A-Z]{2}\b(?:\s+[A-Z][a-zà-ÿ]+(?:[ \-][A-Z][a-zà-ÿ]+)?)?"),
+        iban: crate::text::regex(r"\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b"),
         bsn: crate::text::regex(r"\b\d{9}\b|\b\d{4}\.\d{2}\.\d{3}\b|\b\d{3} \d{3} \d{3}\b"),
         date: crate::text::regex(
             r"\b\d{1,2}[\-/.]\d{1,2}[\-/.](?:19|20)\d{2}\b|\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec|january|february|march|may|june|july|august|october)\.? (?:19|20)\d{2}\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2},? (?:19|20)\d{2}\b",
         ),
         birth: crate::text::regex(r"\b(geboren|geboortedatum|geb\.|born|date of birth|dob|birthday|geboortedag)"),
     })
+}
+
+/// The ISO 13616 check of an IBAN (mod 97 of the rearranged digits is 1).
+pub fn is_iban(s: &str) -> bool {
+    let c: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+    if c.len() < 15 || c.len() > 34 {
+        return false;
+    }
+    let mut rem: u32 = 0;
+    for ch in c[4..].iter().chain(&c[..4]) {
+        let v = match ch.to_digit(36) {
+            Some(v) => v,
+            None => return false,
+        };
+        for d in if v >= 10 {
+            vec![v / 10, v % 10]
+        } else {
+            vec![v]
+        } {
+            rem = (rem * 10 + d) % 97;
+        }
+    }
+    rem == 1
 }
 
 /// The eleven-test of a burgerservicenummer.
@@ -93,6 +118,18 @@ impl Rule for Confidential {
             }
             out.push(remove_hit("confidential.email", orig, m.start(), m.end()));
         }
+        // A bank account is personal when it belongs to a person ("maak het over naar haar"),
+        // not to a foundation or the school ("t.n.v. Stichting Vrienden van ...").
+        for m in p.iban.find_iter(orig) {
+            if overlaps(&taken, m.start(), m.end()) || !is_iban(m.as_str()) {
+                continue;
+            }
+            taken.push((m.start(), m.end()));
+            let (ss, se) = sentence_of(t, m.start());
+            if about_individual(ctx, ss, se) {
+                out.push(remove_hit("confidential.bank", orig, m.start(), m.end()));
+            }
+        }
         for m in p.phone.find_iter(orig) {
             let (s, e) = (m.start(), m.end());
             let digits = phone_digits(m.as_str());
@@ -132,7 +169,12 @@ impl Rule for Confidential {
             }
             let (ss, se) = sentence_of(t, s);
             let sentence = crate::text::normalize(&orig[ss..se]);
-            if p.birth.is_match(&sentence) {
+            // "geboren op ..." about one child, or a form's "geboortedatum:"; not "kinderen
+            // geboren tussen ... en ..." (an age group).
+            let label = sentence.contains("geboortedatum")
+                || sentence.contains("date of birth")
+                || sentence.contains("dob");
+            if p.birth.is_match(&sentence) && (label || about_individual(ctx, ss, se)) {
                 out.push(Hit::new("confidential.birthdate", s, e).arg("match", &orig[s..e]));
             }
         }
@@ -223,9 +265,68 @@ fn home_cue() -> &'static Regex {
     })
 }
 
-/// Is the sentence (original bytes ss..se) about one person: a pupil named in it, a singular
-/// personal pronoun, "mijn leerling", "uw zoon", or "je"/"jij" in a reply to a pupil or parent?
+/// Is the sentence (original bytes ss..se) about one person? A pupil named in it, a
+/// singular personal pronoun, "mijn leerling", "uw zoon", "die man", a titled adult
+/// ("meneer Aoulad"), or "je"/"jij" in a reply to a pupil. A conditional or general sentence
+/// ("Heeft uw kind medicijnen nodig, dan ...", "kinderen met ADHD") is not. When the sentence
+/// itself names nobody, the one before may ("Zijn vader ... . Hij ...").
 fn about_individual(ctx: &Ctx, ss: usize, se: usize) -> bool {
+    if sentence_names_someone(ctx, ss, se) {
+        return true;
+    }
+    let t = ctx.text;
+    let (a, b) = (t.token_at_or_after(ss), t.token_at_or_after(se));
+    let words = &ctx.words[a..b];
+    let generic = words.iter().any(|w| {
+        matches!(
+            *w,
+            "kinderen"
+                | "leerlingen"
+                | "ouders"
+                | "children"
+                | "pupils"
+                | "students"
+                | "parents"
+                | "iedereen"
+                | "everyone"
+        )
+    });
+    if generic || conditional(words) && !reply_to_person(ctx) {
+        return false;
+    }
+    match t.sentences.iter().position(|&(s, _)| s == ss) {
+        Some(k) if k > 0 => {
+            let (ps, pe) = t.sentences[k - 1];
+            sentence_names_someone(ctx, ps, pe)
+        }
+        _ => false,
+    }
+}
+
+fn reply_to_person(ctx: &Ctx) -> bool {
+    matches!(
+        ctx.post.context.reply_to,
+        Some(ReplyTo::Student | ReplyTo::Parent)
+    )
+}
+
+/// "als", "indien", "if", or a sentence that opens with a verb before "uw kind" (Dutch
+/// inversion for a condition): the sentence is about any child, not one.
+fn conditional(words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        matches!(
+            *w,
+            "als" | "indien" | "wanneer" | "mocht" | "if" | "whenever"
+        )
+    }) || words.len() > 2
+        && matches!(
+            words[0],
+            "heeft" | "is" | "krijgt" | "gebruikt" | "moet" | "has" | "does"
+        )
+        && matches!(words[1], "uw" | "je" | "your")
+}
+
+fn sentence_names_someone(ctx: &Ctx, ss: usize, se: usize) -> bool {
     let t = ctx.text;
     if ctx
         .analysis
@@ -235,14 +336,14 @@ fn about_individual(ctx: &Ctx, ss: usize, se: usize) -> bool {
     {
         return true;
     }
-    let a = t.token_at_or_after(ss);
-    let b = t.token_at_or_after(se);
-    let words: Vec<&str> = t.tokens[a..b].iter().map(|x| t.word(x)).collect();
-    let reply_to_person = matches!(
-        ctx.post.context.reply_to,
-        Some(ReplyTo::Student | ReplyTo::Parent)
-    );
-    let lex = lexicon::get();
+    let (a, b) = (t.token_at_or_after(ss), t.token_at_or_after(se));
+    let words = &ctx.words[a..b];
+    let toks = &t.tokens[a..b];
+    let to_pupil = ctx.post.context.reply_to == Some(ReplyTo::Student);
+    // A condition is about any child, except in a reply ("als uw dochter ..." is hers).
+    if conditional(words) && !reply_to_person(ctx) {
+        return false;
+    }
     let person = |n: &str| {
         matches!(
             n,
@@ -268,17 +369,30 @@ fn about_individual(ctx: &Ctx, ss: usize, se: usize) -> bool {
                 | "zusje"
                 | "kleuter"
                 | "collega"
+                | "man"
+                | "vrouw"
+                | "jongen"
+                | "meisje"
+                | "jochie"
+                | "knul"
+                | "boy"
+                | "girl"
+                | "colleague"
+                | "mum"
+                | "mom"
+                | "dad"
+                | "papa"
+                | "mama"
+                | "opa"
+                | "oma"
+                | "grandmother"
+                | "grandfather"
         )
     };
-    let pupil = |n: &str| {
-        matches!(
-            n,
-            "leerling" | "leerlinge" | "pupil" | "student" | "kleuter"
-        )
-    };
-    let toks = &t.tokens[a..b];
+    let lex = lexicon::get();
     words.iter().enumerate().any(|(k, w)| {
         let next = words.get(k + 1).copied().unwrap_or("");
+        let after_next = words.get(k + 2).copied().unwrap_or("");
         match *w {
             "hij" | "hem" | "zij" | "haar" | "he" | "him" | "she" | "her" | "his" => true,
             // "ze" is "she" before a singular verb ("ze heeft", "ze is"), else "they".
@@ -307,20 +421,41 @@ fn about_individual(ctx: &Ctx, ss: usize, se: usize) -> bool {
                     | "lijdt"
                     | "woont"
             ),
-            // In a reply to a parent or pupil, "you" is that person (or their child).
-            "je" | "jij" | "jou" | "jouw" | "u" | "uw" | "you" | "your" if reply_to_person => true,
-            "mijn" | "uw" | "onze" | "my" | "your" | "our" | "zijn" => {
-                // "mijn leerling", "my 4vwo students": a possessive, maybe a class, a person.
-                let after = if is_class_token(next) {
-                    words.get(k + 2).copied().unwrap_or("")
-                } else {
-                    next
+            // In a reply to a pupil, "you" is that pupil.
+            "je" | "jij" | "jou" | "jouw" | "you" | "your" if to_pupil => true,
+            // "mijn leerling", "my 4vwo students", "uw zoon", "die nieuwe collega".
+            // "een leerling" is one pupil; "een kind met ..." is any child.
+            "een" | "a" => matches!(
+                next,
+                "leerling" | "leerlinge" | "pupil" | "student" | "kleuter"
+            ),
+            "mijn" | "uw" | "onze" | "my" | "your" | "our" | "zijn" | "die" | "deze" | "that"
+            | "this" => {
+                let plural_ok = matches!(*w, "mijn" | "my" | "onze" | "our");
+                // "die nieuwe collega": one adjective may stand between.
+                let adjective = |x: &str| {
+                    x.ends_with('e')
+                        && !matches!(
+                            x,
+                            "de" | "je"
+                                | "die"
+                                | "deze"
+                                | "onze"
+                                | "we"
+                                | "ze"
+                                | "the"
+                                | "me"
+                                | "he"
+                                | "she"
+                                | "one"
+                        )
                 };
-                person(after)
-                    || is_class_token(next)
-                        && matches!(after, "leerlingen" | "students" | "pupils" | "kids")
+                person(next)
+                    || adjective(next) && person(after_next)
+                    || plural_ok
+                        && is_class_token(next)
+                        && matches!(after_next, "leerlingen" | "students" | "pupils" | "kids")
             }
-            "een" | "a" | "die" | "deze" | "this" => pupil(next),
             // "meneer Aoulad", "juf Emma": a named adult.
             w if lex.titles.contains(w) => toks.get(k + 1).is_some_and(|x| x.capitalized),
             _ => false,
@@ -376,7 +511,9 @@ fn situations(ctx: &Ctx, out: &mut Vec<Hit>) {
             };
             let before = i > 0 && level(&words[i - 1]);
             let after = words[i + 1..].iter().take(2).position(level);
-            if before || after.is_some() || words[i].len() > "advies".len() + 2 {
+            // Only an advice with its level says something about the pupil ("het schooladvies"
+            // alone is the topic, not the content).
+            if before || after.is_some() {
                 let (s_tok, n) = if before {
                     (i - 1, 2)
                 } else {
@@ -384,7 +521,8 @@ fn situations(ctx: &Ctx, out: &mut Vec<Hit>) {
                 };
                 let (s, e) = (t.tokens[s_tok].start, t.tokens[s_tok + n - 1].end);
                 let (ss, se) = sentence_of(t, s);
-                if about_individual(ctx, ss, se) {
+                // In a reply to a parent or pupil, an advice is theirs.
+                if about_individual(ctx, ss, se) || reply_to_person(ctx) {
                     out.push(Hit::new("confidential.discipline", s, e).arg("match", &t.orig[s..e]));
                 }
                 i += 1;
@@ -538,7 +676,8 @@ fn grades(ctx: &Ctx, out: &mut Vec<Hit>) {
         };
         let (s, e) = (t.tokens[s_tok].start, t.tokens[e_tok].end);
         let (ss, se) = sentence_of(t, s);
-        if about_individual(ctx, ss, se) {
+        // A grade in a reply to a parent or pupil is their child's or their own.
+        if about_individual(ctx, ss, se) || reply_to_person(ctx) {
             out.push(Hit::new("confidential.grade", s, e).arg("match", &t.orig[s..e]));
         }
     }
@@ -591,6 +730,22 @@ mod tests {
             "school",
         );
         assert!(has_span(&f, "confidential", "sandra@example.com"));
+    }
+
+    #[test]
+    fn bank_accounts_of_people_not_of_foundations() {
+        assert!(is_iban("NL91 ABNA 0417 1643 00"));
+        assert!(!is_iban("NL91 ABNA 0417 1643 01"));
+        assert!(has_span(
+            &check_school("De moeder van Sem haalt het geld op, maak het over naar haar: NL91 ABNA 0417 1643 00."),
+            "confidential",
+            "NL91 ABNA 0417 1643 00"
+        ));
+        assert_no_category(
+            &check_school("Maak de bijdrage over op NL91 ABNA 0417 1643 00 t.n.v. Stichting Vrienden van de school."),
+            "confidential",
+            "a foundation's account",
+        );
     }
 
     #[test]

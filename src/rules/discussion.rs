@@ -36,6 +36,8 @@ fn markers() -> &'static Markers {
             r"|\b(weet|snap) (je|u|jij) (heel )?(goed|best|donders goed)\b|\byou know (perfectly )?well\b|\bunderstand your (frustration|concern|anger), but\b",
             r"|\b(weinig|niets|niks) (meer |verder )?over te (zeggen|discussieren)\b|\b(is|was) (echt |gewoon |heel )?(fair|eerlijk|terecht)\b",
             r"|\bup to you\b|\byour (own )?responsibility\b|\buw (eigen )?verantwoordelijkheid\b|\bwe do have\b|\bdecision stands\b",
+            r"|\bis final\b|\b(no|geen) (real |echt )?(alternative|alternatief)\b|\bas (we've|we have) said\b|\bzoals (we )?(al )?(eerder )?(gezegd|aangegeven)\b",
+            r"|\bdoesn'?t change (that|anything)\b|\bverandert daar niets aan\b|\bniet verder (over )?in discussie\b",
             r"|\bif you think\b|\bals (u|je|jij) denkt\b|\bheel redelijk\b|\b(perfectly|entirely) (reasonable|fair)\b",
         )),
         weak: crate::text::regex(r"\bmaar\b|\bgewoon\b|\bdaarom\b|\bomdat\b|\becht\b|\bbut\b|\bjust\b|\bactually\b|\bbecause\b|\bsimply\b|\bniet\b|\bgeen\b|\bnooit\b|\bniks\b|\bniets\b|\bnot\b|\bnever\b|\bnothing\b|n't\b"),

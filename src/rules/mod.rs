@@ -58,6 +58,7 @@ rules! {
     "confidential.email" => Confidential, Error;
     "confidential.address" => Confidential, Error;
     "confidential.bsn" => Confidential, Error;
+    "confidential.bank" => Confidential, Error;
     "confidential.birthdate" => Confidential, Error;
     "confidential.health" => Confidential, Error;
     "confidential.grade" => Confidential, Error;

@@ -33,13 +33,17 @@ impl Rule for Profanity {
                 .or_else(|| (m & bit::INSULT != 0).then_some(("profanity.insult", 1)))
                 .or_else(|| curse_compound(w, lex).then_some(("profanity.curse", 1)))
                 .or_else(|| interjection(t, i, w).then_some(("profanity.curse", 1)))
-                .or_else(|| belittling(&words[i..], lex).map(|n| ("profanity.belittling", n)))
+                .or_else(|| {
+                    let prev = if i > 0 { words[i - 1] } else { "" };
+                    belittling(&words[i..], prev, lex).map(|n| ("profanity.belittling", n))
+                })
                 .or_else(|| {
                     (m & bit::BELITTLE_PHRASE != 0)
-                        .then(|| lex.belittle_phrases.longest(&words[i..]))
+                        .then(|| contempt_phrase(&words[i..], lex))
                         .flatten()
-                        .map(|(n, _)| ("profanity.belittling", n))
-                });
+                        .map(|n| ("profanity.belittling", n))
+                })
+                .or_else(|| curse_intensifier(&words[i..], lex).then_some(("profanity.curse", 1)));
             if let Some((rule, n)) = found {
                 let (s, e) = (tok.start, t.tokens[i + n - 1].end);
                 out.push(Hit::new(rule, s, e).arg("match", &t.orig[s..e]));
@@ -94,7 +98,7 @@ fn interjection(t: &Text, i: usize, w: &str) -> bool {
 
 /// "waardeloze directeur", "stomme ouders", "stupid parents": a contemptuous adjective
 /// at most one word before a person of the school. Returns the length in tokens.
-fn belittling(words: &[&str], lex: &Lexicon) -> Option<usize> {
+fn belittling(words: &[&str], prev: &str, lex: &Lexicon) -> Option<usize> {
     if lex.belittle_adjectives.contains(words[0]) {
         return (1..=2)
             .find(|&k| words.get(k).is_some_and(|w| lex.people.contains(*w)))
@@ -131,11 +135,42 @@ fn belittling(words: &[&str], lex: &Lexicon) -> Option<usize> {
         while k < words.len() && k <= 3 && filler(words[k]) {
             k += 1;
         }
-        if words.get(k).is_some_and(|w| lex.animals.contains(*w)) {
+        // A predicate ("asociaal") only when said of people, not of a decision ("het is dom").
+        let of_people = lex.people.contains(prev)
+            || matches!(
+                prev,
+                "jullie" | "ze" | "zij" | "hij" | "u" | "jij" | "they" | "you" | "he" | "she"
+            );
+        if words
+            .get(k)
+            .is_some_and(|w| lex.animals.contains(*w) || of_people && lex.predicates.contains(*w))
+        {
             return Some(k + 1);
         }
     }
     None
+}
+
+/// "is een lachertje", or a word that turns the next noun into an insult: "stelletje lui
+/// tuig", "wat een arrogante kwast", "absolute clowns". Returns the length in tokens.
+fn contempt_phrase(words: &[&str], lex: &Lexicon) -> Option<usize> {
+    if let Some((n, _)) = lex.belittle_phrases.longest(words) {
+        return Some(n);
+    }
+    let (n, _) = lex.belittle_intensifiers.longest(words)?;
+    (n..n + 2)
+        .find(|&k| words.get(k).is_some_and(|w| lex.insult_nouns.contains(*w)))
+        .map(|k| k + 1)
+}
+
+/// A disease curse as an intensifier: "tering druk", "kanker moeilijk".
+fn curse_intensifier(words: &[&str], lex: &Lexicon) -> bool {
+    matches!(
+        words[0],
+        "tering" | "kanker" | "tyfus" | "klere" | "kolere" | "pokke" | "kut"
+    ) && words
+        .get(1)
+        .is_some_and(|w| lex.slang_adjectives.contains(*w) || lex.predicates.contains(*w))
 }
 
 /// Leetspeak and masked letters: "k*t", "sh1t", "f**k", "$h!t". Only runs that mix letters with
