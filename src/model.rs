@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The seven finding categories of the protocol (see ../shared/corpus/README.md).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Category {
     Disclaimer,
@@ -46,7 +46,7 @@ impl Category {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -216,7 +216,7 @@ impl Post {
 
 /// A range of the post's text, in both units: bytes for Rust, UTF-16 code units for
 /// JavaScript (what `String.prototype.slice` takes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -225,7 +225,7 @@ pub struct Span {
 }
 
 /// A one-click change: replace `span` of the text with `replacement`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Fix {
     pub label: String,
     pub replacement: String,
@@ -233,7 +233,7 @@ pub struct Fix {
 }
 
 /// One thing in the post that breaks (or may break) the protocol.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
     pub category: Category,
     /// Stable rule id, e.g. `confidential.phone`.
