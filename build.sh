@@ -211,7 +211,7 @@ run_bench() {
 
     # Last keystroke → updated marks, in Chromium with dist/chrome on the Lexical test page
     # (a second table); tests/e2e/run.sh installs Chromium and bundles the pages first.
-    log "end-to-end latency benchmark (tests/e2e/run.sh --bench $smoke)"
+    log "end-to-end latency benchmark (tests/e2e/run.sh --bench${smoke:+ $smoke})"
     tests/e2e/run.sh --bench $smoke
 }
 
