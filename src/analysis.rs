@@ -249,6 +249,8 @@ impl Analysis {
                             ))
                 })
                 .map(|i| words[i].to_string())
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
                 .collect(),
         }
         .find();
@@ -620,9 +622,12 @@ impl Mentions<'_> {
         if a_end > b_start {
             return false;
         }
-        let gap = crate::text::normalize(&self.text.orig[a_end..b_start]);
-        let g = gap.trim();
-        matches!(g, "," | "en" | "and" | "&" | "of" | ", en" | ", and")
+        // Short gaps only; compared without allocating (this runs for every pair of names).
+        let g = self.text.orig[a_end..b_start].trim();
+        g.len() <= 6
+            && [",", "en", "and", "&", "of", ", en", ", and"]
+                .iter()
+                .any(|c| g.eq_ignore_ascii_case(c))
     }
 
     /// "juf Emma", "mijn zoon Sem", "meester Joris": the name is not a pupil's.

@@ -183,7 +183,12 @@ impl<'a> Text<'a> {
                     }
                 }
                 let start = self.src_start[ns] as usize;
-                let end = self.src_end[ne - 1] as usize;
+                // Combining marks and zero-width characters right after the last letter belong
+                // to the word ("Zoe" + U+0308): a span or a fix must not cut them off.
+                let mut end = self.src_end[ne - 1] as usize;
+                while let Some(c) = self.orig[end..].chars().next().filter(|&c| is_invisible(c)) {
+                    end += c.len_utf8();
+                }
                 let o = &self.orig[start..end];
                 let first = o.chars().find(|c| !is_invisible(*c));
                 let capitalized = first.is_some_and(|c| c.is_uppercase());
@@ -355,6 +360,10 @@ pub fn display_width(s: &str) -> usize {
 
 /// Is `c` an emoji or pictograph (the ranges people use in posts)?
 pub fn is_emoji(c: char) -> bool {
+    // Fast exit for the text around the emoji (everything below the symbol blocks).
+    if (c as u32) < 0x2600 {
+        return false;
+    }
     matches!(c as u32,
         0x1F300..=0x1F5FF | 0x1F600..=0x1F64F | 0x1F680..=0x1F6FF | 0x1F900..=0x1F9FF
         | 0x1FA70..=0x1FAFF | 0x2600..=0x26FF | 0x2700..=0x27BF | 0x1F1E6..=0x1F1FF | 0x2B50 | 0x2B55
@@ -381,6 +390,13 @@ mod tests {
         assert_eq!(t.orig_of(&t.tokens[0]), "Zoë");
         assert_eq!(t.orig_of(&t.tokens[1]), "ＫＵＴ");
         assert_eq!(t.orig_of(&t.tokens[2]), "k\u{200B}ut");
+    }
+
+    #[test]
+    fn a_word_keeps_its_combining_marks() {
+        let t = Text::new("Zoe\u{0308} en Noor");
+        assert_eq!(t.orig_of(&t.tokens[0]), "Zoe\u{0308}");
+        assert_eq!(t.word(&t.tokens[0]), "zoe");
     }
 
     #[test]
