@@ -39,7 +39,7 @@ export async function launch(extensionDir, { headless = true, extraArgs = [] } =
     locale: 'nl-NL',
   });
   let sw = context.serviceWorkers()[0];
-  if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 20000 });
+  if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 40000 });
   const extensionId = new URL(sw.url()).host;
   return {
     context,

@@ -33,7 +33,7 @@ export async function launchFirefox(extensionDir) {
   const proc = spawn(FIREFOX, ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
   const url = await new Promise((res, rej) => {
     let buf = '';
-    const timer = setTimeout(() => rej(new Error('Firefox did not start WebDriver BiDi: ' + buf.slice(-500))), 30000);
+    const timer = setTimeout(() => rej(new Error('Firefox did not start WebDriver BiDi: ' + buf.slice(-500))), 90000);
     proc.stderr.on('data', (d) => {
       buf += d;
       const m = buf.match(/WebDriver BiDi listening on (ws:\/\/\S+)/);
@@ -89,7 +89,7 @@ export async function launchFirefox(extensionDir) {
       if (r.type === 'exception') throw new Error('page: ' + (r.exceptionDetails && r.exceptionDetails.text));
       return r.result.value === undefined ? undefined : JSON.parse(r.result.value);
     },
-    async waitFor(fn, args = [], timeout = 10000) {
+    async waitFor(fn, args = [], timeout = 20000) {
       const start = Date.now();
       let last;
       while (Date.now() - start < timeout) {

@@ -47,7 +47,7 @@ export function getText(page, box = 'main') {
   return page.evaluate((b) => window.__boxes[b].getText(), box);
 }
 
-export async function waitText(page, expected, box = 'main', timeout = 5000) {
+export async function waitText(page, expected, box = 'main', timeout = 10000) {
   await page.waitForFunction(([b, e]) => window.__boxes[b].getText() === e, [box, expected], { timeout }).catch(async () => {
     throw new Error(`editor text is ${JSON.stringify(await getText(page, box))}, expected ${JSON.stringify(expected)}`);
   });
@@ -98,7 +98,7 @@ export function badgeCount(page) {
   });
 }
 
-export async function waitBadge(page, pred, box = 'main', timeout = 8000) {
+export async function waitBadge(page, pred, box = 'main', timeout = 15000) {
   const start = Date.now();
   let last = null;
   while (Date.now() - start < timeout) {
@@ -135,7 +135,7 @@ export function marks(page) {
 }
 
 /** Waits until a drawn mark covers each of `words`; returns the marks. */
-export async function waitMarks(page, words, timeout = 8000) {
+export async function waitMarks(page, words, timeout = 15000) {
   const start = Date.now();
   let last = [];
   while (Date.now() - start < timeout) {
@@ -146,7 +146,7 @@ export async function waitMarks(page, words, timeout = 8000) {
   throw new Error(`marks never covered ${JSON.stringify(words)}; drawn: ${JSON.stringify(last.map((m) => m.text))}`);
 }
 
-export async function waitNoMark(page, word, timeout = 8000) {
+export async function waitNoMark(page, word, timeout = 15000) {
   const start = Date.now();
   while (Date.now() - start < timeout) {
     const ms = await marks(page);
@@ -168,7 +168,7 @@ export async function hoverMark(page, word) {
   await page.mouse.move(m.x - 30, m.y + 40);
   await page.mouse.move(m.x, m.y, { steps: 3 });
   const card = ui(page, '[data-postwacht-card]');
-  await card.waitFor({ state: 'visible', timeout: 5000 });
+  await card.waitFor({ state: 'visible', timeout: 10000 });
   return card;
 }
 
@@ -187,7 +187,7 @@ export function caretOffset(page, box = 'main') {
   }, box);
 }
 
-export async function waitCaret(page, expected, box = 'main', timeout = 3000) {
+export async function waitCaret(page, expected, box = 'main', timeout = 6000) {
   const start = Date.now();
   let last;
   while (Date.now() - start < timeout) {
