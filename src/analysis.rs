@@ -231,22 +231,7 @@ impl Analysis {
                             .gap(&text.tokens[i - 1], &text.tokens[i])
                             .chars()
                             .all(|c| c == ' ')
-                        && !(i > 1
-                            && matches!(
-                                words[i - 2],
-                                "uw" | "your" | "hun" | "their" | "je" | "jouw"
-                            )
-                            && matches!(
-                                words[i - 1],
-                                "zoon"
-                                    | "zoontje"
-                                    | "dochter"
-                                    | "dochtertje"
-                                    | "kind"
-                                    | "son"
-                                    | "daughter"
-                                    | "child"
-                            ))
+                        && !their_child(words, i)
                 })
                 .map(|i| words[i].to_string())
                 .collect::<std::collections::BTreeSet<_>>()
@@ -399,6 +384,19 @@ fn full_roster_name_at(words: &[Cow<str>], i: usize, policy: &Compiled) -> Optio
         (n > 0 && i + n < words.len() && sur.iter().zip(&words[i + 1..=i + n]).all(|(a, b)| a == b))
             .then_some(i + n)
     })
+}
+
+/// "uw zoon Stan", "your daughter Mila": the child of the person addressed, a pupil.
+fn their_child(words: &[&str], i: usize) -> bool {
+    i > 1
+        && matches!(
+            words[i - 1],
+            "zoon" | "zoontje" | "dochter" | "dochtertje" | "kind" | "son" | "daughter" | "child"
+        )
+        && matches!(
+            words[i - 2],
+            "uw" | "your" | "hun" | "their" | "je" | "jouw"
+        )
 }
 
 /// Weight of a Dutch compound built on an education word ("schoolreis", "rekentoets").
@@ -636,24 +634,8 @@ impl Mentions<'_> {
             || self.adults.iter().any(|a| a == self.w(i)) && !self.context_after(i + 1)
     }
 
-    /// "uw zoon Stan", "your daughter Mila": the child of the person addressed, a pupil.
     fn their_child(&self, i: usize) -> bool {
-        i > 1
-            && matches!(
-                self.w(i - 1),
-                "zoon"
-                    | "zoontje"
-                    | "dochter"
-                    | "dochtertje"
-                    | "kind"
-                    | "son"
-                    | "daughter"
-                    | "child"
-            )
-            && matches!(
-                self.w(i - 2),
-                "uw" | "your" | "hun" | "their" | "je" | "jouw"
-            )
+        their_child(self.words, i)
     }
 
     /// The first name belongs to a staff member whose full name is in the post ("Emma Verbeek ... Emma!").
