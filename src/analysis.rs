@@ -80,7 +80,7 @@ fn capacity_regex() -> &'static Regex {
             r"\b(personal|private) (account|views?|opinions?)\b",
             r"\bnot (speaking |posting |writing )?on behalf of\b",
             r"\b(posting|writing|speaking) on behalf of\b",
-            r"\bon behalf of (the school|our school|the team|our team|the staff)\b",
+            r"\bon behalf of (the |our )?(whole |entire )?(school|team|staff)\b",
             r"\b(do not|don't|does not|doesn't) represent (my|the) (employer|school)\b",
         ];
         let all: Vec<&str> = nl.iter().chain(en.iter()).copied().collect();
@@ -357,6 +357,7 @@ fn class_neighbour(words: &[&str], i: usize) -> bool {
             "uit"
                 | "in"
                 | "van"
+                | "naar"
                 | "klas"
                 | "groep"
                 | "mijn"
@@ -371,9 +372,13 @@ fn class_neighbour(words: &[&str], i: usize) -> bool {
                 | "my"
                 | "our"
                 | "mentorklas"
+                | "tests"
+                | "toetsen"
+                | "toets"
+                | "ers"
         )
     };
-    (i > 0 && near(words[i - 1])) || words.get(i + 1).is_some_and(|w| near(w))
+    (i.saturating_sub(2)..(i + 3).min(words.len())).any(|k| k != i && near(words[k]))
 }
 
 /// The last token of a roster pupil's full name starting at token i.
@@ -747,7 +752,8 @@ impl Mentions<'_> {
                         .is_some_and(|n| is_small_number(n, 13)))
                     || g == "leerling"
                     || g == "pupil"
-                    || is_class_code(g) && g.len() > 2
+                    || is_class_code(g)
+                        && (g.len() > 2 || matches!(self.w(j - 1), "naar" | "in" | "uit"))
                     || (g.starts_with("groep") && is_small_number(&g[5..], 8))
                 {
                     return true;

@@ -294,13 +294,19 @@ fn about_individual(ctx: &Ctx, ss: usize, se: usize) -> bool {
     if generic || conditional(words) && !reply_to_person(ctx) {
         return false;
     }
-    match t.sentences.iter().position(|&(s, _)| s == ss) {
-        Some(k) if k > 0 => {
-            let (ps, pe) = t.sentences[k - 1];
-            sentence_names_someone(ctx, ps, pe)
-        }
-        _ => false,
-    }
+    let Some(k) = t.sentences.iter().position(|&(s, _)| s == ss) else {
+        return false;
+    };
+    // The sentence before, and the one after a colon ("Geboren op ...: Sven uit 5V ...").
+    let before = k > 0 && {
+        let (ps, pe) = t.sentences[k - 1];
+        sentence_names_someone(ctx, ps, pe)
+    };
+    let after_colon = t.orig[ss..se].trim_end().ends_with(':')
+        && t.sentences
+            .get(k + 1)
+            .is_some_and(|&(ns, ne)| sentence_names_someone(ctx, ns, ne));
+    before || after_colon
 }
 
 fn reply_to_person(ctx: &Ctx) -> bool {

@@ -38,9 +38,10 @@ fn markers() -> &'static Markers {
             r"|\bup to you\b|\byour (own )?responsibility\b|\buw (eigen )?verantwoordelijkheid\b|\bwe do have\b|\bdecision stands\b",
             r"|\bis final\b|\b(no|geen) (real |echt )?(alternative|alternatief)\b|\bas (we've|we have) said\b|\bzoals (we )?(al )?(eerder )?(gezegd|aangegeven)\b",
             r"|\bdoesn'?t change (that|anything)\b|\bverandert daar niets aan\b|\bniet verder (over )?in discussie\b",
+            r"|\boneerlijk\b|\bniet eerlijk\b|\bhelemaal niet\b|\b(geldt|gelden) voor alle\b|\b(iedereen|everyone) (kreeg|krijgt|got|gets) (dezelfde|hetzelfde|the same)\b",
             r"|\bif you think\b|\bals (u|je|jij) denkt\b|\bheel redelijk\b|\b(perfectly|entirely) (reasonable|fair)\b",
         )),
-        weak: crate::text::regex(r"\bmaar\b|\bgewoon\b|\bdaarom\b|\bomdat\b|\becht\b|\bbut\b|\bjust\b|\bactually\b|\bbecause\b|\bsimply\b|\bniet\b|\bgeen\b|\bnooit\b|\bniks\b|\bniets\b|\bnot\b|\bnever\b|\bnothing\b|n't\b"),
+        weak: crate::text::regex(r"\bmaar\b|\bgewoon\b|\bdaarom\b|\bomdat\b|\becht\b|\bbut\b|\bjust\b|\bactually\b|\bbecause\b|\bsimply\b|\breally\b|\bcannot\b|\bcan't\b|\bniet\b|\bgeen\b|\bnooit\b|\bniks\b|\bniets\b|\bnot\b|\bnever\b|\bnothing\b|n't\b"),
         offline: crate::text::regex(
             r"\b(ik |we |wij )?(bel|bellen|belt) (u|je|jou|me|mij|ons)\b|\btelefonisch\b|\bprive ?bericht|\bpb\b|\bdm\b|\bbinnen ?lopen\b|\bkom (gerust |even )?langs\b|\bafspraak\b|\bpersoonlijk (contact|gesprek|bespreken)\b|\b(even |rustig )?bespreken\b|\bcall (me|us|you)\b|\bprivate message\b|\bin person\b|\boffline\b",
         ),

@@ -12,7 +12,7 @@ fn nobody_pictured() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         crate::text::regex(
-            r"\b(zonder|geen) (kinderen|leerlingen|kids|mensen|personen)\b|\b(no|without) (children|pupils|students|kids|people)\b|\bniemand (herkenbaar )?(op de foto|in beeld)\b|\bnobody (is )?(in|on) (the )?(picture|photo)\b",
+            r"\b(zonder|geen) (kinderen|leerlingen|kids|mensen|personen)\b|\b(no|without) (children|pupils|students|kids|people)\b|\bniemand (herkenbaar )?(op de foto|in beeld)\b|\bnobody (is )?(in|on) (the )?(picture|photo)\b|\bbefore (any|the) (pupils|children|students|kids)\b|\bvoor(dat)? (er )?(de )?(kinderen|leerlingen) (er )?(waren|kwamen|binnen)",
         )
     })
 }

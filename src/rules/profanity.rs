@@ -101,7 +101,11 @@ fn interjection(t: &Text, i: usize, w: &str) -> bool {
 fn belittling(words: &[&str], prev: &str, lex: &Lexicon) -> Option<usize> {
     if lex.belittle_adjectives.contains(words[0]) {
         return (1..=2)
-            .find(|&k| words.get(k).is_some_and(|w| lex.people.contains(*w)))
+            .find(|&k| {
+                words
+                    .get(k)
+                    .is_some_and(|w| lex.people.contains(*w) || lex.animals.contains(*w))
+            })
             .map(|k| k + 1);
     }
     // Calling people animals: "die brugklassers zijn echt varkens", "they are pigs".
