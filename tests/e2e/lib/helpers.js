@@ -200,14 +200,6 @@ export async function waitCaret(page, expected, box = 'main', timeout = 6000) {
 
 export const published = (page) => page.evaluate(() => window.__published.slice());
 
-/** Seeded PRNG (mulberry32): the random-edit sessions are the same on every run. */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded PRNG (mulberry32), shared with the benchmark's inputs: the random-edit sessions
+ * are the same on every run. */
+export { rng } from '../../../bench/inputs.mjs';
