@@ -176,17 +176,14 @@ fn list(s: &StdMap<String, Vec<String>>, k: &str) -> Vec<String> {
 impl Lexicon {
     fn load() -> Lexicon {
         let chat_speak = replacements(&[
-            include_str!(concat!(env!("OUT_DIR"), "/lexicon/nl/chat_speak.txt")),
-            include_str!(concat!(env!("OUT_DIR"), "/lexicon/en/chat_speak.txt")),
+            data_file!("lexicon/nl/chat_speak.txt"),
+            data_file!("lexicon/en/chat_speak.txt"),
         ]);
-        let slang = sections(include_str!(concat!(
-            env!("OUT_DIR"),
-            "/lexicon/nl/slang.txt"
-        )));
+        let slang = sections(data_file!("lexicon/nl/slang.txt"));
         let mut curses = PhraseSet::default();
         for f in [
-            include_str!(concat!(env!("OUT_DIR"), "/lexicon/nl/profanity.txt")),
-            include_str!(concat!(env!("OUT_DIR"), "/lexicon/en/profanity.txt")),
+            data_file!("lexicon/nl/profanity.txt"),
+            data_file!("lexicon/en/profanity.txt"),
         ] {
             for l in sections(f).remove("").unwrap_or_default() {
                 curses.insert(&l, ());
@@ -194,23 +191,14 @@ impl Lexicon {
         }
         let mut insults = HashSet::default();
         for f in [
-            include_str!(concat!(env!("OUT_DIR"), "/lexicon/nl/insults.txt")),
-            include_str!(concat!(env!("OUT_DIR"), "/lexicon/en/insults.txt")),
+            data_file!("lexicon/nl/insults.txt"),
+            data_file!("lexicon/en/insults.txt"),
         ] {
             insults.extend(set(sections(f).get("")));
         }
-        let cc = sections(include_str!(concat!(
-            env!("OUT_DIR"),
-            "/lexicon/nl/curse_compounds.txt"
-        )));
-        let bel = sections(include_str!(concat!(
-            env!("OUT_DIR"),
-            "/lexicon/nl/belittling.txt"
-        )));
-        let health = sections(include_str!(concat!(
-            env!("OUT_DIR"),
-            "/lexicon/nl/health.txt"
-        )));
+        let cc = sections(data_file!("lexicon/nl/curse_compounds.txt"));
+        let bel = sections(data_file!("lexicon/nl/belittling.txt"));
+        let health = sections(data_file!("lexicon/nl/health.txt"));
         let mut conditions = PhraseSet::default();
         let mut condition_stems = Vec::new();
         for l in health.get("conditions").into_iter().flatten() {
@@ -221,18 +209,9 @@ impl Lexicon {
                 conditions.insert(l, ());
             }
         }
-        let sit = sections(include_str!(concat!(
-            env!("OUT_DIR"),
-            "/lexicon/nl/situations.txt"
-        )));
-        let edu = sections(include_str!(concat!(
-            env!("OUT_DIR"),
-            "/lexicon/nl/education.txt"
-        )));
-        let names = sections(include_str!(concat!(
-            env!("OUT_DIR"),
-            "/lexicon/nl/first_names.txt"
-        )));
+        let sit = sections(data_file!("lexicon/nl/situations.txt"));
+        let edu = sections(data_file!("lexicon/nl/education.txt"));
+        let names = sections(data_file!("lexicon/nl/first_names.txt"));
         let mut l = Lexicon {
             chat_speak,
             slang_intensifiers: set(slang.get("intensifiers")),
@@ -262,16 +241,8 @@ impl Lexicon {
             edu_weak_suffixes: list(&edu, "weak-suffixes"),
             edu_not_compound: set(edu.get("not-compound")),
             first_names: names.values().flatten().map(|l| normalize(l)).collect(),
-            name_words: set(sections(include_str!(concat!(
-                env!("OUT_DIR"),
-                "/lexicon/nl/name_words.txt"
-            )))
-            .get("")),
-            titles: set(sections(include_str!(concat!(
-                env!("OUT_DIR"),
-                "/lexicon/nl/titles.txt"
-            )))
-            .get("")),
+            name_words: set(sections(data_file!("lexicon/nl/name_words.txt")).get("")),
+            titles: set(sections(data_file!("lexicon/nl/titles.txt")).get("")),
             masks: HashMap::default(),
         };
         let mut masks: HashMap<String, u32> = HashMap::default();

@@ -13,6 +13,14 @@
 //! - [`rules`]: one module per finding category.
 //! - [`checker`]: runs the rules and renders findings.
 
+/// A word list or message file from `lexicon/` or `messages/`, compiled in without its
+/// comment lines (build.rs writes the stripped copies to OUT_DIR).
+macro_rules! data_file {
+    ($path:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/", $path))
+    };
+}
+
 pub mod analysis;
 pub mod checker;
 pub mod compiled;

@@ -16,12 +16,8 @@ fn table(l: Locale) -> &'static HashMap<&'static str, &'static str> {
     static NL: OnceLock<HashMap<&str, &str>> = OnceLock::new();
     static EN: OnceLock<HashMap<&str, &str>> = OnceLock::new();
     match l {
-        Locale::Nl => {
-            NL.get_or_init(|| parse(include_str!(concat!(env!("OUT_DIR"), "/messages/nl.txt"))))
-        }
-        Locale::En => {
-            EN.get_or_init(|| parse(include_str!(concat!(env!("OUT_DIR"), "/messages/en.txt"))))
-        }
+        Locale::Nl => NL.get_or_init(|| parse(data_file!("messages/nl.txt"))),
+        Locale::En => EN.get_or_init(|| parse(data_file!("messages/en.txt"))),
     }
 }
 
