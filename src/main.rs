@@ -4,6 +4,8 @@
 //!                     [--reply-to G] [--attach image:NAME]... [--lang nl|en] [--format human|json]
 //!     postwacht check --jsonl POSTS.jsonl [--policy FILE]
 //!     postwacht policy check FILE
+//!     postwacht policy build ROSTER.csv [--base POLICY.json] [--plain] [--salt HEX] [-o OUT]
+//!     postwacht policy schema
 //!     postwacht rules
 //!
 //! Exit codes: 0 no error-level finding, 1 at least one, 2 usage or policy error.
@@ -27,6 +29,8 @@ USAGE:
     postwacht policy check FILE               validate a policy and print a summary
     postwacht policy build ROSTER.csv [--base POLICY.json] [--plain] [--salt HEX] [-o OUT]
                                               turn a roster export into a policy (names hashed)
+    postwacht policy schema                   print the managed-storage schema for Chromium
+                                              (extension/managed_schema.json)
     postwacht rules                           list rule ids, categories and default severities
 
 OPTIONS for check:
@@ -86,7 +90,13 @@ fn run(args: &[String]) -> Result<u8, Usage> {
                 policy_check(file)
             }
             Some("build") => policy_build(&args[2..]),
-            _ => Err(Usage("expected `policy check FILE`".into())),
+            Some("schema") => {
+                print!("{}", postwacht::policy::managed_schema_text());
+                Ok(0)
+            }
+            _ => Err(Usage(
+                "expected `policy check FILE`, `policy build ROSTER.csv` or `policy schema`".into(),
+            )),
         },
         Some("rules") => {
             for (id, cat, sev) in postwacht::policy::rule_table() {
@@ -192,31 +202,11 @@ fn policy_build(args: &[String]) -> Result<u8, Usage> {
     if !plain {
         roster_hash::hash_roster(&mut p, salt);
     }
-    let pupils: Vec<serde_json::Value> = p
-        .roster
-        .iter()
-        .map(|x| {
-            let mut o = serde_json::Map::new();
-            if plain {
-                o.insert("name".into(), x.name.clone().into());
-            } else {
-                o.insert("hashed_name".into(), x.hashed_name.clone().into());
-                o.insert("initial".into(), x.initial.clone().into());
-            }
-            if !x.group.is_empty() {
-                o.insert("group".into(), x.group.clone().into());
-            }
-            o.insert(
-                "consent".into(),
-                serde_json::to_value(&x.consent).expect("consent map"),
-            );
-            serde_json::Value::Object(o)
-        })
-        .collect();
+    let pupils = serde_json::to_value(&p.roster).expect("a roster serialises");
     let obj = policy
         .as_object_mut()
         .ok_or_else(|| Usage("the base policy is not an object".into()))?;
-    obj.insert("roster".into(), pupils.into());
+    obj.insert("roster".into(), pupils);
     if plain {
         obj.remove("roster_salt");
     } else {

@@ -272,3 +272,15 @@ fn policy_build_turns_a_roster_export_into_a_hashed_policy() {
         "{e}"
     );
 }
+
+#[test]
+fn policy_schema_prints_the_committed_managed_schema() {
+    let o = run(&["policy", "schema"], "");
+    assert_eq!(o.status.code(), Some(0));
+    let committed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/extension/managed_schema.json"
+    ))
+    .unwrap();
+    assert_eq!(String::from_utf8(o.stdout).unwrap(), committed);
+}

@@ -1,0 +1,87 @@
+//! Tests of the policy reader: paths in errors, hints, the lenient reader, settings.
+
+use super::*;
+
+#[test]
+fn corpus_format_parses() {
+    let p = Policy::from_json(
+        r#"{"school": {"name": "OBS De Regenboog", "aliases": ["De Regenboog"], "board": "X"},
+            "roster": [{"name": "Daan de Vries", "group": "6", "consent": {"social": false, "website": true}}],
+            "staff": ["Marieke Jansen"]}"#,
+    )
+    .unwrap();
+    assert_eq!(p.school.name, "OBS De Regenboog");
+    assert_eq!(p.roster[0].consent.get("social"), Some(&false));
+    assert_eq!(p.staff, ["Marieke Jansen"]);
+}
+
+#[test]
+fn errors_name_the_path() {
+    let e = Policy::from_json(
+        r#"{"roster": [{"name": "A B"}, {"name": "C"}, {"name": "D"},
+            {"name": "E F", "consent": {"social": "yes"}}]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.0[0].to_string(),
+        "roster[3].consent.social: expected true or false, found a string"
+    );
+}
+
+#[test]
+fn unknown_keys_get_a_hint() {
+    let e = Policy::from_json(r#"{"shcool": {"name": "X"}, "rules": {"informall": "off"}}"#)
+        .unwrap_err();
+    let s = e.to_string();
+    assert!(
+        s.contains("shcool: unknown key; did you mean \"school\"?"),
+        "{s}"
+    );
+    assert!(
+        s.contains("rules.informall: unknown rule id; did you mean \"informal\"?"),
+        "{s}"
+    );
+}
+
+#[test]
+fn lenient_keeps_the_valid_parts() {
+    let (p, errs) = Policy::from_json_lenient(
+        r#"{"school": {"name": "De Linde"}, "roster": [{"group": "5"}, {"name": "Sem Mulder"}],
+            "rules": {"informal": "loud", "profanity": "warning"}}"#,
+    );
+    assert_eq!(errs.len(), 2);
+    assert_eq!(errs[0].to_string(), "roster[0]: pupil without a name");
+    assert_eq!(p.school.name, "De Linde");
+    assert_eq!(p.roster.len(), 1);
+    assert_eq!(
+        p.rules.get("profanity"),
+        Some(&Setting::On(Severity::Warning))
+    );
+    assert!(!p.rules.contains_key("informal"));
+}
+
+#[test]
+fn not_json_is_a_clear_error() {
+    let e = Policy::from_json("{roster: [").unwrap_err();
+    assert!(e.to_string().contains("not valid JSON"));
+    let e = Policy::from_json("[]").unwrap_err();
+    assert!(e.to_string().contains("expected an object, found a list"));
+}
+
+#[test]
+fn settings_resolve_rule_then_category_then_default() {
+    let p =
+        Policy::from_json(r#"{"rules": {"informal": "off", "informal.kisses": "error"}}"#).unwrap();
+    assert_eq!(
+        p.setting("informal.kisses", Category::Informal, Severity::Warning),
+        Setting::On(Severity::Error)
+    );
+    assert_eq!(
+        p.setting("informal.chat-speak", Category::Informal, Severity::Warning),
+        Setting::Off
+    );
+    assert_eq!(
+        p.setting("profanity.curse", Category::Profanity, Severity::Error),
+        Setting::On(Severity::Error)
+    );
+}
