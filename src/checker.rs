@@ -4,7 +4,7 @@ use crate::analysis::Analysis;
 use crate::compiled::Compiled;
 use crate::messages::render;
 use crate::model::{Finding, Fix, Post, Severity, Span};
-use crate::policy::{Policy, PolicyError, PolicyErrors, Setting};
+use crate::policy::{parse_teacher_rules, Policy, PolicyError, PolicyErrors, RuleRow, Setting};
 use crate::rules::{self, Ctx, Hit, Rule};
 use crate::text::{Text, Utf16Map};
 
@@ -43,6 +43,26 @@ impl Checker {
         let mut c = Checker::new(p);
         c.problems = problems;
         c
+    }
+
+    /// What the browser extension runs: the policy read leniently (empty text: the default
+    /// policy), the teacher's rule settings applied on top (`teacher_rules_json`, see
+    /// [`Policy::apply_teacher_rules`]; under a `managed` policy they only make rules
+    /// stricter), and every rule's row for the options page.
+    pub fn for_extension(
+        policy_json: &str,
+        teacher_rules_json: &str,
+        managed: bool,
+    ) -> (Checker, Vec<RuleRow>) {
+        let (mut policy, problems) = if policy_json.trim().is_empty() {
+            (Policy::default(), Vec::new())
+        } else {
+            Policy::from_json_lenient(policy_json)
+        };
+        let rows = policy.apply_teacher_rules(&parse_teacher_rules(teacher_rules_json), managed);
+        let mut c = Checker::new(policy);
+        c.problems = problems;
+        (c, rows)
     }
 
     pub fn policy(&self) -> &Policy {
@@ -131,5 +151,59 @@ impl Checker {
             reference: render(locale, &format!("ref.{}", info.category.as_str()), &[]),
             fixes,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules_found(c: &Checker, text: &str) -> Vec<String> {
+        c.check(&Post::new(text))
+            .into_iter()
+            .map(|f| f.rule)
+            .collect()
+    }
+
+    #[test]
+    fn for_extension_applies_the_teachers_settings_within_the_schools_floor() {
+        let text = "Hoi allemaal xxx, bel me op 06-12345678";
+        let school = r#"{"school": {"name": "De Linde"}, "rules": {"informal": "warning"}}"#;
+        let teacher = r#"{"informal": "off", "confidential.phone": "warning"}"#;
+        // Imported (not managed): the teacher decides, in both directions.
+        let (c, rows) = Checker::for_extension(school, teacher, false);
+        let found = rules_found(&c, text);
+        assert!(
+            !found.iter().any(|r| r.starts_with("informal.")),
+            "{found:?}"
+        );
+        let phone = c
+            .check(&Post::new(text))
+            .into_iter()
+            .find(|f| f.rule == "confidential.phone")
+            .unwrap();
+        assert_eq!(phone.severity, Severity::Warning);
+        assert_eq!(rows.len(), rules::RULES.len());
+        // Managed: weaker choices do not count.
+        let (c, rows) = Checker::for_extension(school, teacher, true);
+        let found = rules_found(&c, text);
+        assert!(found.iter().any(|r| r == "informal.kisses"), "{found:?}");
+        let phone = c
+            .check(&Post::new(text))
+            .into_iter()
+            .find(|f| f.rule == "confidential.phone")
+            .unwrap();
+        assert_eq!(phone.severity, Severity::Error);
+        assert!(rows.iter().all(|r| r.locked));
+    }
+
+    #[test]
+    fn for_extension_reads_a_broken_policy_leniently_and_an_empty_one_as_the_default() {
+        let (c, _) = Checker::for_extension(r#"{"shcool": {}}"#, "", true);
+        assert_eq!(c.problems().len(), 1);
+        let (c, rows) = Checker::for_extension("", "{}", false);
+        assert!(c.problems().is_empty());
+        assert_eq!(c.policy(), &Policy::default());
+        assert!(rows.iter().all(|r| r.effective == Setting::On(r.default)));
     }
 }

@@ -5,7 +5,15 @@
 //! const findings = checker.check(postJson);  // array of plain objects
 //! const lenient = Checker.lenient(policyJson); // never throws; lenient.problems() lists
 //!                                              // "path: problem" for what was dropped
+//! // The extension: lenient, with the teacher's rule settings applied on top.
+//! const ext = Checker.forExtension(policyJson, teacherRulesJson, managed);
+//! ext.ruleRows();          // [{id, category, default, school, teacher, effective, locked}]
+//! ext.extensionSettings(); // {sites, allow_pause, allow_override, override_needs_reason}
+//! ext.schoolName();        // "" when the policy names no school
 //! ```
+//!
+//! The logic lives in the core ([`crate::Checker::for_extension`],
+//! [`crate::Policy::apply_teacher_rules`]); this file only converts.
 //!
 //! Both methods take JSON strings and `check` hands back plain objects with the same field
 //! names as the core's serde output (`category`, `rule`, `severity`, `start`, `end`,
@@ -22,12 +30,29 @@
 
 use wasm_bindgen::prelude::*;
 
+use crate::policy::RuleRow;
 use crate::Post;
+use serde::Serialize;
+
+/// Serialises with serde_json and hands JavaScript plain objects via one `JSON.parse`.
+fn to_js<T: Serialize + ?Sized>(what: &str, value: &T) -> Result<JsValue, JsError> {
+    let out = serde_json::to_string(value).map_err(|e| JsError::new(&format!("{what}: {e}")))?;
+    js_sys::JSON::parse(&out).map_err(|_| JsError::new(&format!("{what}: JSON.parse failed")))
+}
 
 /// A compiled policy, ready to check posts. Exposed to JavaScript as `Checker`.
 #[wasm_bindgen(js_name = Checker)]
 pub struct WasmChecker {
     inner: crate::Checker,
+    /// Every rule's row; with the teacher's settings when made by `forExtension`.
+    rows: Vec<RuleRow>,
+}
+
+impl WasmChecker {
+    fn plain(inner: crate::Checker) -> WasmChecker {
+        let rows = inner.policy().rule_rows(&Default::default(), false);
+        WasmChecker { inner, rows }
+    }
 }
 
 #[wasm_bindgen(js_class = Checker)]
@@ -38,9 +63,7 @@ impl WasmChecker {
     #[wasm_bindgen(constructor)]
     pub fn new(policy_json: JsValue) -> Result<WasmChecker, JsError> {
         if policy_json.is_undefined() || policy_json.is_null() {
-            return Ok(WasmChecker {
-                inner: crate::Checker::with_default_policy(),
-            });
+            return Ok(WasmChecker::plain(crate::Checker::with_default_policy()));
         }
         let json = policy_json
             .as_string()
@@ -50,7 +73,7 @@ impl WasmChecker {
         } else {
             crate::Checker::from_policy_json(&json).map_err(|e| JsError::new(&e))?
         };
-        Ok(WasmChecker { inner })
+        Ok(WasmChecker::plain(inner))
     }
 
     /// `Checker.lenient(policyJson)`: never throws on a broken policy. The valid parts are
@@ -64,7 +87,43 @@ impl WasmChecker {
         } else {
             crate::Checker::from_policy_json_lenient(&json)
         };
-        WasmChecker { inner }
+        WasmChecker::plain(inner)
+    }
+
+    /// `Checker.forExtension(policyJson, teacherRulesJson, managed)`: what the extension's
+    /// service worker runs. Like `lenient` (never throws; `problems()`), with the teacher's
+    /// rule settings (`{"informal": "off", ...}` as JSON; anything else counts as none)
+    /// applied on top; under a `managed` policy they only make rules stricter.
+    #[wasm_bindgen(js_name = forExtension)]
+    pub fn for_extension(
+        policy_json: JsValue,
+        teacher_rules_json: JsValue,
+        managed: bool,
+    ) -> WasmChecker {
+        let policy = policy_json.as_string().unwrap_or_default();
+        let teacher = teacher_rules_json.as_string().unwrap_or_default();
+        let (inner, rows) = crate::Checker::for_extension(&policy, &teacher, managed);
+        WasmChecker { inner, rows }
+    }
+
+    /// `checker.ruleRows()`: per rule `{id, category, default, school, teacher, effective,
+    /// locked}` (settings are "off" or a severity; `teacher` is null without a choice).
+    #[wasm_bindgen(js_name = ruleRows)]
+    pub fn rule_rows(&self) -> Result<JsValue, JsError> {
+        to_js("rule rows", &self.rows)
+    }
+
+    /// `checker.extensionSettings()`: the policy's `extension` settings with the defaults
+    /// filled in: `{sites, allow_pause, allow_override, override_needs_reason}`.
+    #[wasm_bindgen(js_name = extensionSettings)]
+    pub fn extension_settings(&self) -> Result<JsValue, JsError> {
+        to_js("extension settings", &self.inner.policy().extension)
+    }
+
+    /// `checker.schoolName()`: the school's name from the policy, or "".
+    #[wasm_bindgen(js_name = schoolName)]
+    pub fn school_name(&self) -> String {
+        self.inner.policy().school.name.clone()
     }
 
     /// `checker.problems()`: the problems of a leniently read policy (`"path: problem"`);
@@ -91,8 +150,7 @@ impl WasmChecker {
                 })
             })
             .collect();
-        let out = serde_json::to_string(&list).map_err(|e| JsError::new(&format!("rules: {e}")))?;
-        js_sys::JSON::parse(&out).map_err(|_| JsError::new("rules: JSON.parse failed"))
+        to_js("rules", &list)
     }
 
     /// `checker.check(postJson)`: the findings for one post, as an array of plain objects.
@@ -103,9 +161,6 @@ impl WasmChecker {
             .as_string()
             .ok_or_else(|| JsError::new("post: expected a JSON string"))?;
         let post = Post::from_json(&json).map_err(|e| JsError::new(&e))?;
-        let findings = self.inner.check(&post);
-        let out = serde_json::to_string(&findings)
-            .map_err(|e| JsError::new(&format!("findings: {e}")))?;
-        js_sys::JSON::parse(&out).map_err(|_| JsError::new("findings: JSON.parse failed"))
+        to_js("findings", &self.inner.check(&post))
     }
 }

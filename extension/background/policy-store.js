@@ -1,26 +1,20 @@
 // Which policy is in force, and who set it. In order of precedence:
 //   1. managed: set by the school's IT through browser policy (chrome.storage.managed; the
-//      keys are described by managed_schema.json). Either the whole policy as one JSON
-//      string under "policy_json", or the policy's top-level keys (school, roster, rules, …)
-//      as separate managed keys, or both (a separate key wins over the same key in the
-//      string). When a managed policy is set, an imported file is not used.
+//      keys are described by managed_schema.json, generated from the core's policy format
+//      by `postwacht policy schema`). Either the whole policy as one JSON string under
+//      "policy_json", or the policy's top-level keys (school, roster, rules, …) as separate
+//      managed keys, or both (a separate key wins over the same key in the string). When a
+//      managed policy is set, an imported file is not used.
 //   2. imported: a policy file the teacher imported on the options page
 //      (chrome.storage.local "imported_policy": {json, name, imported_at}).
 //   3. the default policy embedded in the wasm core (no school, no roster).
-// On top of that the teacher's own rule settings (chrome.storage.local settings.rules:
-// category or rule id → severity or "off") are merged in. Under a managed policy they can
-// only make a rule stricter: every rule's severity in the school's policy is a floor.
-// The store never touches the network.
+// On top of that come the teacher's own rule settings (chrome.storage.local settings.rules:
+// category or rule id → severity or "off"). What they mean (under a managed policy they
+// can only make a rule stricter), the extension settings' defaults and the validation of
+// the policy are the core's: Checker.forExtension (src/policy/teacher.rs). This file only
+// gathers the sources. It never touches the network.
 
 export const SOURCES = ['managed', 'imported', 'default'];
-export const SEVERITIES = ['off', 'info', 'warning', 'error'];
-const RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, i]));
-
-// Top-level keys of the policy format (src/policy.rs); managed_schema.json declares them.
-export const POLICY_KEYS = [
-  'version', 'school', 'roster_salt', 'roster', 'staff', 'rules', 'capacity_statement',
-  'contact', 'offline_contact', 'extra_words', 'channels', 'extension',
-];
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -37,6 +31,8 @@ async function readManagedRaw() {
  * The managed storage turned into one policy object, plus what the extension itself finds
  * odd about it ("path: problem"; the core adds its own problems when it compiles it).
  * Returns null when IT set nothing.
+ * @param {unknown} raw what chrome.storage.managed.get(null) gave
+ * @returns {{policy: Record<string, unknown>, problems: string[]} | null}
  */
 export function managedPolicy(raw) {
   raw = isObject(raw) ? raw : {};
@@ -77,11 +73,54 @@ export function managedPolicy(raw) {
   return { policy, problems };
 }
 
+/**
+ * @typedef {object} PolicySources
+ * @property {string} source 'managed', 'imported' or 'default'
+ * @property {string} json the policy's text for the core ('' for the default policy)
+ * @property {string} teacherRules the teacher's rule settings as JSON ('{}' for none)
+ * @property {string[]} problems the extension's own findings about a managed policy
+ * @property {string} importedName the imported file's name ('' when none is used)
+ * @property {boolean} imported_ignored a file is imported but a managed policy wins
+ */
+
+/**
+ * Which policy is in force, from what the three stores hold (no storage access: the unit
+ * tests call this directly).
+ * @param {{managedRaw?: unknown, imported?: {json: string, name?: string} | null, teacherRules?: unknown}} stores
+ * @returns {PolicySources}
+ */
+export function policySources({ managedRaw, imported, teacherRules }) {
+  const managed = managedPolicy(managedRaw);
+  const validImported = imported && typeof imported.json === 'string' ? imported : null;
+  const teacher = JSON.stringify(isObject(teacherRules) ? teacherRules : {});
+  if (managed) {
+    return {
+      source: 'managed',
+      json: JSON.stringify(managed.policy),
+      teacherRules: teacher,
+      problems: managed.problems,
+      importedName: '',
+      imported_ignored: !!validImported,
+    };
+  }
+  if (validImported) {
+    // The text as imported: the core reports a broken one with its paths.
+    return {
+      source: 'imported',
+      json: validImported.json,
+      teacherRules: teacher,
+      problems: [],
+      importedName: String(validImported.name || ''),
+      imported_ignored: false,
+    };
+  }
+  return { source: 'default', json: '', teacherRules: teacher, problems: [], importedName: '', imported_ignored: false };
+}
+
 async function readImported() {
   try {
     const got = await chrome.storage.local.get('imported_policy');
-    const p = got && got.imported_policy;
-    return p && typeof p.json === 'string' ? p : null;
+    return (got && got.imported_policy) || null;
   } catch (_) {
     return null;
   }
@@ -90,103 +129,44 @@ async function readImported() {
 async function readTeacherRules() {
   try {
     const { settings = {} } = await chrome.storage.local.get('settings');
-    return isObject(settings.rules) ? settings.rules : {};
+    return settings.rules;
   } catch (_) {
     return {};
   }
 }
 
-/** The severity a rules map gives rule `r` ({id, category, severity}), or undefined. */
-function resolve(rules, r) {
-  if (!isObject(rules)) return undefined;
-  for (const k of [r.id, r.category]) {
-    const v = rules[k];
-    if (typeof v === 'string' && v in RANK) return v;
-  }
-  return undefined;
+/** The policy sources as the browser's storage holds them now. @returns {Promise<PolicySources>} */
+export async function currentPolicy() {
+  const [managedRaw, imported, teacherRules] = await Promise.all([readManagedRaw(), readImported(), readTeacherRules()]);
+  return policySources({ managedRaw, imported, teacherRules });
 }
 
 /**
- * Merges the teacher's rule settings into `policy` (an object; changed in place).
- * Returns per rule: {id, category, default, school, teacher, effective, locked}.
- * `locked`: under a managed policy, the school's severity is a floor.
+ * Compiles the policy in force with the core's Checker (the wasm-bindgen class). A broken
+ * managed or imported policy never switches checking off: the valid parts are used, and
+ * the problems are shown on the options page (and noted in the popup).
+ * @param {any} Checker the wasm Checker class
+ * @param {PolicySources} p
+ * @returns {{checker: any, problems: string[], info: object}} `info` is what the options
+ *   page and the popup get for 'policy-info'
  */
-export function mergeTeacherRules(policy, teacher, ruleTable, managed) {
-  const base = isObject(policy.rules) ? policy.rules : undefined;
-  const out = [];
-  const changes = {};
-  for (const r of ruleTable) {
-    const school = resolve(base, r) || r.severity;
-    const mine = resolve(teacher, r);
-    let effective = school;
-    if (mine) effective = managed ? (RANK[mine] > RANK[school] ? mine : school) : mine;
-    if (effective !== school) changes[r.id] = effective;
-    out.push({ id: r.id, category: r.category, default: r.severity, school, teacher: mine || null, effective, locked: !!managed });
-  }
-  if (Object.keys(changes).length) {
-    // Rule ids win over categories in the core, so the teacher's changes go in as rule ids
-    // next to the school's entries (which stay as they are, so the core still reports a
-    // broken one with its path). A "rules" that is not an object is left to the core.
-    if (base) policy.rules = Object.assign({}, base, changes);
-    else if (!('rules' in policy)) policy.rules = changes;
-  }
-  return out;
+export function compilePolicy(Checker, p) {
+  const checker = Checker.forExtension(p.json, p.teacherRules, p.source === 'managed');
+  const problems = [...p.problems, ...checker.problems()];
+  const info = Object.assign(checker.extensionSettings(), {
+    source: p.source,
+    name: checker.schoolName() || p.importedName,
+    problems,
+    rules: checker.ruleRows(),
+    imported_ignored: p.imported_ignored,
+  });
+  return { checker, problems, info };
 }
 
 /**
- * The policy in force: {source, json (string, or undefined for the default), name,
- * problems (the extension's own findings about a managed policy), imported_ignored}.
- * `ruleTable` is Checker.rules() from the core; without it teacher rules are not merged.
+ * Calls `fn` whenever a policy source or the teacher's rule settings change.
+ * @param {() => void} fn
  */
-export async function currentPolicy(ruleTable = []) {
-  const [raw, imported, teacher] = await Promise.all([readManagedRaw(), readImported(), readTeacherRules()]);
-  const managed = managedPolicy(raw);
-  let source = 'default';
-  let policy = null;
-  let text;
-  let problems = [];
-  if (managed) {
-    source = 'managed';
-    policy = managed.policy;
-    problems = managed.problems;
-  } else if (imported) {
-    source = 'imported';
-    try {
-      policy = JSON.parse(imported.json);
-    } catch (_) {
-      text = imported.json; // the core reports it
-    }
-    if (!isObject(policy)) {
-      text = imported.json;
-      policy = null;
-    }
-  }
-  let rules = [];
-  if (policy || source === 'default') {
-    const p = policy || {};
-    rules = mergeTeacherRules(p, teacher, ruleTable, source === 'managed');
-    if (policy || Object.keys(p).length) text = JSON.stringify(p);
-  }
-  const name = (policy && isObject(policy.school) && typeof policy.school.name === 'string' && policy.school.name) || (source === 'imported' && imported.name) || '';
-  return { source, json: text, name, problems, rules, imported_ignored: source === 'managed' && !!imported };
-}
-
-/** Extension-side settings a policy may carry next to the rules (see docs/extension.md). */
-export function extensionSettings(json) {
-  const out = { allow_pause: true, allow_override: true, override_needs_reason: false, sites: [] };
-  if (!json) return out;
-  try {
-    const p = JSON.parse(json);
-    const ext = (p && p.extension) || {};
-    if (ext.allow_pause === false) out.allow_pause = false;
-    if (ext.allow_override === false) out.allow_override = false;
-    if (ext.override_needs_reason === true) out.override_needs_reason = true;
-    if (Array.isArray(ext.sites)) out.sites = ext.sites.filter((s) => typeof s === 'string');
-  } catch (_) { /* the checker reports a broken policy */ }
-  return out;
-}
-
-/** Calls `fn` whenever a policy source or the teacher's rule settings change. */
 export function onPolicyChanged(fn) {
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area === 'managed') fn();

@@ -4,15 +4,15 @@
 // get findings back. The wasm module and the compiled policy are created lazily on the
 // first request after every (re)start of the worker: MV3 stops idle workers at any time.
 import init, { Checker } from '../pkg/postwacht.js';
-import { currentPolicy, extensionSettings, onPolicyChanged } from './policy-store.js';
+import { compilePolicy, currentPolicy, onPolicyChanged } from './policy-store.js';
 
 // Tells one run of the worker from the next (tests check a restart really happened).
 const instance = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
 const tabCounts = new Map();
 
 let wasm = null; // Promise of init()
-let ruleTable = null; // Checker.rules(): ids, categories, default severities
-let state = null; // {checker, policy, problems, key}
+let state = null; // {checker, problems, info, key}: the compiled policy in force
+let stale = true; // a policy source changed since `state` was compiled
 let loading = Promise.resolve();
 
 function initWasm() {
@@ -25,34 +25,25 @@ function initWasm() {
   return wasm;
 }
 
-// The checker for the policy in force now. The policy is read from storage on every call
-// (a few ms, and checks are debounced), so a change made by IT or the teacher is used from
-// the next check on, even before storage.onChanged reaches this worker. The checker is
-// compiled again only when the policy text changed. Calls are serialised.
+// The checker for the policy in force, cached: the policy sources are read and compiled
+// again only after storage.onChanged said one changed (and on the first call after a
+// restart), so a check costs no storage read and no JSON.stringify of the policy. A check
+// that races a change (its message overtakes the worker's onChanged event) is answered
+// with the old policy, and recheckTabs() asks every tab to check again once the new one
+// is compiled. Calls are serialised.
 async function compile() {
   await initWasm();
-  if (!ruleTable) ruleTable = typeof Checker.rules === 'function' ? Checker.rules() : [];
-  const policy = await currentPolicy(ruleTable);
-  const key = policy.source + '\n' + (policy.json || '');
+  if (state && !stale) return state;
+  stale = false; // before reading: a change from here on marks it stale again
+  const sources = await currentPolicy();
+  const key = sources.source + '\n' + sources.json + '\n' + sources.teacherRules;
   if (state && state.key === key) return state;
-  const problems = [...policy.problems];
-  let checker;
-  if (typeof Checker.lenient === 'function') {
-    // A broken managed or imported policy never switches checking off: the valid parts
-    // are used, and the problems are shown on the options page (and noted in the popup).
-    checker = Checker.lenient(policy.json);
-    problems.push(...checker.problems());
-  } else {
-    try {
-      checker = policy.json === undefined ? new Checker() : new Checker(policy.json);
-    } catch (e) {
-      problems.push(String((e && e.message) || e));
-      checker = new Checker();
-    }
+  const previous = state;
+  state = Object.assign(compilePolicy(Checker, sources), { key });
+  if (previous) {
+    previous.checker.free?.();
+    recheckTabs();
   }
-  const changed = state !== null;
-  state = { checker, policy, problems, key };
-  if (changed) recheckTabs();
   return state;
 }
 
@@ -73,50 +64,27 @@ async function recheckTabs() {
 }
 
 onPolicyChanged(() => {
+  stale = true;
   load().catch(() => {});
 });
-
-const PLATFORMS = new Set(['facebook', 'x', 'linkedin', 'instagram', 'schoolapp', 'other']);
-const REPLY = new Set(['parent', 'student', 'colleague', 'other']);
-
-function cleanContext(c) {
-  c = c || {};
-  return {
-    platform: PLATFORMS.has(c.platform) ? c.platform : 'other',
-    account: c.account === 'school' ? 'school' : 'personal',
-    reply_to: REPLY.has(c.reply_to) ? c.reply_to : null,
-    attachments: Array.isArray(c.attachments)
-      ? c.attachments
-          .filter((a) => a && (a.kind === 'image' || a.kind === 'video'))
-          .map((a) => ({ kind: a.kind, name: String(a.name || '') }))
-      : [],
-  };
-}
 
 async function handle(msg, sender) {
   switch (msg && msg.type) {
     case 'check': {
       const { checker } = await load();
+      // The context goes to the core as the content script sent it: the core knows the
+      // platforms, accounts and reply kinds, and rejects anything else with a clear error.
       const post = {
         text: String(msg.text || ''),
-        context: cleanContext(msg.context),
+        context: msg.context || {},
         locale: msg.locale === 'en' ? 'en' : 'nl',
       };
       const findings = checker.check(JSON.stringify(post));
       return { ok: true, findings: Array.isArray(findings) ? findings : [] };
     }
     case 'policy-info': {
-      const { policy, problems } = await load();
-      return {
-        ok: true,
-        info: Object.assign(extensionSettings(policy.json), {
-          source: policy.source,
-          name: policy.name,
-          problems,
-          rules: policy.rules,
-          imported_ignored: policy.imported_ignored,
-        }),
-      };
+      const { info } = await load();
+      return { ok: true, info };
     }
     case 'validate-policy': {
       await initWasm();

@@ -32,19 +32,20 @@ pub enum Ty {
 /// One key of the policy format.
 pub struct Field {
     pub key: &'static str,
-    /// Shown by policy editors (Dutch: IT at a Dutch school reads it); top level only.
-    pub title: &'static str,
-    pub description: &'static str,
     pub ty: Ty,
 }
 
 const fn field(key: &'static str, ty: Ty) -> Field {
-    Field {
-        key,
-        title: "",
-        description: "",
-        ty,
-    }
+    Field { key, ty }
+}
+
+/// What a policy editor shows for a top-level key: a title (Dutch: IT at a Dutch school
+/// reads it) and a description. Kept apart from [`POLICY`] so that the validator, which the
+/// wasm carries, does not pull these texts in; a test checks both name the same keys.
+pub struct Doc {
+    pub key: &'static str,
+    pub title: &'static str,
+    pub description: &'static str,
 }
 
 const STRINGS: Ty = Ty::List(&Ty::Str);
@@ -90,87 +91,90 @@ pub const OFFLINE_CONTACT: &[Field] = NL_EN;
 
 /// The top level of a policy file. (`$schema`, for editors, is accepted and ignored.)
 pub const POLICY: &[Field] = &[
-    Field {
+    field("version", Ty::Int),
+    field("school", Ty::Object(SCHOOL)),
+    field("roster_salt", Ty::Str),
+    field("roster", Ty::List(&Ty::Object(PUPIL))),
+    field("staff", STRINGS),
+    field("rules", Ty::Map(&Ty::Str)),
+    field("capacity_statement", Ty::Object(CAPACITY_STATEMENT)),
+    field("contact", Ty::Object(CONTACT)),
+    field("offline_contact", Ty::Object(OFFLINE_CONTACT)),
+    field("extra_words", Ty::Map(&STRINGS)),
+    field("channels", Ty::Map(&Ty::Str)),
+    field("extension", Ty::Object(EXTENSION)),
+];
+
+/// Titles and descriptions of the top-level keys, in the order of [`POLICY`].
+pub const DOCS: &[Doc] = &[
+    Doc {
         key: "version",
         title: "Formaatversie",
         description: "Policy format version: 1.",
-        ty: Ty::Int,
     },
-    Field {
+    Doc {
         key: "school",
         title: "School",
         description: "The school's names: topic signals, never pupil names.",
-        ty: Ty::Object(SCHOOL),
     },
-    Field {
+    Doc {
         key: "roster_salt",
         title: "Sleutel van de gehashte leerlingenlijst",
         description: "32 hex digits, written by `postwacht policy build`.",
-        ty: Ty::Str,
     },
-    Field {
+    Doc {
         key: "roster",
         title: "Leerlingen",
         description: "Pupils: name (or hashed_name + initial), group as text, consent per channel (social, website, schoolapp; missing = no consent).",
-        ty: Ty::List(&Ty::Object(PUPIL)),
     },
-    Field {
+    Doc {
         key: "staff",
         title: "Personeel",
         description: "Staff names: never reported as pupils.",
-        ty: STRINGS,
     },
-    Field {
+    Doc {
         key: "rules",
         title: "Regels",
         description: "Rule id or category -> \"error\", \"warning\", \"info\" or \"off\". Teachers can make these stricter, never weaker.",
-        ty: Ty::Map(&Ty::Str),
     },
-    Field {
+    Doc {
         key: "capacity_statement",
         title: "Disclaimer",
         description: "The text the disclaimer fix inserts, per language.",
-        ty: Ty::Object(CAPACITY_STATEMENT),
     },
-    Field {
+    Doc {
         key: "contact",
         title: "Openbare contactgegevens van de school",
         description: "Never reported as confidential. Lists of text.",
-        ty: Ty::Object(CONTACT),
     },
-    Field {
+    Doc {
         key: "offline_contact",
         title: "Offline verder",
         description: "The line the discussion fix suggests, per language.",
-        ty: Ty::Object(OFFLINE_CONTACT),
     },
-    Field {
+    Doc {
         key: "extra_words",
         title: "Extra woorden",
         description: "Category (informal, profanity, confidential, disclaimer, discussion) -> list of words.",
-        ty: Ty::Map(&STRINGS),
     },
-    Field {
+    Doc {
         key: "channels",
         title: "Kanalen",
         description: "Platform (facebook, x, linkedin, instagram, schoolapp, other) -> consent channel (social, website, schoolapp).",
-        ty: Ty::Map(&Ty::Str),
     },
-    Field {
+    Doc {
         key: "extension",
         title: "Extensie",
         description: "Extra sites to check; whether teachers may pause Postwacht or publish despite errors, and whether that needs a reason.",
-        ty: Ty::Object(EXTENSION),
     },
 ];
 
 /// The extra managed key: the whole policy as one JSON string (read by the extension's
 /// policy store, not part of a policy file).
-const POLICY_JSON: Field = Field {
+const POLICY_JSON: Doc = Doc {
     key: "policy_json",
     title: "Het hele protocol als JSON-tekst",
     description: "The whole policy (the format of `postwacht policy check`) as one JSON string. Preferred: the extension validates it itself and shows every problem with its path. Keys below, when set, win over the same top-level key in this string.",
-    ty: Ty::Str,
 };
 
 /// The keys of a table, for "expected one of" hints.
@@ -189,22 +193,17 @@ fn type_schema(ty: &Ty) -> Value {
     }
 }
 
-fn field_schema(f: &Field) -> Value {
-    let mut v = type_schema(&f.ty);
-    let o = v.as_object_mut().expect("a type schema is an object");
-    if !f.title.is_empty() {
-        o.insert("title".into(), f.title.into());
-    }
-    if !f.description.is_empty() {
-        o.insert("description".into(), f.description.into());
-    }
-    v
+fn documented(mut schema: Value, doc: &Doc) -> Value {
+    let o = schema.as_object_mut().expect("a type schema is an object");
+    o.insert("title".into(), doc.title.into());
+    o.insert("description".into(), doc.description.into());
+    schema
 }
 
 fn properties(fields: &[Field]) -> Value {
     let m: Map<String, Value> = fields
         .iter()
-        .map(|f| (f.key.to_string(), field_schema(f)))
+        .map(|f| (f.key.to_string(), type_schema(&f.ty)))
         .collect();
     Value::Object(m)
 }
@@ -213,9 +212,12 @@ fn properties(fields: &[Field]) -> Value {
 /// policy, that is `policy_json` plus every top-level key of the policy format.
 pub fn managed_schema() -> Value {
     let mut props = Map::new();
-    props.insert(POLICY_JSON.key.into(), field_schema(&POLICY_JSON));
-    for f in POLICY {
-        props.insert(f.key.into(), field_schema(f));
+    props.insert(
+        POLICY_JSON.key.into(),
+        documented(type_schema(&Ty::Str), &POLICY_JSON),
+    );
+    for (f, doc) in POLICY.iter().zip(DOCS) {
+        props.insert(f.key.into(), documented(type_schema(&f.ty), doc));
     }
     json!({"type": "object", "properties": props})
 }

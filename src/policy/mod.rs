@@ -14,7 +14,10 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 pub mod format;
+mod teacher;
 mod validate;
+
+pub use teacher::{parse_teacher_rules, RuleRow};
 
 pub use format::{managed_schema, managed_schema_text};
 

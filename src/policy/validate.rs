@@ -6,7 +6,7 @@ use super::format::{self, keys};
 use super::{
     Contact, ExtensionSettings, Localized, Policy, PolicyError, Pupil, School, Setting, CHANNELS,
 };
-use crate::model::{Category, Platform, Severity};
+use crate::model::{Category, Platform};
 use crate::rules::rule_ids;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -366,9 +366,8 @@ impl Validator {
                 continue;
             }
             let setting = match val {
-                Value::String(s) if s == "off" => Some(Setting::Off),
                 Value::Bool(false) => Some(Setting::Off),
-                Value::String(s) => Severity::parse(s).map(Setting::On),
+                Value::String(s) => Setting::parse(s),
                 _ => None,
             };
             match setting {

@@ -4,6 +4,11 @@
 //   Checker.lenient(policyJson)  never throws; keeps the valid parts of a broken policy
 //   checker.problems()           "path: problem" for every part that was dropped
 //   Checker.rules()              [{id, category, severity}] with the default severities
+//   Checker.forExtension(policyJson, teacherRulesJson, managed)
+//                                lenient, with the teacher's rule settings on top
+//   checker.ruleRows()           [{id, category, default, school, teacher, effective, locked}]
+//   checker.extensionSettings()  {sites, allow_pause, allow_override, override_needs_reason}
+//   checker.schoolName()         the policy's school name or ""
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -62,4 +67,49 @@ test('rules() lists every rule id with its category and default severity', () =>
     assert.ok(['error', 'warning', 'info'].includes(r.severity));
   }
   assert.ok(rules.some((r) => r.id === 'confidential.phone' && r.severity === 'error'));
+});
+
+test('forExtension: lenient, with the teacher settings on top, managed as a floor', () => {
+  const json = JSON.stringify({ school: { name: 'OBS De Wilgenhoek' }, rules: { informal: 'warning' }, shcool: 1 });
+  const teacher = JSON.stringify({ informal: 'off', 'confidential.phone': 'warning', discussion: 'loud' });
+  const text = post('Hoi allemaal xxx, bel me op 06-12345678');
+
+  const imported = Checker.forExtension(json, teacher, false);
+  assert.ok(imported.problems().some((p) => p.startsWith('shcool: unknown key')), imported.problems().join('\n'));
+  assert.equal(imported.schoolName(), 'OBS De Wilgenhoek');
+  let findings = imported.check(text);
+  assert.ok(!findings.some((f) => f.category === 'informal'), JSON.stringify(findings));
+  assert.equal(findings.find((f) => f.rule === 'confidential.phone').severity, 'warning');
+  const rows = imported.ruleRows();
+  assert.deepEqual(rows.map((r) => r.id), Checker.rules().map((r) => r.id));
+  assert.deepEqual(rows.find((r) => r.id === 'informal.kisses'), {
+    id: 'informal.kisses', category: 'informal', default: 'warning', school: 'warning', teacher: 'off', effective: 'off', locked: false,
+  });
+  // Not a setting: no teacher choice.
+  assert.equal(rows.find((r) => r.id === 'discussion.public-reply').teacher, null);
+
+  const managed = Checker.forExtension(json, teacher, true);
+  findings = managed.check(text);
+  assert.ok(findings.some((f) => f.rule === 'informal.kisses' && f.severity === 'warning'), JSON.stringify(findings));
+  assert.equal(findings.find((f) => f.rule === 'confidential.phone').severity, 'error');
+  assert.ok(managed.ruleRows().every((r) => r.locked));
+});
+
+test('extensionSettings: the defaults filled in, wrong types fall back to them', () => {
+  assert.deepEqual(Checker.forExtension('', '{}', false).extensionSettings(),
+    { sites: [], allow_pause: true, allow_override: true, override_needs_reason: false });
+  const json = JSON.stringify({ extension: { sites: ['parro.com'], allow_pause: false, allow_override: 'no', override_needs_reason: true } });
+  const c = Checker.forExtension(json, undefined, true);
+  assert.deepEqual(c.extensionSettings(),
+    { sites: ['parro.com'], allow_pause: false, allow_override: true, override_needs_reason: true });
+  assert.ok(c.problems().some((p) => p.startsWith('extension.allow_override')));
+  // Every constructor has them.
+  assert.equal(new Checker(json.replace('"no"', 'false')).extensionSettings().allow_override, false);
+});
+
+test('the core rejects an unknown platform or reply kind (the service worker passes them through)', () => {
+  const c = Checker.forExtension('', '{}', false);
+  assert.throws(() => c.check(JSON.stringify({ text: 'x', context: { platform: 'myspace' } })), /platform|variant/);
+  assert.throws(() => c.check(JSON.stringify({ text: 'x', context: { reply_to: 'boss' } })), /variant/);
+  assert.ok(Array.isArray(c.check(JSON.stringify({ text: 'Fijne vakantie!', context: { platform: 'x', reply_to: 'parent' } }))));
 });

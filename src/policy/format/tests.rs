@@ -48,6 +48,15 @@ fn the_schema_uses_only_what_chromium_accepts() {
 }
 
 #[test]
+fn every_top_level_key_is_documented_in_order() {
+    let docs: Vec<&str> = DOCS.iter().map(|d| d.key).collect();
+    assert_eq!(docs, keys(POLICY));
+    assert!(DOCS
+        .iter()
+        .all(|d| !d.title.is_empty() && !d.description.is_empty()));
+}
+
+#[test]
 fn consent_keys_are_the_channels() {
     assert_eq!(keys(CONSENT), CHANNELS);
 }
