@@ -28,6 +28,7 @@ pub mod lexicon;
 pub mod messages;
 pub mod model;
 pub mod policy;
+#[cfg(feature = "cli")]
 pub mod roster_csv;
 pub mod roster_hash;
 pub mod rules;

@@ -10,14 +10,16 @@
 //!
 //! Exit codes: 0 no error-level finding, 1 at least one, 2 usage or policy error.
 
-use postwacht::text::display_width;
+use lexopt::prelude::*;
 use postwacht::{roster_csv, roster_hash};
 use postwacht::{
     Account, Attachment, AttachmentKind, Checker, Finding, Locale, Platform, Policy, Post, ReplyTo,
     Severity,
 };
+use std::ffi::OsString;
 use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
+use unicode_width::UnicodeWidthStr;
 
 const USAGE: &str = "\
 postwacht: checks a social-media post against the school's social media protocol
@@ -47,21 +49,21 @@ EXIT CODES: 0 no error-level finding, 1 at least one, 2 usage or policy error.
 
 struct Usage(String);
 
-/// Command-line arguments, with the value that follows an option.
-struct Args<'a>(std::slice::Iter<'a, String>);
-
-impl Args<'_> {
-    fn value(&mut self, option: &str) -> Result<String, Usage> {
-        self.0
-            .next()
-            .cloned()
-            .ok_or_else(|| Usage(format!("{option} needs a value")))
+impl From<lexopt::Error> for Usage {
+    fn from(e: lexopt::Error) -> Usage {
+        Usage(e.to_string())
     }
 }
 
+/// The text of an option's value or a file argument (file names are passed on as text:
+/// the tool opens them with `std::fs`, and a name that is not UTF-8 is reported).
+fn text(v: OsString) -> Result<String, Usage> {
+    v.into_string()
+        .map_err(|v| Usage(format!("not UTF-8: {}", v.to_string_lossy())))
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    match run(lexopt::Parser::from_env()) {
         Ok(code) => ExitCode::from(code),
         Err(Usage(msg)) => {
             eprintln!("error: {msg}");
@@ -71,40 +73,73 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &[String]) -> Result<u8, Usage> {
-    match args.first().map(String::as_str) {
-        None | Some("-h" | "--help" | "help") => {
+/// The command word and, for `policy`, the subcommand; the rest goes to the command.
+fn run(mut p: lexopt::Parser) -> Result<u8, Usage> {
+    let command = match p.next()? {
+        None => {
             print!("{USAGE}");
-            Ok(if args.is_empty() { 2 } else { 0 })
+            return Ok(2);
         }
-        Some("-V" | "--version") => {
+        Some(Short('h') | Long("help")) => {
+            print!("{USAGE}");
+            return Ok(0);
+        }
+        Some(Short('V') | Long("version")) => {
             println!("postwacht {}", env!("CARGO_PKG_VERSION"));
+            return Ok(0);
+        }
+        Some(Value(v)) => text(v)?,
+        Some(other) => return Err(other.unexpected().into()),
+    };
+    match command.as_str() {
+        "help" => {
+            print!("{USAGE}");
             Ok(0)
         }
-        Some("check") => check(&args[1..]),
-        Some("policy") => match args.get(1).map(String::as_str) {
-            Some("check") => {
-                let file = args
-                    .get(2)
-                    .ok_or_else(|| Usage("policy check needs a FILE".into()))?;
-                policy_check(file)
+        "check" => check(p),
+        "policy" => {
+            let sub = match p.next()? {
+                Some(Value(v)) => text(v)?,
+                _ => String::new(),
+            };
+            match sub.as_str() {
+                "check" => {
+                    let file = match p.next()? {
+                        Some(Value(v)) => text(v)?,
+                        Some(other) => return Err(other.unexpected().into()),
+                        None => return Err(Usage("policy check needs a FILE".into())),
+                    };
+                    no_more(&mut p)?;
+                    policy_check(&file)
+                }
+                "build" => policy_build(p),
+                "schema" => {
+                    no_more(&mut p)?;
+                    print!("{}", postwacht::policy::managed_schema_text());
+                    Ok(0)
+                }
+                _ => Err(Usage(
+                    "expected `policy check FILE`, `policy build ROSTER.csv` or `policy schema`"
+                        .into(),
+                )),
             }
-            Some("build") => policy_build(&args[2..]),
-            Some("schema") => {
-                print!("{}", postwacht::policy::managed_schema_text());
-                Ok(0)
-            }
-            _ => Err(Usage(
-                "expected `policy check FILE`, `policy build ROSTER.csv` or `policy schema`".into(),
-            )),
-        },
-        Some("rules") => {
+        }
+        "rules" => {
+            no_more(&mut p)?;
             for (id, cat, sev) in postwacht::policy::rule_table() {
                 println!("{id:30} {:14} {}", cat.as_str(), sev.as_str());
             }
             Ok(0)
         }
-        Some(other) => Err(Usage(format!("unknown command `{other}`"))),
+        other => Err(Usage(format!("unknown command `{other}`"))),
+    }
+}
+
+/// A command that takes no (further) arguments.
+fn no_more(p: &mut lexopt::Parser) -> Result<(), Usage> {
+    match p.next()? {
+        None => Ok(()),
+        Some(arg) => Err(arg.unexpected().into()),
     }
 }
 
@@ -149,27 +184,26 @@ fn policy_check(path: &str) -> Result<u8, Usage> {
 
 /// `policy build`: a roster export (CSV) in, a policy JSON out. Names are stored as keyed
 /// hashes unless `--plain`; `--base` merges the roster into an existing policy.
-fn policy_build(args: &[String]) -> Result<u8, Usage> {
+fn policy_build(mut p: lexopt::Parser) -> Result<u8, Usage> {
     let mut csv: Option<String> = None;
     let mut base: Option<String> = None;
     let mut out: Option<String> = None;
     let mut salt: Option<[u8; 16]> = None;
     let mut plain = false;
-    let mut it = Args(args.iter());
-    while let Some(a) = it.0.next() {
-        match a.as_str() {
-            "--base" => base = Some(it.value("--base")?),
-            "-o" | "--output" => out = Some(it.value("-o")?),
-            "--plain" => plain = true,
-            "--salt" => {
-                let v = it.value("--salt")?;
+    while let Some(arg) = p.next()? {
+        match arg {
+            Long("base") => base = Some(text(p.value()?)?),
+            Short('o') | Long("output") => out = Some(text(p.value()?)?),
+            Long("plain") => plain = true,
+            Long("salt") => {
+                let v = text(p.value()?)?;
                 salt = Some(
                     roster_hash::parse_salt(&v)
                         .ok_or_else(|| Usage("--salt needs 32 hex digits".into()))?,
                 );
             }
-            s if s.starts_with('-') => return Err(Usage(format!("unknown option `{s}`"))),
-            s => csv = Some(s.to_string()),
+            Value(v) if csv.is_none() => csv = Some(text(v)?),
+            other => return Err(other.unexpected().into()),
         }
     }
     let csv_path = csv.ok_or_else(|| Usage("policy build needs a ROSTER.csv".into()))?;
@@ -194,7 +228,7 @@ fn policy_build(args: &[String]) -> Result<u8, Usage> {
                 .and_then(|s| s.as_str())
                 .and_then(roster_hash::parse_salt)
         })
-        .unwrap_or_else(random_salt);
+        .map_or_else(random_salt, Ok)?;
     let mut p = Policy {
         roster: roster.pupils,
         ..Policy::default()
@@ -250,54 +284,42 @@ fn policy_build(args: &[String]) -> Result<u8, Usage> {
 }
 
 /// 16 random bytes from the operating system.
-fn random_salt() -> [u8; 16] {
+fn random_salt() -> Result<[u8; 16], Usage> {
     let mut salt = [0u8; 16];
-    if let Ok(mut f) = std::fs::File::open("/dev/urandom") {
-        if f.read_exact(&mut salt).is_ok() {
-            return salt;
-        }
-    }
-    // Not on a Unix system: mix the clock and the process id (the salt only needs to be
-    // unpredictable enough to rule out precomputed tables).
-    let t = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0);
-    let seed = t ^ (u128::from(std::process::id()) << 64);
-    salt.copy_from_slice(&seed.to_le_bytes());
-    salt
+    getrandom::fill(&mut salt)
+        .map_err(|e| Usage(format!("no random source for the roster salt: {e}")))?;
+    Ok(salt)
 }
 
-fn check(args: &[String]) -> Result<u8, Usage> {
+fn check(mut p: lexopt::Parser) -> Result<u8, Usage> {
     let mut file: Option<String> = None;
     let mut policy: Option<String> = None;
     let mut jsonl: Option<String> = None;
     let mut post = Post::default();
     let mut json = false;
-    let mut it = Args(args.iter());
-    while let Some(a) = it.0.next() {
-        match a.as_str() {
-            "--policy" => policy = Some(it.value("--policy")?),
-            "--jsonl" => jsonl = Some(it.value("--jsonl")?),
-            "--platform" => {
-                let v = it.value("--platform")?;
+    while let Some(arg) = p.next()? {
+        match arg {
+            Long("policy") => policy = Some(text(p.value()?)?),
+            Long("jsonl") => jsonl = Some(text(p.value()?)?),
+            Long("platform") => {
+                let v = text(p.value()?)?;
                 post.context.platform =
                     Platform::parse(&v).ok_or_else(|| Usage(format!("unknown platform `{v}`")))?;
             }
-            "--account" => {
-                post.context.account = match it.value("--account")?.as_str() {
+            Long("account") => {
+                post.context.account = match text(p.value()?)?.as_str() {
                     "personal" => Account::Personal,
                     "school" => Account::School,
                     v => return Err(Usage(format!("unknown account `{v}` (personal or school)"))),
                 }
             }
-            "--reply-to" => {
-                let v = it.value("--reply-to")?;
+            Long("reply-to") => {
+                let v = text(p.value()?)?;
                 post.context.reply_to =
                     ReplyTo::parse(&v).ok_or_else(|| Usage(format!("unknown reply-to `{v}`")))?;
             }
-            "--attach" => {
-                let v = it.value("--attach")?;
+            Long("attach") => {
+                let v = text(p.value()?)?;
                 let (kind, name) = v.split_once(':').unwrap_or((v.as_str(), ""));
                 let kind = match kind {
                     "image" => AttachmentKind::Image,
@@ -313,22 +335,23 @@ fn check(args: &[String]) -> Result<u8, Usage> {
                     name: name.to_string(),
                 });
             }
-            "--lang" => {
-                let v = it.value("--lang")?;
+            Long("lang") => {
+                let v = text(p.value()?)?;
                 post.locale = Locale::parse(&v)
                     .ok_or_else(|| Usage(format!("unknown language `{v}` (nl or en)")))?;
             }
-            "--format" => match it.value("--format")?.as_str() {
+            Long("format") => match text(p.value()?)?.as_str() {
                 "human" => json = false,
                 "json" => json = true,
                 v => return Err(Usage(format!("unknown format `{v}` (human or json)"))),
             },
-            s if s.starts_with("--") => return Err(Usage(format!("unknown option `{s}`"))),
-            s => {
-                if file.replace(s.to_string()).is_some() {
+            // "-" (stdin) is a value to lexopt.
+            Value(v) => {
+                if file.replace(text(v)?).is_some() {
                     return Err(Usage("more than one input file".into()));
                 }
             }
+            other => return Err(other.unexpected().into()),
         }
     }
     let checker = load_checker(policy.as_deref())?;
@@ -427,8 +450,8 @@ fn render_human(text: &str, name: &str, findings: &[Finding], color: bool) -> St
             paint("1;34", "|"),
             &text[line_start..line_end]
         ));
-        let pad = display_width(&text[line_start..f.start_byte]);
-        let width = display_width(&text[f.start_byte..f.end_byte.min(line_end)]).max(1);
+        let pad = text[line_start..f.start_byte].width();
+        let width = text[f.start_byte..f.end_byte.min(line_end)].width().max(1);
         out.push_str(&format!(
             "{gutter} {} {}{}\n",
             paint("1;34", "|"),

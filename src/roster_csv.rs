@@ -3,7 +3,8 @@
 //! Tussenvoegsel, Achternaam, Groep/Klas and a consent column per channel.
 //!
 //! Separators `;` and `,` are both accepted (Dutch Excel writes `;`), with or without a UTF-8
-//! byte-order mark, quoted fields per RFC 4180. Headers are matched loosely (case, accents,
+//! byte-order mark, quoted fields per RFC 4180 (the `csv` crate; this module is part of the
+//! command-line tool, feature `cli`). Warnings name the line of the file a row starts on. Headers are matched loosely (case, accents,
 //! punctuation), and a missing column is named in the error together with the columns found.
 
 use crate::policy::Pupil;
@@ -19,49 +20,33 @@ pub struct RosterCsv {
     pub warnings: Vec<String>,
 }
 
-/// Splits CSV text into records, honouring quotes (a quoted field may hold the separator,
-/// newlines and doubled quotes).
-fn records(data: &str, sep: char) -> Vec<Vec<String>> {
+/// One record of the file: its fields and the line it starts on (for warnings).
+struct Record {
+    fields: Vec<String>,
+    line: u64,
+}
+
+/// Splits CSV text into records with the `csv` crate (RFC 4180: a quoted field may hold
+/// the separator, newlines and doubled quotes; rows may differ in length). Blank lines and
+/// rows of empty fields (";;;", common at the end of an Excel export) are dropped.
+fn records(data: &str, sep: u8) -> Result<Vec<Record>, String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(sep)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(data.as_bytes());
     let mut out = Vec::new();
-    let mut rec = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = data.chars().peekable();
-    while let Some(c) = chars.next() {
-        if quoted {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    field.push('"');
-                    chars.next();
-                }
-                '"' => quoted = false,
-                c => field.push(c),
-            }
+    for rec in reader.records() {
+        let rec = rec.map_err(|e| format!("not readable as CSV: {e}"))?;
+        if rec.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        match c {
-            '"' if field.trim().is_empty() => {
-                field.clear();
-                quoted = true;
-            }
-            c if c == sep => rec.push(std::mem::take(&mut field)),
-            '\r' => {}
-            '\n' => {
-                rec.push(std::mem::take(&mut field));
-                if rec.iter().any(|f| !f.trim().is_empty()) {
-                    out.push(std::mem::take(&mut rec));
-                } else {
-                    rec.clear();
-                }
-            }
-            c => field.push(c),
-        }
+        out.push(Record {
+            fields: rec.iter().map(str::to_string).collect(),
+            line: rec.position().map_or(0, |p| p.line()),
+        });
     }
-    rec.push(field);
-    if rec.iter().any(|f| !f.trim().is_empty()) {
-        out.push(rec);
-    }
-    out
+    Ok(out)
 }
 
 /// A header reduced to lower-case words: "Toestemming foto's (Sociale media)" → "toestemming foto s sociale media".
@@ -180,12 +165,13 @@ pub fn read(data: &str) -> Result<RosterCsv, String> {
         .find(|l| !l.trim().is_empty())
         .ok_or("the file is empty")?;
     let sep = if first_line.matches(';').count() >= first_line.matches(',').count() {
-        ';'
+        b';'
     } else {
-        ','
+        b','
     };
-    let recs = records(data, sep);
+    let recs = records(data, sep)?;
     let (header, rows) = recs.split_first().ok_or("the file is empty")?;
+    let header = &header.fields;
     let keys: Vec<String> = header.iter().map(|h| header_key(h)).collect();
     let find = |names: &[&str]| keys.iter().position(|k| names.contains(&k.as_str()));
     let mut columns = Vec::new();
@@ -250,8 +236,8 @@ pub fn read(data: &str) -> Result<RosterCsv, String> {
             .unwrap_or_default()
     };
     let mut pupils = Vec::new();
-    for (n, r) in rows.iter().enumerate() {
-        let line = n + 2;
+    for rec in rows {
+        let (r, line) = (&rec.fields, rec.line);
         let name = if first.is_some() {
             [cell(r, first), cell(r, prefix), cell(r, last)]
                 .into_iter()
@@ -350,6 +336,22 @@ mod tests {
             r.warnings
                 .iter()
                 .any(|w| w.contains("line 2") && w.contains("misschien")),
+            "{:?}",
+            r.warnings
+        );
+    }
+
+    #[test]
+    fn warnings_name_the_file_line_also_after_a_quoted_newline() {
+        let csv =
+            "Roepnaam;Achternaam;Sociale media\n\"Daan\nJan\";Vries;ja\n\n;;\nSem;Kok;misschien\n";
+        let r = read(csv).unwrap();
+        assert_eq!(r.pupils.len(), 2);
+        assert_eq!(r.pupils[0].name, "Daan\nJan Vries");
+        assert!(
+            r.warnings
+                .iter()
+                .any(|w| w.starts_with("line 6,") && w.contains("misschien")),
             "{:?}",
             r.warnings
         );

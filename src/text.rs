@@ -339,25 +339,6 @@ impl Utf16Map {
     }
 }
 
-/// Columns a string takes in a terminal: wide for emoji and East Asian characters, zero for
-/// combining and invisible ones (for the command-line tool's underlines).
-pub fn display_width(s: &str) -> usize {
-    s.chars()
-        .map(|c| {
-            let u = c as u32;
-            if is_invisible(c) || matches!(u, 0xFE00..=0xFE0F | 0x1F3FB..=0x1F3FF) {
-                0
-            } else if is_emoji(c)
-                || matches!(u, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
-            {
-                2
-            } else {
-                1
-            }
-        })
-        .sum()
-}
-
 /// Is `c` an emoji or pictograph (the ranges people use in posts)?
 pub fn is_emoji(c: char) -> bool {
     // Fast exit for the text around the emoji (everything below the symbol blocks).
