@@ -102,13 +102,13 @@ impl Checker {
     }
 
     fn finding(&self, h: Hit, post: &Post, map: &Utf16Map) -> Option<Finding> {
-        let info = rules::info(h.rule)?;
+        let info = h.rule;
         let policy = &self.compiled.policy;
-        let severity = match policy.setting(h.rule, info.category, info.default) {
+        let severity = match policy.setting(info.id, info.category, info.default) {
             Setting::Off => return None,
             // Hints stay hints unless the policy names the rule itself.
             Setting::On(_)
-                if info.default == Severity::Info && !policy.rules.contains_key(h.rule) =>
+                if info.default == Severity::Info && !policy.rules.contains_key(info.id) =>
             {
                 Severity::Info
             }
@@ -140,14 +140,14 @@ impl Checker {
         let sp = span(h.start, h.end);
         Some(Finding {
             category: info.category,
-            rule: h.rule.to_string(),
+            rule: info.id.to_string(),
             severity,
             start: sp.start,
             end: sp.end,
             start_byte: h.start,
             end_byte: h.end,
             text: text[h.start..h.end].to_string(),
-            message: render(locale, h.rule, &args),
+            message: render(locale, info.id, &args),
             reference: render(locale, &format!("ref.{}", info.category.as_str()), &[]),
             fixes,
         })

@@ -22,6 +22,7 @@ macro_rules! data_file {
 }
 
 pub mod analysis;
+pub mod catalog;
 pub mod checker;
 pub mod compiled;
 pub mod lexicon;

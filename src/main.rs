@@ -234,7 +234,7 @@ fn policy_build(mut p: lexopt::Parser) -> Result<u8, Usage> {
         ..Policy::default()
     };
     if !plain {
-        roster_hash::hash_roster(&mut p, salt);
+        p.hash_roster(salt);
     }
     let pupils = serde_json::to_value(&p.roster).expect("a roster serialises");
     let obj = policy

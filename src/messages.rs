@@ -67,7 +67,7 @@ pub fn render(l: Locale, key: &str, args: &[(&str, String)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::RULES;
+    use crate::catalog::RULES;
 
     #[test]
     fn every_rule_has_a_message_in_both_locales() {

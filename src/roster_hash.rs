@@ -10,8 +10,6 @@
 //! school). It does not stop someone who has the policy (and so the salt) from testing
 //! candidate names one by one: first names are few. Consent stays per pupil.
 
-use crate::lexicon::tokens;
-use crate::policy::Policy;
 use siphasher::sip::SipHasher24;
 use std::hash::Hasher;
 
@@ -44,27 +42,10 @@ pub fn salt_hex(salt: &[u8; 16]) -> String {
     salt.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Replaces every clear-text roster name by its hashed tokens and initial.
-pub fn hash_roster(policy: &mut Policy, salt: [u8; 16]) {
-    for p in &mut policy.roster {
-        if p.name.is_empty() {
-            continue;
-        }
-        let toks = tokens(&p.name);
-        p.initial = toks
-            .first()
-            .and_then(|t| t.chars().next())
-            .map(String::from)
-            .unwrap_or_default();
-        p.hashed_name = toks.iter().map(|t| hash_token(&salt, t)).collect();
-        p.name.clear();
-    }
-    policy.roster_salt = Some(salt);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::policy::Policy;
 
     #[test]
     fn hashes_are_keyed_and_stable() {
@@ -85,7 +66,7 @@ mod tests {
         )
         .unwrap();
         let mut hashed = plain.clone();
-        hash_roster(&mut hashed, [7u8; 16]);
+        hashed.hash_roster([7u8; 16]);
         assert!(hashed
             .roster
             .iter()

@@ -140,7 +140,7 @@ impl WasmChecker {
     /// (severity is the default). The extension uses it to merge a teacher's stricter
     /// settings with the school's policy.
     pub fn rules() -> Result<JsValue, JsError> {
-        let list: Vec<serde_json::Value> = crate::rules::RULES
+        let list: Vec<serde_json::Value> = crate::catalog::RULES
             .iter()
             .map(|r| {
                 serde_json::json!({

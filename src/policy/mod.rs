@@ -6,8 +6,8 @@
 //! its path, and unknown keys get a "did you mean" hint. [`Policy::from_json_lenient`] keeps
 //! the valid parts of a broken policy, so the extension can go on checking with them.
 
+use crate::catalog::RULES;
 use crate::model::{Category, Locale, Platform, Severity};
-use crate::rules::RULES;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -242,6 +242,27 @@ impl Policy {
             .or_else(|| self.rules.get(category.as_str()))
             .copied()
             .unwrap_or(Setting::On(default))
+    }
+
+    /// Replaces every clear-text roster name by its keyed hashes and initial
+    /// ([`crate::roster_hash`]), and keeps the salt, as `postwacht policy build` writes it.
+    pub fn hash_roster(&mut self, salt: [u8; 16]) {
+        use crate::lexicon::tokens;
+        use crate::roster_hash::hash_token;
+        for p in &mut self.roster {
+            if p.name.is_empty() {
+                continue;
+            }
+            let toks = tokens(&p.name);
+            p.initial = toks
+                .first()
+                .and_then(|t| t.chars().next())
+                .map(String::from)
+                .unwrap_or_default();
+            p.hashed_name = toks.iter().map(|t| hash_token(&salt, t)).collect();
+            p.name.clear();
+        }
+        self.roster_salt = Some(salt);
     }
 
     /// The consent channel a platform publishes to.

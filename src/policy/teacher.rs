@@ -7,8 +7,8 @@
 //! teacher can make a rule stricter, never weaker.
 
 use super::{Policy, Setting};
+use crate::catalog::RULES;
 use crate::model::{Category, Severity};
-use crate::rules::RULES;
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 use std::collections::BTreeMap;

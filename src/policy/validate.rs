@@ -6,8 +6,8 @@ use super::format::{self, keys};
 use super::{
     Contact, ExtensionSettings, Localized, Policy, PolicyError, Pupil, School, Setting, CHANNELS,
 };
+use crate::catalog::rule_ids;
 use crate::model::{Category, Platform};
-use crate::rules::rule_ids;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 

@@ -3,6 +3,7 @@
 //! contact details from the policy are not confidential.
 
 use super::{removal_range, Ctx, Hit, Rule};
+use crate::catalog::{self, RuleDef};
 use crate::compiled::phone_digits;
 use crate::lexicon::{self, bit, Lexicon, PhraseSet};
 use crate::model::{Category, ReplyTo};
@@ -116,7 +117,12 @@ impl Rule for Confidential {
             if role || ctx.policy.public_emails.contains(&addr) {
                 continue;
             }
-            out.push(remove_hit("confidential.email", orig, m.start(), m.end()));
+            out.push(remove_hit(
+                &catalog::confidential::EMAIL,
+                orig,
+                m.start(),
+                m.end(),
+            ));
         }
         // A bank account is personal when it belongs to a person ("maak het over naar haar"),
         // not to a foundation or the school ("t.n.v. Stichting Vrienden van ...").
@@ -127,7 +133,12 @@ impl Rule for Confidential {
             taken.push((m.start(), m.end()));
             let (ss, se) = sentence_of(t, m.start());
             if about_individual(ctx, ss, se) {
-                out.push(remove_hit("confidential.bank", orig, m.start(), m.end()));
+                out.push(remove_hit(
+                    &catalog::confidential::BANK,
+                    orig,
+                    m.start(),
+                    m.end(),
+                ));
             }
         }
         for m in p.phone.find_iter(orig) {
@@ -151,14 +162,19 @@ impl Rule for Confidential {
             if ctx.policy.public_phones.contains(&digits) {
                 continue;
             }
-            out.push(remove_hit("confidential.phone", orig, s, e));
+            out.push(remove_hit(&catalog::confidential::PHONE, orig, s, e));
         }
         for m in p.bsn.find_iter(orig) {
             if overlaps(&taken, m.start(), m.end()) || !is_bsn(m.as_str()) {
                 continue;
             }
             taken.push((m.start(), m.end()));
-            out.push(remove_hit("confidential.bsn", orig, m.start(), m.end()));
+            out.push(remove_hit(
+                &catalog::confidential::BSN,
+                orig,
+                m.start(),
+                m.end(),
+            ));
         }
         addresses(ctx, p, &mut taken, out);
         // Dates are matched on the normalised (lower-case) text: month names in any case.
@@ -175,7 +191,9 @@ impl Rule for Confidential {
                 || sentence.contains("date of birth")
                 || sentence.contains("dob");
             if p.birth.is_match(&sentence) && (label || about_individual(ctx, ss, se)) {
-                out.push(Hit::new("confidential.birthdate", s, e).arg("match", &orig[s..e]));
+                out.push(
+                    Hit::new(&catalog::confidential::BIRTHDATE, s, e).arg("match", &orig[s..e]),
+                );
             }
         }
         situations(ctx, out);
@@ -183,7 +201,7 @@ impl Rule for Confidential {
     }
 }
 
-fn remove_hit(rule: &'static str, orig: &str, s: usize, e: usize) -> Hit {
+fn remove_hit(rule: &'static RuleDef, orig: &str, s: usize, e: usize) -> Hit {
     let (rs, re) = removal_range(orig, s, e);
     Hit::new(rule, s, e)
         .arg("match", &orig[s..e])
@@ -250,7 +268,7 @@ fn addresses(ctx: &Ctx, p: &Patterns, taken: &mut Vec<(usize, usize)>, out: &mut
         let personal = about_individual(ctx, ss, se)
             || home_cue().is_match(&crate::text::normalize(&orig[ss..se]));
         if personal {
-            out.push(remove_hit("confidential.address", orig, s, e));
+            out.push(remove_hit(&catalog::confidential::ADDRESS, orig, s, e));
         }
     }
 }
@@ -484,15 +502,15 @@ fn situations(ctx: &Ctx, out: &mut Vec<Hit>) {
     let lex = lexicon::get();
     let words = ctx.words;
     let extra = ctx.policy.extra.get(&Category::Confidential);
-    let lists: [(&PhraseSet<()>, &'static str); 3] = [
-        (&lex.family, "confidential.family"),
-        (&lex.discipline, "confidential.discipline"),
-        (&lex.learning, "confidential.discipline"),
+    let lists: [(&PhraseSet<()>, &'static RuleDef); 3] = [
+        (&lex.family, &catalog::confidential::FAMILY),
+        (&lex.discipline, &catalog::confidential::DISCIPLINE),
+        (&lex.learning, &catalog::confidential::DISCIPLINE),
     ];
     let mut i = 0;
     while i < words.len() {
-        let mut hit: Option<(&'static str, usize)> =
-            health(words, ctx.masks[i], i, lex).map(|n| ("confidential.health", n));
+        let mut hit: Option<(&'static RuleDef, usize)> =
+            health(words, ctx.masks[i], i, lex).map(|n| (&catalog::confidential::HEALTH, n));
         if hit.is_none() && ctx.masks[i] & bit::SITUATION != 0 {
             hit = lists
                 .iter()
@@ -529,7 +547,10 @@ fn situations(ctx: &Ctx, out: &mut Vec<Hit>) {
                 let (ss, se) = sentence_of(t, s);
                 // In a reply to a parent or pupil, an advice is theirs.
                 if about_individual(ctx, ss, se) || reply_to_person(ctx) {
-                    out.push(Hit::new("confidential.discipline", s, e).arg("match", &t.orig[s..e]));
+                    out.push(
+                        Hit::new(&catalog::confidential::DISCIPLINE, s, e)
+                            .arg("match", &t.orig[s..e]),
+                    );
                 }
                 i += 1;
                 continue;
@@ -538,7 +559,7 @@ fn situations(ctx: &Ctx, out: &mut Vec<Hit>) {
         if hit.is_none() {
             hit = extra
                 .and_then(|p| p.longest(&words[i..]))
-                .map(|(n, _)| ("confidential.family", n));
+                .map(|(n, _)| (&catalog::confidential::FAMILY, n));
         }
         if let Some((rule, n)) = hit {
             let (s, e) = (t.tokens[i].start, t.tokens[i + n - 1].end);
@@ -684,7 +705,7 @@ fn grades(ctx: &Ctx, out: &mut Vec<Hit>) {
         let (ss, se) = sentence_of(t, s);
         // A grade in a reply to a parent or pupil is their child's or their own.
         if about_individual(ctx, ss, se) || reply_to_person(ctx) {
-            out.push(Hit::new("confidential.grade", s, e).arg("match", &t.orig[s..e]));
+            out.push(Hit::new(&catalog::confidential::GRADE, s, e).arg("match", &t.orig[s..e]));
         }
     }
 }

@@ -1,6 +1,7 @@
 //! disclaimer: a personal account writing about school must say in what capacity.
 
 use super::{Ctx, Hit, Rule};
+use crate::catalog;
 use crate::model::Account;
 
 pub struct Disclaimer;
@@ -23,7 +24,7 @@ impl Rule for Disclaimer {
         // Insert the statement before the post, separated by a space (or nothing if the post is empty).
         let sep = if orig.is_empty() { "" } else { " " };
         out.push(
-            Hit::new("disclaimer.missing", s, e)
+            Hit::new(&catalog::disclaimer::MISSING, s, e)
                 .arg("signal", &orig[s..e])
                 .arg("statement", statement.clone())
                 .fix("fix.disclaimer", format!("{statement}{sep}"), 0, 0),

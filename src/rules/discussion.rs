@@ -2,6 +2,7 @@
 //! instead of taking it to a private conversation.
 
 use super::{Ctx, Hit, Rule};
+use crate::catalog;
 use crate::model::{Category, ReplyTo};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -92,7 +93,7 @@ impl Rule for Discussion {
             .get(ctx.post.locale)
             .to_string();
         out.push(
-            Hit::new("discussion.public-reply", start, end.max(start))
+            Hit::new(&catalog::discussion::PUBLIC_REPLY, start, end.max(start))
                 .arg("group", group)
                 .fix("fix.offline", line, 0, t.orig.len()),
         );

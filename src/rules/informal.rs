@@ -2,6 +2,7 @@
 //! exclamation marks or emoji, shouting in capitals, slang intensifiers.
 
 use super::{removal_range, Ctx, Hit, Rule};
+use crate::catalog::{self, RuleDef};
 use crate::lexicon::{self, bit};
 use crate::model::Category;
 use crate::text::{is_emoji, Text};
@@ -26,20 +27,28 @@ impl Rule for Informal {
             {
                 let (s, e) = (tok.start, t.tokens[i + n - 1].end);
                 // A single "u" or "x" is ordinary; everything in the lexicon is a whole token.
-                out.push(replace_or_remove(t, "informal.chat-speak", s, e, rep));
+                out.push(replace_or_remove(
+                    t,
+                    &catalog::informal::CHAT_SPEAK,
+                    s,
+                    e,
+                    rep,
+                ));
                 i += n;
                 continue;
             }
             if let Some((n, _)) = extra.and_then(|p| p.longest(&words[i..])) {
                 let (s, e) = (tok.start, t.tokens[i + n - 1].end);
-                out.push(Hit::new("informal.chat-speak", s, e).arg("match", &t.orig[s..e]));
+                out.push(
+                    Hit::new(&catalog::informal::CHAT_SPEAK, s, e).arg("match", &t.orig[s..e]),
+                );
                 i += n;
                 continue;
             }
             if is_laughter(w) {
                 out.push(replace_or_remove(
                     t,
-                    "informal.chat-speak",
+                    &catalog::informal::CHAT_SPEAK,
                     tok.start,
                     tok.end,
                     "",
@@ -47,7 +56,7 @@ impl Rule for Informal {
             } else if is_kisses(t, i, w) {
                 out.push(replace_or_remove(
                     t,
-                    "informal.kisses",
+                    &catalog::informal::KISSES,
                     tok.start,
                     tok.end,
                     "",
@@ -55,7 +64,7 @@ impl Rule for Informal {
             } else if let Some(fixed) = unstretch(t.orig_of(tok)) {
                 out.push(replace_or_remove(
                     t,
-                    "informal.stretched",
+                    &catalog::informal::STRETCHED,
                     tok.start,
                     tok.end,
                     &fixed,
@@ -69,7 +78,7 @@ impl Rule for Informal {
                 let (s, e) = (tok.start, t.tokens[i + 1].end);
                 let adj = t.orig_of(&t.tokens[i + 1]).to_string();
                 out.push(
-                    Hit::new("informal.slang", s, e)
+                    Hit::new(&catalog::informal::SLANG, s, e)
                         .arg("match", &t.orig[s..e])
                         .arg("replacement", format!("heel {adj}"))
                         .fix("fix.replace", format!("heel {adj}"), s, e),
@@ -86,7 +95,7 @@ impl Rule for Informal {
 }
 
 /// A hit whose fix replaces the match by `rep`, or removes it when `rep` is empty.
-fn replace_or_remove(t: &Text, rule: &'static str, s: usize, e: usize, rep: &str) -> Hit {
+fn replace_or_remove(t: &Text, rule: &'static RuleDef, s: usize, e: usize, rep: &str) -> Hit {
     let m = &t.orig[s..e];
     let h = Hit::new(rule, s, e).arg("match", m);
     if rep.is_empty() {
@@ -234,7 +243,7 @@ fn punctuation_runs(t: &Text, out: &mut Vec<Hit>) {
         if n >= 3 || bangs >= 2 {
             let first = &s[i..i + 1];
             out.push(
-                Hit::new("informal.punctuation", i, end)
+                Hit::new(&catalog::informal::PUNCTUATION, i, end)
                     .arg("match", &s[i..end])
                     .arg("replacement", first)
                     .fix("fix.replace", first, i, end),
@@ -254,7 +263,7 @@ fn emoji_runs(t: &Text, out: &mut Vec<Hit>) {
             let (start, first) = run[0];
             let keep = first.to_string();
             out.push(
-                Hit::new("informal.emoji", start, end)
+                Hit::new(&catalog::informal::EMOJI, start, end)
                     .arg("match", &s[start..end])
                     .arg("replacement", keep.clone())
                     .fix("fix.replace", keep, start, end),
@@ -324,12 +333,11 @@ fn shouting(t: &Text, out: &mut Vec<Hit>) {
                     .map(|f| f.to_uppercase().chain(c).collect())
                     .unwrap_or_default();
             }
-            out.push(Hit::new("informal.shouting", s, e).arg("match", m).fix(
-                "fix.lowercase",
-                lower,
-                s,
-                e,
-            ));
+            out.push(
+                Hit::new(&catalog::informal::SHOUTING, s, e)
+                    .arg("match", m)
+                    .fix("fix.lowercase", lower, s, e),
+            );
         }
         i = j + 1;
     }

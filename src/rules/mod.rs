@@ -1,6 +1,7 @@
 //! The protocol's rules: one module per finding category, each a small type implementing
-//! [`Rule`]. Adding a rule means writing its file and adding it to [`RULES`] (ids and default
-//! severities) and to [`all`] (the instances).
+//! [`Rule`]. Adding a rule means defining it in [`crate::catalog`] (id, category, default
+//! severity), giving it messages in `messages/*.txt`, and reporting it by value from its
+//! category's module (a new category also goes into [`all`]).
 //!
 //! Rules report [`Hit`]s in original-text byte offsets with message arguments; the checker
 //! turns them into [`crate::Finding`]s (severity from the policy, localised message, UTF-16
@@ -8,7 +9,7 @@
 
 use crate::analysis::Analysis;
 use crate::compiled::Compiled;
-use crate::model::{Category, Post, Severity};
+use crate::model::Post;
 use crate::text::Text;
 
 pub mod confidential;
@@ -19,61 +20,7 @@ pub mod photo_consent;
 pub mod profanity;
 pub mod student_name;
 
-/// A rule id with its category and default severity.
-pub struct RuleInfo {
-    pub id: &'static str,
-    pub category: Category,
-    pub default: Severity,
-}
-
-macro_rules! rules {
-    ($($id:literal => $cat:ident, $sev:ident;)*) => {
-        /// Every rule id the checker can report. Policies set severities by these ids or by category.
-        pub const RULES: &[RuleInfo] = &[
-            $(RuleInfo { id: $id, category: Category::$cat, default: Severity::$sev },)*
-        ];
-    };
-}
-
-rules! {
-    "disclaimer.missing" => Disclaimer, Warning;
-    "student-name.roster" => StudentName, Error;
-    "student-name.context" => StudentName, Error;
-    "student-name.initial" => StudentName, Warning;
-    "photo-consent.no-consent" => PhotoConsent, Error;
-    "photo-consent.unknown-pupil" => PhotoConsent, Warning;
-    "photo-consent.unconfirmed" => PhotoConsent, Warning;
-    "photo-consent.consented" => PhotoConsent, Info;
-    "informal.chat-speak" => Informal, Warning;
-    "informal.kisses" => Informal, Warning;
-    "informal.stretched" => Informal, Warning;
-    "informal.punctuation" => Informal, Warning;
-    "informal.emoji" => Informal, Warning;
-    "informal.shouting" => Informal, Warning;
-    "informal.slang" => Informal, Warning;
-    "profanity.curse" => Profanity, Error;
-    "profanity.insult" => Profanity, Error;
-    "profanity.belittling" => Profanity, Error;
-    "confidential.phone" => Confidential, Error;
-    "confidential.email" => Confidential, Error;
-    "confidential.address" => Confidential, Error;
-    "confidential.bsn" => Confidential, Error;
-    "confidential.bank" => Confidential, Error;
-    "confidential.birthdate" => Confidential, Error;
-    "confidential.health" => Confidential, Error;
-    "confidential.grade" => Confidential, Error;
-    "confidential.family" => Confidential, Error;
-    "confidential.discipline" => Confidential, Error;
-    "discussion.public-reply" => Discussion, Warning;
-}
-
-pub fn rule_ids() -> impl Iterator<Item = &'static str> {
-    RULES.iter().map(|r| r.id)
-}
-
-pub fn info(id: &str) -> Option<&'static RuleInfo> {
-    RULES.iter().find(|r| r.id == id)
-}
+pub use crate::catalog::{rule_ids, RuleDef, RULES};
 
 /// A fix as a rule proposes it: replace original bytes `start..end` with `replacement`.
 #[derive(Debug, Clone)]
@@ -88,7 +35,7 @@ pub struct FixSpec {
 /// One thing a rule found, in original-text byte offsets.
 #[derive(Debug, Clone)]
 pub struct Hit {
-    pub rule: &'static str,
+    pub rule: &'static RuleDef,
     pub start: usize,
     pub end: usize,
     /// Arguments for the message template (`{name}`, `{channel}`, ...).
@@ -97,7 +44,7 @@ pub struct Hit {
 }
 
 impl Hit {
-    pub fn new(rule: &'static str, start: usize, end: usize) -> Hit {
+    pub fn new(rule: &'static RuleDef, start: usize, end: usize) -> Hit {
         Hit {
             rule,
             start,

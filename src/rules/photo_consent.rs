@@ -2,6 +2,7 @@
 //! from every pupil in it (portretrecht).
 
 use super::{Ctx, Hit, Rule};
+use crate::catalog;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -42,7 +43,7 @@ impl Rule for PhotoConsent {
                     if !pupil.consent.get(&channel).copied().unwrap_or(false) {
                         all_consent = false;
                         out.push(
-                            Hit::new("photo-consent.no-consent", m.start, m.end)
+                            Hit::new(&catalog::photo_consent::NO_CONSENT, m.start, m.end)
                                 .arg(
                                     "pupil",
                                     if pupil.name.is_empty() {
@@ -59,7 +60,7 @@ impl Rule for PhotoConsent {
                 None => {
                     all_consent = false;
                     out.push(
-                        Hit::new("photo-consent.unknown-pupil", m.start, m.end)
+                        Hit::new(&catalog::photo_consent::UNKNOWN_PUPIL, m.start, m.end)
                             .arg("name", name)
                             .arg("channel", channel_arg.clone()),
                     );
@@ -71,7 +72,7 @@ impl Rule for PhotoConsent {
                 // A hint on the first name: every pupil named has consent for this channel.
                 let first = &a.mentions[0];
                 out.push(
-                    Hit::new("photo-consent.consented", first.start, first.end)
+                    Hit::new(&catalog::photo_consent::CONSENTED, first.start, first.end)
                         .arg("channel", channel_arg),
                 );
             }
@@ -81,7 +82,7 @@ impl Rule for PhotoConsent {
             return;
         }
         let (s, e) = a.topic_signal.unwrap_or((0, 0));
-        out.push(Hit::new("photo-consent.unconfirmed", s, e).arg("channel", channel_arg));
+        out.push(Hit::new(&catalog::photo_consent::UNCONFIRMED, s, e).arg("channel", channel_arg));
     }
 }
 

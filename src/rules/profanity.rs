@@ -3,6 +3,7 @@
 //! letters, zero-width characters), without flagging words that merely contain them.
 
 use super::{Ctx, Hit, Rule};
+use crate::catalog;
 use crate::lexicon::{self, bit, Lexicon};
 use crate::model::Category;
 use crate::text::Text;
@@ -24,26 +25,28 @@ impl Rule for Profanity {
             let found = (m & bit::CURSE != 0)
                 .then(|| lex.curses.longest(&words[i..]))
                 .flatten()
-                .map(|(n, _)| ("profanity.curse", n))
+                .map(|(n, _)| (&catalog::profanity::CURSE, n))
                 .or_else(|| {
                     extra
                         .and_then(|p| p.longest(&words[i..]))
-                        .map(|(n, _)| ("profanity.curse", n))
+                        .map(|(n, _)| (&catalog::profanity::CURSE, n))
                 })
-                .or_else(|| (m & bit::INSULT != 0).then_some(("profanity.insult", 1)))
-                .or_else(|| curse_compound(w, lex).then_some(("profanity.curse", 1)))
-                .or_else(|| interjection(t, i, w).then_some(("profanity.curse", 1)))
+                .or_else(|| (m & bit::INSULT != 0).then_some((&catalog::profanity::INSULT, 1)))
+                .or_else(|| curse_compound(w, lex).then_some((&catalog::profanity::CURSE, 1)))
+                .or_else(|| interjection(t, i, w).then_some((&catalog::profanity::CURSE, 1)))
                 .or_else(|| {
                     let prev = if i > 0 { words[i - 1] } else { "" };
-                    belittling(&words[i..], prev, lex).map(|n| ("profanity.belittling", n))
+                    belittling(&words[i..], prev, lex).map(|n| (&catalog::profanity::BELITTLING, n))
                 })
                 .or_else(|| {
                     (m & bit::BELITTLE_PHRASE != 0)
                         .then(|| contempt_phrase(&words[i..], lex))
                         .flatten()
-                        .map(|n| ("profanity.belittling", n))
+                        .map(|n| (&catalog::profanity::BELITTLING, n))
                 })
-                .or_else(|| curse_intensifier(&words[i..], lex).then_some(("profanity.curse", 1)));
+                .or_else(|| {
+                    curse_intensifier(&words[i..], lex).then_some((&catalog::profanity::CURSE, 1))
+                });
             if let Some((rule, n)) = found {
                 let (s, e) = (tok.start, t.tokens[i + n - 1].end);
                 out.push(Hit::new(rule, s, e).arg("match", &t.orig[s..e]));
@@ -218,7 +221,9 @@ fn obfuscated(t: &Text, lex: &Lexicon, covered: &[(usize, usize)], out: &mut Vec
                     if covered.iter().any(|&(a, b)| os < b && oe > a) {
                         continue;
                     }
-                    out.push(Hit::new("profanity.curse", os, oe).arg("match", &t.orig[os..oe]));
+                    out.push(
+                        Hit::new(&catalog::profanity::CURSE, os, oe).arg("match", &t.orig[os..oe]),
+                    );
                 }
             }
             _ => {}

@@ -2,6 +2,7 @@
 
 use super::{Ctx, Hit, Rule};
 use crate::analysis::MentionKind;
+use crate::catalog;
 
 pub struct StudentName;
 
@@ -11,9 +12,9 @@ impl Rule for StudentName {
         for m in &ctx.analysis.mentions {
             let name = &orig[m.start..m.end];
             let rule = match m.kind {
-                MentionKind::Roster => "student-name.roster",
-                MentionKind::Context => "student-name.context",
-                MentionKind::Initial => "student-name.initial",
+                MentionKind::Roster => &catalog::student_name::ROSTER,
+                MentionKind::Context => &catalog::student_name::CONTEXT,
+                MentionKind::Initial => &catalog::student_name::INITIAL,
             };
             let mut hit = Hit::new(rule, m.start, m.end).arg("name", name);
             if let Some(p) = m.pupil {
