@@ -6,7 +6,9 @@
 //!
 //! Layout:
 //! - [`model`]: post in, findings out (serde types shared with the CLI and JavaScript).
-//! - [`policy`]: the school's policy, validated with errors that name the path.
+//! - [`catalog`]: every rule's id, category and default severity, defined once.
+//! - [`policy`]: the school's policy, validated with errors that name the path; its format
+//!   table generates the extension's managed_schema.json.
 //! - [`text`]: normalisation, tokens, sentences, UTF-16 offsets.
 //! - [`lexicon`] and [`messages`]: word lists and messages, compiled in from data files.
 //! - [`analysis`]: what several rules share (school topic, capacity statement, pupil names).
