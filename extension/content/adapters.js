@@ -98,7 +98,7 @@ export class TextareaAdapter {
     const el = this.el;
     el.focus({ preventScroll: true });
     el.setSelectionRange(start, end);
-    let ok = false;
+    let ok;
     try {
       // Keeps the native undo stack (Ctrl+Z) in Chromium, fires input events the site sees.
       ok = replacement === '' ? document.execCommand('delete', false) : document.execCommand('insertText', false, replacement);

@@ -108,7 +108,7 @@ const card = { node: null, composer: null, finding: null, hideTimer: undefined, 
 function placeNear(node, rect) {
   const w = node.offsetWidth || 340;
   const h = node.offsetHeight || 160;
-  let x = Math.min(Math.max(8, rect.left), innerWidth - w - 8);
+  const x = Math.min(Math.max(8, rect.left), innerWidth - w - 8);
   let y = rect.bottom + 6;
   if (y + h > innerHeight - 8) y = Math.max(8, rect.top - h - 6);
   node.style.left = x + 'px';

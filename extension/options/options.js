@@ -201,7 +201,7 @@ $('policy-file').addEventListener('change', async () => {
   if (!file) return;
   const out = $('policy-result');
   const json = await file.text();
-  let name = '';
+  let name;
   try {
     const p = JSON.parse(json);
     name = (p && p.school && p.school.name) || file.name;
