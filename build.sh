@@ -2,8 +2,8 @@
 # Builds Postwacht's WebAssembly core and everything made from it.
 #
 #   ./build.sh                 build all: wasm → target/pkg/web (browser) and dist/node
-#                              (Node), then the extension (dist/chrome, dist/firefox, zips)
-#                              when scripts/assemble-extension.sh exists, and the packages
+#                              (Node), then the extension (extension/build.mjs: dist/chrome,
+#                              dist/firefox, zips, and the test build dist/test/), and the packages
 #                              for IT (dist/postwacht.crx, updates.xml, .xpi, deploy/)
 #   ./build.sh wasm            only the wasm and the two wasm-bindgen packages
 #   ./build.sh bench [--smoke] build all, then benchmark wasm (Node) against native Rust
@@ -166,10 +166,10 @@ EOF
 }
 
 assemble_extension() {
-    if [ -f scripts/assemble-extension.sh ]; then
-        log "assembling the extension into dist/"
-        bash scripts/assemble-extension.sh "$PKG_WEB" dist
-    fi
+    # esbuild and the extension's other tools, from extension/package-lock.json.
+    scripts/extension-npm.sh
+    log "building the extension into dist/ (extension/build.mjs)"
+    node extension/build.mjs --pkg "$PKG_WEB" --out dist
     # CRX3 + updates.xml (signed with $POSTWACHT_SIGNING_KEY, else a throwaway dev key),
     # the Firefox XPI and the filled-in deploy/ templates: see scripts/package.sh.
     if [ -f scripts/package.sh ] && [ -d dist/chrome ]; then

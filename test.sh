@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Postwacht's whole test suite, runnable on a fresh machine: it installs what is missing
 # (the wasm toolchain, Chromium, npm packages) through the project's own scripts and runs
-#   1. cargo fmt --check and cargo clippy -D warnings,
+#   1. cargo fmt --check and cargo clippy -D warnings; the extension's JavaScript type check
+#      (tsc --checkJs), lint (eslint) and unit tests (node --test),
 #   2. the Rust tests: unit tests per rule, property tests, the corpus quality thresholds,
 #      the command-line tool,
 #   3. the wasm build under Node (API tests and a smoke run of the benchmark, with the
@@ -18,6 +19,9 @@ cargo fmt --check
 
 step "clippy"
 cargo clippy --all-targets -- -D warnings
+
+step "extension: type check, lint, unit tests (scripts/check-extension.sh)"
+scripts/check-extension.sh
 
 step "Rust tests (rules, properties, corpus, CLI)"
 cargo test

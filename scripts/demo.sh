@@ -10,8 +10,10 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-if [ ! -f dist/chrome/manifest.json ]; then
-  echo "demo: dist/chrome is missing; run ./build.sh demo (or ./build.sh first)" >&2
+# The demo page is served on 127.0.0.1, so the demo loads the test build (dist/test/chrome:
+# the shipped extension plus the local test hosts).
+if [ ! -f dist/test/chrome/manifest.json ]; then
+  echo "demo: dist/test/chrome is missing; run ./build.sh demo (or ./build.sh first)" >&2
   exit 1
 fi
 if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Packages the assembled extension for a school's IT (called by ./build.sh after
-# scripts/assemble-extension.sh):
+# extension/build.mjs):
 #
 #   scripts/package.sh [--key KEY.pem] [--base-url URL] [--out DIR] DIST_DIR
 #
@@ -10,7 +10,7 @@
 #   DIR/extension-id.txt        the extension ID that follows from the key
 #   DIR/deploy/                 the templates of deploy/ filled in with that ID and URL
 #
-# DIST_DIR holds chrome/ and firefox/ from scripts/assemble-extension.sh; DIR defaults to
+# DIST_DIR holds chrome/ and firefox/ from extension/build.mjs; DIR defaults to
 # DIST_DIR.
 #
 # The key: --key, else $POSTWACHT_SIGNING_KEY (a PEM RSA private key the school keeps, and
@@ -54,7 +54,7 @@ BASE_URL=${BASE_URL%/}
 
 for d in chrome firefox; do
   if [ ! -f "$DIST/$d/manifest.json" ]; then
-    echo "package: $DIST/$d is missing (run scripts/assemble-extension.sh first)" >&2
+    echo "package: $DIST/$d is missing (run ./build.sh first)" >&2
     exit 1
   fi
 done

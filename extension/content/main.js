@@ -1,64 +1,70 @@
 // Postwacht's content script entry: finds composers (lazily: on focus or input, plus
 // composers that already hold text), keeps their context, wires hover/click/keyboard to the
 // card, and talks to the background service worker, which runs the checker (wasm).
-(function () {
-  'use strict';
-  const PW = (globalThis.PW = globalThis.PW || {});
-  if (PW.started) return; // injected twice (manifest + scripting after a permission grant)
-  PW.started = true;
-  const A = PW.adapters;
+//
+// The entry point of the content script bundle (build.mjs bundles it with everything it
+// imports into content/content.js). The script can be injected into a page a second time
+// (by the manifest and again by chrome.scripting after a permission grant); only the first
+// starts. No module does anything when it is loaded, so a second copy stays inert.
+import * as ui from './ui.js';
+import * as context from './context.js';
+import { composerFor } from './adapters.js';
+import { build as buildTextMap } from './textmap.js';
+import { Composer } from './composer.js';
+import * as guard from './guard.js';
+import { send } from './messaging.js';
+import { setLang } from '../shared/i18n.js';
 
-  // ---- background messaging ----------------------------------------------------------
-  let dead = false; // the extension was reloaded or removed: this script is orphaned
-  async function send(msg) {
-    let lastErr;
-    // The service worker may be stopped at any time (MV3); a message wakes it, but a
-    // message in flight while it stops fails: try once more.
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        const res = await chrome.runtime.sendMessage(msg);
-        if (res === undefined) throw new Error('no answer from the service worker');
-        return res;
-      } catch (e) {
-        lastErr = e;
-        if (!chrome.runtime || !chrome.runtime.id) {
-          dead = true;
-          break;
-        }
-        await new Promise((r) => setTimeout(r, 150));
-      }
-    }
-    throw lastErr;
-  }
-  PW.bg = {
-    async check(text, context) {
-      if (dead) throw new Error('extension context invalidated');
-      const res = await send({ type: 'check', text, context, locale: PW.i18n.lang });
-      if (!res.ok) throw new Error(res.error || 'check failed');
-      return res.findings;
-    },
-    send,
-  };
+/** @typedef {import('../shared/types.js').Settings} Settings */
+/** @typedef {import('../shared/types.js').PolicyInfo} PolicyInfo */
 
+/**
+ * The page's composers and what they share (platform, settings, the school's policy).
+ * @typedef {{
+ *   platform: string,
+ *   paused: boolean,
+ *   list(): Composer[],
+ *   siteSettings(): {account?: string, paused?: boolean},
+ *   policyInfo(): PolicyInfo,
+ *   composerOf(target: EventTarget | null): Composer | null,
+ *   attach(el: HTMLElement): Composer | undefined,
+ *   onComposerChanged(c: Composer): void,
+ *   schedulePosition(): void,
+ * }} Manager
+ */
+
+const STARTED = Symbol.for('postwacht.content-started');
+/** @type {Record<symbol, boolean>} */
+const flags = /** @type {any} */ (globalThis);
+if (!flags[STARTED]) {
+  flags[STARTED] = true;
+  start();
+}
+
+function start() {
   // ---- manager -----------------------------------------------------------------------
-  const composers = new Map(); // element -> Composer
+  /** @type {Map<HTMLElement, Composer>} */
+  const composers = new Map();
   const host = location.hostname;
+  /** @type {Settings} */
   let settings = { language: 'nl', sites: {} };
+  /** @type {PolicyInfo} */
   let policyInfo = { allow_pause: true };
 
+  /** @type {Manager} */
   const manager = {
-    platform: PW.context.platform(),
+    platform: context.platform(location, document),
     paused: false,
     list: () => Array.from(composers.values()),
     siteSettings: () => (settings.sites && settings.sites[host]) || {},
     policyInfo: () => policyInfo,
     composerOf(target) {
-      const el = A.composerFor(target);
+      const el = composerFor(target);
       return el ? composers.get(el) || null : null;
     },
     attach(el) {
       if (manager.paused || composers.has(el)) return composers.get(el);
-      const c = new PW.Composer(el, manager);
+      const c = new Composer(el, manager);
       composers.set(el, c);
       return c;
     },
@@ -67,7 +73,6 @@
     },
     schedulePosition,
   };
-  PW.manager = manager;
 
   function totals() {
     const t = { error: 0, warning: 0, info: 0, composers: 0 };
@@ -106,9 +111,10 @@
   }
 
   // ---- discovery ---------------------------------------------------------------------
+  /** @param {EventTarget | null} target */
   function consider(target) {
     if (manager.paused) return null;
-    const el = A.composerFor(target);
+    const el = composerFor(target);
     if (!el) return null;
     const c = manager.attach(el);
     if (c) c.lastUsed = Date.now();
@@ -131,19 +137,20 @@
   function scan() {
     if (manager.paused) return;
     for (const el of document.querySelectorAll(SCAN)) {
-      if (composers.has(el) || PW.ui.contains(el)) continue;
-      const root = A.composerFor(el);
+      if (composers.has(/** @type {HTMLElement} */ (el)) || ui.contains(el)) continue;
+      const root = composerFor(el);
       if (!root || root !== el || composers.has(root)) continue;
       // Placeholders (Slate, Draft) are not text: read it the way the checker would.
-      const filled = root.tagName === 'TEXTAREA' ? root.value.trim() : root.tagName === 'INPUT' ? '' : root.textContent.trim() && PW.textmap.build(root).text.trim();
+      const filled = root.tagName === 'TEXTAREA' ? /** @type {HTMLTextAreaElement} */ (root).value.trim() : root.tagName === 'INPUT' ? '' : (root.textContent || '').trim() && buildTextMap(root).text.trim();
       if (filled) manager.attach(root);
     }
   }
-  let scanTimer = 0;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let scanTimer;
   new MutationObserver((records) => {
     for (const r of records) {
       if (r.addedNodes.length) {
-        if (!scanTimer) scanTimer = setTimeout(() => { scanTimer = 0; scan(); }, 500);
+        if (!scanTimer) scanTimer = setTimeout(() => { scanTimer = undefined; scan(); }, 500);
         break;
       }
     }
@@ -151,13 +158,21 @@
   }).observe(document.documentElement, { childList: true, subtree: true });
 
   // ---- attachments ---------------------------------------------------------------------
-  function composerNear(node) {
-    if (!node || node.nodeType !== 1) return lastComposer();
+  /**
+   * The composer a file input or drop target belongs to: the nearest one sharing an
+   * ancestor, else the one used last.
+   * @param {EventTarget | null} target
+   * @returns {Composer | null}
+   */
+  function composerNear(target) {
+    if (!target || !('nodeType' in target) || target.nodeType !== 1) return lastComposer();
+    const node = /** @type {Element} */ (target);
     const direct = manager.composerOf(node);
     if (direct) return direct;
     let scope = node.parentElement;
     for (let i = 0; scope && i < 10; i++, scope = scope.parentElement) {
-      const inside = manager.list().filter((c) => scope.contains(c.el));
+      const here = scope;
+      const inside = manager.list().filter((c) => here.contains(c.el));
       if (inside.length) return inside[0];
     }
     return lastComposer();
@@ -168,9 +183,9 @@
   document.addEventListener(
     'change',
     (ev) => {
-      const t = ev.target;
+      const t = /** @type {HTMLInputElement | null} */ (ev.target);
       if (!t || t.tagName !== 'INPUT' || t.type !== 'file' || !t.files) return;
-      const list = PW.context.attachmentsFrom(t.files);
+      const list = context.attachmentsFrom(t.files);
       const c = composerNear(t);
       if (c && list.length) c.addAttachments(list);
     },
@@ -179,7 +194,7 @@
   document.addEventListener(
     'drop',
     (ev) => {
-      const list = PW.context.attachmentsFrom(ev.dataTransfer && ev.dataTransfer.files);
+      const list = context.attachmentsFrom(ev.dataTransfer && ev.dataTransfer.files);
       if (!list.length) return;
       const c = composerNear(ev.target) || consider(ev.target);
       if (c) c.addAttachments(list);
@@ -189,7 +204,7 @@
   document.addEventListener(
     'paste',
     (ev) => {
-      const list = PW.context.attachmentsFrom(ev.clipboardData && ev.clipboardData.files);
+      const list = context.attachmentsFrom(ev.clipboardData && ev.clipboardData.files);
       if (!list.length) return;
       const c = consider(ev.target) || composerNear(ev.target);
       if (c) c.addAttachments(list);
@@ -199,8 +214,11 @@
 
   // ---- card: hover, click, keyboard ------------------------------------------------------
   let hoverFrame = 0;
+  /** @typedef {{x: number, y: number, target: EventTarget | null}} Point */
+  /** @type {Point | null} */
   let hoverPoint = null;
-  let hoverTimer = 0;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let hoverTimer;
   document.addEventListener(
     'mousemove',
     (ev) => {
@@ -213,11 +231,12 @@
     },
     { passive: true, capture: true },
   );
+  /** @param {Point | null} p */
   function onHover(p) {
     if (!p || manager.paused) return;
-    if (PW.ui.contains(p.target)) return; // over our own card
+    if (ui.contains(p.target)) return; // over our own card
     const c = manager.composerOf(p.target);
-    const cs = PW.ui.cardState();
+    const cs = ui.cardState();
     const hit = c && c.findingAt(p.x, p.y);
     if (hit) {
       if (cs.node && cs.finding === hit.finding) {
@@ -227,34 +246,35 @@
       clearTimeout(hoverTimer);
       hoverTimer = setTimeout(() => {
         c.rememberCaret();
-        PW.ui.showCard(c, hit.finding, hit.rect);
+        ui.showCard(c, hit.finding, hit.rect);
       }, 120);
     } else {
       clearTimeout(hoverTimer);
-      if (cs.node && !cs.pinned) PW.ui.scheduleHideCard();
+      if (cs.node && !cs.pinned) ui.scheduleHideCard();
     }
   }
   document.addEventListener(
     'click',
     (ev) => {
-      if (PW.ui.contains(ev.target)) return;
+      if (ui.contains(ev.target)) return;
       const c = manager.composerOf(ev.target);
       if (!c) {
-        PW.ui.hideCard(true);
-        PW.ui.hidePanel();
+        ui.hideCard(true);
+        ui.hidePanel();
         return;
       }
       const hit = c.findingAt(ev.clientX, ev.clientY);
       if (hit) {
         c.rememberCaret();
-        PW.ui.showCard(c, hit.finding, hit.rect, { pinned: true });
+        ui.showCard(c, hit.finding, hit.rect, { pinned: true });
       }
     },
     true,
   );
   // Keyboard: when the caret rests inside a mark, the card shows (without taking focus);
   // Alt+Shift+P moves focus into it (or to the badge panel when the caret is on no mark).
-  let selTimer = 0;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let selTimer;
   document.addEventListener('selectionchange', () => {
     clearTimeout(selTimer);
     selTimer = setTimeout(() => {
@@ -262,12 +282,12 @@
       const c = a && manager.composerOf(a);
       if (!c || !c.lastKeyAt || Date.now() - c.lastKeyAt > 1500) return;
       const f = c.findingAtCaret();
-      const cs = PW.ui.cardState();
+      const cs = ui.cardState();
       if (f && cs.finding !== f) {
         c.rememberCaret();
         const r = c.rectOf(f);
-        if (r) PW.ui.showCard(c, f, r);
-      } else if (!f && cs.node && !cs.pinned) PW.ui.hideCard(true);
+        if (r) ui.showCard(c, f, r);
+      } else if (!f && cs.node && !cs.pinned) ui.hideCard(true);
     }, 200);
   });
   document.addEventListener(
@@ -282,10 +302,10 @@
         ev.stopPropagation();
         c.rememberCaret();
         const f = c.findingAtCaret();
-        if (f) PW.ui.showCard(c, f, c.rectOf(f) || c.badge.getBoundingClientRect(), { focus: true });
-        else PW.ui.showPanel(c, c.badge.getBoundingClientRect());
-      } else if (ev.key === 'Escape' && PW.ui.cardState().node) {
-        PW.ui.hideCard(true);
+        if (f) ui.showCard(c, f, c.rectOf(f) || c.badge.getBoundingClientRect(), { focus: true });
+        else ui.showPanel(c, c.badge.getBoundingClientRect());
+      } else if (ev.key === 'Escape' && ui.cardState().node) {
+        ui.hideCard(true);
       }
     },
     true,
@@ -295,9 +315,9 @@
     'scroll',
     (ev) => {
       // A card left behind by a scroll would point at the wrong words.
-      if (!PW.ui.contains(ev.target)) {
-        const cs = PW.ui.cardState();
-        if (cs.node && !cs.pinned) PW.ui.hideCard(true);
+      if (!ui.contains(ev.target)) {
+        const cs = ui.cardState();
+        if (cs.node && !cs.pinned) ui.hideCard(true);
       }
       schedulePosition();
     },
@@ -307,18 +327,18 @@
   setInterval(schedulePosition, 1000); // composers removed or moved without any event
 
   // ---- guard, settings, popup --------------------------------------------------------
-  PW.guard.install(manager);
+  guard.install(manager);
 
   function applySettings() {
-    PW.i18n.setLang(settings.language);
+    setLang(settings.language);
     const site = manager.siteSettings();
     const wantPause = !!site.paused && policyInfo.allow_pause !== false;
     if (wantPause && !manager.paused) {
       manager.paused = true;
       for (const c of composers.values()) c.destroy();
       composers.clear();
-      PW.ui.hideCard(true);
-      PW.ui.hidePanel();
+      ui.hideCard(true);
+      ui.hidePanel();
     } else if (!wantPause && manager.paused) {
       manager.paused = false;
       scan();
@@ -326,7 +346,7 @@
       if (a) consider(a);
     } else {
       for (const c of composers.values()) {
-        if (!c.accountSetByUser) c.account = site.account || 'personal';
+        if (!c.accountSetByUser) c.account = /** @type {'personal' | 'school'} */ (site.account || 'personal');
         c.check();
       }
     }
@@ -336,11 +356,11 @@
     try {
       const got = await chrome.storage.local.get('settings');
       settings = Object.assign({ language: 'nl', sites: {} }, got.settings || {});
-    } catch (_) { /* keep defaults */ }
+    } catch { /* keep defaults */ }
     try {
       const res = await send({ type: 'policy-info' });
       if (res && res.ok) policyInfo = res.info;
-    } catch (_) { /* keep defaults */ }
+    } catch { /* keep defaults */ }
     applySettings();
   }
   chrome.storage.onChanged.addListener((changes, area) => {
@@ -361,10 +381,10 @@
     }
   });
 
-  PW.i18n.setLang(settings.language);
+  setLang(settings.language);
   loadSettings().then(() => {
     scan();
     const a = document.activeElement;
     if (a && a !== document.body) consider(a);
   });
-})();
+}

@@ -1,12 +1,19 @@
 // Options: language, the account per site, importing the school's policy file (for
 // teachers whose IT does not push one yet), and extra sites (permission asked at run time).
-const t = (...a) => PW.i18n.t(...a);
+import { t, setLang, apply } from '../shared/i18n.js';
+
+/** @typedef {import('../shared/types.js').Settings} Settings */
+/** @typedef {import('../shared/types.js').PolicyInfo} PolicyInfo */
+
+/** The element with id `id` (the page has every one this script asks for). @param {string} id @returns {any} */
 const $ = (id) => document.getElementById(id);
 
+/** @returns {Promise<Settings>} */
 async function getSettings() {
-  const { settings = {} } = await chrome.storage.local.get('settings');
+  const { settings = {} } = /** @type {{settings?: Partial<Settings>}} */ (await chrome.storage.local.get('settings'));
   return Object.assign({ language: 'nl', sites: {} }, settings);
 }
+/** @param {Settings} s */
 async function saveSettings(s) {
   await chrome.storage.local.set({ settings: s });
   $('saved').textContent = t('optSaved');
@@ -14,9 +21,9 @@ async function saveSettings(s) {
 
 async function render() {
   const s = await getSettings();
-  PW.i18n.setLang(s.language);
-  PW.i18n.apply(document);
-  for (const r of document.querySelectorAll('input[name=language]')) r.checked = r.value === s.language;
+  setLang(s.language);
+  apply(document);
+  for (const r of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('input[name=language]'))) r.checked = r.value === s.language;
 
   const ul = $('site-accounts');
   ul.textContent = '';
@@ -37,18 +44,19 @@ async function render() {
     ul.appendChild(li);
   }
 
+  /** @type {PolicyInfo} */
   let info = { source: 'default', name: '', sites: [], problems: [], rules: [] };
   try {
     const res = await chrome.runtime.sendMessage({ type: 'policy-info' });
     if (res && res.ok) info = res.info;
-  } catch (_) { /* keep defaults */ }
+  } catch { /* keep defaults */ }
   renderPolicy(info);
   renderRules(info, s);
   const { imported_policy } = await chrome.storage.local.get('imported_policy');
   $('policy-remove').hidden = !imported_policy;
 
   const { origins = [] } = await chrome.permissions.getAll();
-  const builtIn = new Set(chrome.runtime.getManifest().content_scripts[0].matches);
+  const builtIn = new Set((chrome.runtime.getManifest().content_scripts || [])[0].matches);
   const sites = $('sites');
   sites.textContent = '';
   for (const o of origins.filter((x) => !builtIn.has(x))) {
@@ -84,10 +92,11 @@ async function render() {
   }
 }
 
-const sourceLabel = (source) => (source === 'managed' ? t('policyManaged') : source === 'imported' ? t('policyImported') : t('policyDefault'));
+const sourceLabel = (/** @type {string | undefined} */ source) => (source === 'managed' ? t('policyManaged') : source === 'imported' ? t('policyImported') : t('policyDefault'));
 
 // Which policy is in force and who set it; for a broken one a message for the teacher and
 // the details (path: problem) for IT. Checking goes on with the valid parts meanwhile.
+/** @param {PolicyInfo} info */
 function renderPolicy(info) {
   const src = sourceLabel(info.source);
   $('policy-current').textContent = t('optPolicyCurrent', info.name ? `${info.name} (${src})` : src);
@@ -106,23 +115,29 @@ function renderPolicy(info) {
   $('policy-managed').hidden = !(info.source === 'managed' && info.imported_ignored);
 }
 
+/** @type {Record<string, number>} */
 const RANK = { off: 0, info: 1, warning: 2, error: 3 };
 const SEVS = ['error', 'warning', 'info', 'off'];
-const sevLabel = (s) => t({ error: 'sevError', warning: 'sevWarning', info: 'sevInfo', off: 'sevOff' }[s]);
+/** @type {Record<string, string>} */
+const SEV_KEYS = { error: 'sevError', warning: 'sevWarning', info: 'sevInfo', off: 'sevOff' };
+const sevLabel = (/** @type {string} */ s) => t(SEV_KEYS[s]);
 
 // The teacher's own strictness per category (settings.rules). Under a managed policy the
 // school's severity is a floor: weaker choices are disabled here, and the background
 // ignores them anyway (policy-store.js).
+/** @param {PolicyInfo} info @param {Settings} settings */
 function renderRules(info, settings) {
   const managed = info.source === 'managed';
   $('rules-help').textContent = managed ? t('optRulesManagedHelp') : t('optRulesHelp');
   const box = $('rules');
   box.textContent = '';
+  /** @type {Map<string, import('../shared/types.js').RuleInfo[]>} */
   const byCat = new Map();
   for (const r of info.rules || []) {
     if (!byCat.has(r.category)) byCat.set(r.category, []);
-    byCat.get(r.category).push(r);
+    /** @type {import('../shared/types.js').RuleInfo[]} */ (byCat.get(r.category)).push(r);
   }
+  /** @type {Record<string, string>} */
   const mine = settings.rules || {};
   for (const [cat, rules] of byCat) {
     const school = [...new Set(rules.map((r) => r.school))];
@@ -161,7 +176,7 @@ function renderRules(info, settings) {
   }
 }
 
-for (const r of document.querySelectorAll('input[name=language]')) {
+for (const r of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('input[name=language]'))) {
   r.addEventListener('change', async () => {
     const s = await getSettings();
     s.language = r.value;
@@ -170,7 +185,7 @@ for (const r of document.querySelectorAll('input[name=language]')) {
   });
 }
 
-$('site-account-form').addEventListener('submit', async (ev) => {
+$('site-account-form').addEventListener('submit', async (/** @type {SubmitEvent} */ ev) => {
   ev.preventDefault();
   const host = $('site-host').value.trim().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
   if (!host) return;
@@ -186,13 +201,13 @@ $('policy-file').addEventListener('change', async () => {
   if (!file) return;
   const out = $('policy-result');
   const json = await file.text();
-  let name = '';
+  let name;
   try {
     const p = JSON.parse(json);
     name = (p && p.school && p.school.name) || file.name;
   } catch (e) {
     out.className = 'error';
-    out.textContent = t('optPolicyBad', e.message);
+    out.textContent = t('optPolicyBad', /** @type {Error} */ (e).message);
     return;
   }
   // The checker itself validates the policy, so the teacher sees the problem now.
@@ -215,13 +230,13 @@ $('policy-remove').addEventListener('click', async () => {
   render();
 });
 
-$('site-form').addEventListener('submit', async (ev) => {
+$('site-form').addEventListener('submit', async (/** @type {SubmitEvent} */ ev) => {
   ev.preventDefault();
   let origin;
   try {
     const u = new URL($('site-origin').value.trim());
     origin = `${u.protocol}//${u.host}/*`;
-  } catch (_) {
+  } catch {
     return;
   }
   await chrome.permissions.request({ origins: [origin] });

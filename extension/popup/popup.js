@@ -1,20 +1,25 @@
 // The toolbar popup: status and counts for this tab, pause on this site (unless the
 // school's policy forbids it), and asking for permission on a site Postwacht does not
 // cover yet.
-const t = (...a) => PW.i18n.t(...a);
+import { t, setLang, apply } from '../shared/i18n.js';
+
+/** @typedef {import('../shared/types.js').Settings} Settings */
+
+/** The element with id `id` (the page has every one this script asks for). @param {string} id @returns {any} */
 const $ = (id) => document.getElementById(id);
 
 async function main() {
-  const { settings = {} } = await chrome.storage.local.get('settings');
-  PW.i18n.setLang(settings.language || 'nl');
-  PW.i18n.apply(document);
+  const { settings = {} } = /** @type {{settings?: Partial<Settings>}} */ (await chrome.storage.local.get('settings'));
+  setLang(settings.language || 'nl');
+  apply(document);
   $('options').addEventListener('click', () => chrome.runtime.openOptionsPage());
 
+  /** @type {import('../shared/types.js').PolicyInfo} */
   let info = { allow_pause: true, source: 'default', name: '' };
   try {
     const res = await chrome.runtime.sendMessage({ type: 'policy-info' });
     if (res && res.ok) info = res.info;
-  } catch (_) { /* keep defaults */ }
+  } catch { /* keep defaults */ }
   const src = info.source === 'managed' ? t('policyManaged') : info.source === 'imported' ? t('policyImported') : t('policyDefault');
   $('policy').textContent = t('popupPolicy', info.name ? `${info.name} (${src})` : src);
   $('policy').dataset.source = info.source;
@@ -25,28 +30,31 @@ async function main() {
 
   // ?tab=ID: the popup opened as a page for a given tab (used by the e2e tests).
   const forced = Number(new URLSearchParams(location.search).get('tab'));
+  /** @type {chrome.tabs.Tab[]} */
   const [tab] = forced ? [await chrome.tabs.get(forced)] : await chrome.tabs.query({ active: true, currentWindow: true });
+  const tabId = /** @type {number} */ (tab && tab.id);
+  /** @type {any} */
   let status = null;
   try {
-    status = tab && (await chrome.tabs.sendMessage(tab.id, { type: 'status' }));
-  } catch (_) {
+    status = tab && (await chrome.tabs.sendMessage(tabId, { type: 'status' }));
+  } catch {
     status = null;
   }
   if (!status) {
     $('status').textContent = t('popupNotHere');
     let origin = null;
     try {
-      const u = new URL(tab.url);
+      const u = new URL(/** @type {string} */ (tab.url));
       if (u.protocol === 'https:' || u.protocol === 'http:') origin = `${u.protocol}//${u.host}/*`;
-    } catch (_) { /* no URL: not a web page */ }
+    } catch { /* no URL: not a web page */ }
     if (origin) {
       $('allow').hidden = false;
       $('allow').addEventListener('click', async () => {
         // Asked at run time, for this one site only.
         const granted = await chrome.permissions.request({ origins: [origin] });
         if (granted) {
-          await chrome.scripting.insertCSS({ target: { tabId: tab.id }, files: ['content/highlights.css'] });
-          await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: chrome.runtime.getManifest().content_scripts[0].js });
+          await chrome.scripting.insertCSS({ target: { tabId }, files: ['content/highlights.css'] });
+          await chrome.scripting.executeScript({ target: { tabId }, files: /** @type {string[]} */ ((chrome.runtime.getManifest().content_scripts || [])[0].js) });
           if (!forced) window.close();
         }
       });
@@ -58,7 +66,7 @@ async function main() {
   if (!status.paused && status.counts.composers) {
     $('counts').hidden = false;
     const c = status.counts;
-    const part = (n, key) => t(key + (n === 1 ? 'One' : 'Other'), n);
+    const part = (/** @type {number} */ n, /** @type {string} */ key) => t(key + (n === 1 ? 'One' : 'Other'), n);
     $('counts').textContent = [part(c.error, 'countError'), part(c.warning, 'countWarning'), part(c.info, 'countInfo')].join(' · ');
   }
   const pause = $('pause');
@@ -70,7 +78,7 @@ async function main() {
   pause.hidden = false;
   pause.textContent = status.paused ? t('popupResume') : t('popupPause');
   pause.addEventListener('click', async () => {
-    const { settings: s = {} } = await chrome.storage.local.get('settings');
+    const { settings: s = {} } = /** @type {{settings?: Partial<Settings>}} */ (await chrome.storage.local.get('settings'));
     const sites = Object.assign({}, s.sites);
     sites[host] = Object.assign({}, sites[host], { paused: !status.paused });
     await chrome.storage.local.set({ settings: Object.assign({}, s, { sites }) });

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end tests of the extension in Debian's Chromium, driven by playwright-core.
 #
-#   tests/e2e/run.sh                  test dist/chrome as ./build.sh built it
+#   tests/e2e/run.sh                  test dist/test/chrome as ./build.sh built it (the
+#                                     shipped dist/chrome plus the 127.0.0.1 test hosts)
 #   tests/e2e/run.sh --fake-core      test the extension with a stand-in for the wasm core
 #                                     (tests/e2e/fake-core), no Rust build needed
 #   tests/e2e/run.sh tests/editors.test.js   only some test files
@@ -70,10 +71,16 @@ node lib/build-pages.js "$POSTWACHT_PAGES_DIR" >/dev/null
 export POSTWACHT_PAGES_BUILT=1
 
 if [ "$FAKE" = 1 ]; then
-  bash "$ROOT/scripts/assemble-extension.sh" "$E2E/fake-core" "$RUN_DIR/fake-dist" >/dev/null
-  export POSTWACHT_EXTENSION_DIR="$RUN_DIR/fake-dist/chrome"
+  "$ROOT/scripts/extension-npm.sh" >/dev/null
+  node "$ROOT/extension/build.mjs" --pkg "$E2E/fake-core" --out "$RUN_DIR/fake-dist" >/dev/null
+  export POSTWACHT_EXTENSION_DIR="$RUN_DIR/fake-dist/test/chrome"
+  export POSTWACHT_SHIPPED_DIR="$RUN_DIR/fake-dist"
 else
-  export POSTWACHT_EXTENSION_DIR=${POSTWACHT_EXTENSION_DIR:-$ROOT/dist/chrome}
+  # The test build: the shipped extension's files, its manifest plus the test hosts.
+  export POSTWACHT_EXTENSION_DIR=${POSTWACHT_EXTENSION_DIR:-$ROOT/dist/test/chrome}
+  # The shipped build (dist/chrome, dist/firefox and what scripts/package.sh made of them),
+  # for the packaging tests (force-install, the Firefox XPI).
+  export POSTWACHT_SHIPPED_DIR=${POSTWACHT_SHIPPED_DIR:-$ROOT/dist}
 fi
 if [ ! -f "$POSTWACHT_EXTENSION_DIR/manifest.json" ]; then
   log "no extension in $POSTWACHT_EXTENSION_DIR: run ./build.sh first (or use --fake-core)"

@@ -10,7 +10,11 @@ import { join, resolve } from 'node:path';
 
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
-export async function launch(extensionDir, { headless = true, extraArgs = [] } = {}) {
+/**
+ * `mapHosts`: host names that resolve to 127.0.0.1 (the local HTTPS test server, whose
+ * self-signed certificate is then accepted); every other host but 127.0.0.1 fails to resolve.
+ */
+export async function launch(extensionDir, { headless = true, extraArgs = [], mapHosts = [] } = {}) {
   const ext = resolve(extensionDir);
   if (!existsSync(join(ext, 'manifest.json'))) throw new Error(`no extension at ${ext} (run ./build.sh)`);
   const profile = mkdtempSync(join(tmpdir(), 'postwacht-profile-'));
@@ -24,7 +28,7 @@ export async function launch(extensionDir, { headless = true, extraArgs = [] } =
     '--disable-sync',
     '--disable-features=Translate,OptimizationHints,MediaRouter',
     // Nothing may leave the machine: every host but the local test server fails to resolve.
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    `--host-resolver-rules=${mapHosts.map((h) => `MAP ${h} 127.0.0.1, `).join('')}MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
     `--disable-extensions-except=${ext}`,
     `--load-extension=${ext}`,
     ...extraArgs,
@@ -36,6 +40,7 @@ export async function launch(extensionDir, { headless = true, extraArgs = [] } =
     ignoreDefaultArgs: ['--disable-extensions'],
     args,
     viewport: { width: 1000, height: 800 },
+    ignoreHTTPSErrors: mapHosts.length > 0,
     locale: 'nl-NL',
   });
   let sw = context.serviceWorkers()[0];

@@ -20,7 +20,8 @@ const opt = (name) => {
 const hasDisplay = !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const headless = args.includes('--headless') || !!opt('--screenshots') || !hasDisplay;
 const shots = resolve(opt('--screenshots') || join(REPO, 'target', 'demo-screenshots'));
-const extension = resolve(opt('--extension') || join(REPO, 'dist', 'chrome'));
+// The test build: the demo page is on 127.0.0.1, which the shipped manifest does not cover.
+const extension = resolve(opt('--extension') || join(REPO, 'dist', 'test', 'chrome'));
 
 if (!hasDisplay && !args.includes('--headless') && !opt('--screenshots')) {
   console.log('demo: no display ($DISPLAY and $WAYLAND_DISPLAY are empty), so no browser window;');

@@ -27,9 +27,14 @@ const PREFS = {
   'extensions.autoDisableScopes': 0,
 };
 
-export async function launchFirefox(extensionDir) {
+/**
+ * `localHost`: a host name that resolves to the local machine (network.dns.localDomains),
+ * served by the local HTTPS test server, whose self-signed certificate is then accepted.
+ */
+export async function launchFirefox(extensionDir, { localHost = '' } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'postwacht-firefox-'));
-  writeFileSync(join(profile, 'user.js'), Object.entries(PREFS).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n') + '\n');
+  const prefs = localHost ? { ...PREFS, 'network.dns.localDomains': localHost } : PREFS;
+  writeFileSync(join(profile, 'user.js'), Object.entries(prefs).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n') + '\n');
   const proc = spawn(FIREFOX, ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
   const url = await new Promise((res, rej) => {
     let buf = '';
@@ -66,7 +71,7 @@ export async function launchFirefox(extensionDir) {
       pending.set(i, { res, rej });
       ws.send(JSON.stringify({ id: i, method, params }));
     });
-  await send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: false } } });
+  await send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: !!localHost } } });
   // A directory (unpacked) or a packed .xpi (dist/postwacht-firefox.xpi), as a temporary add-on.
   const type = extensionDir.endsWith('.xpi') ? 'archivePath' : 'path';
   await send('webExtension.install', { extensionData: { type, path: resolve(extensionDir) } });

@@ -10,15 +10,23 @@ import { existsSync } from 'node:fs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const REPO = resolve(here, '..', '..', '..');
-export const EXTENSION_DIR = resolve(process.env.POSTWACHT_EXTENSION_DIR || join(REPO, 'dist', 'chrome'));
+// The test build (dist/test/chrome: the shipped files, the manifest plus the 127.0.0.1 test
+// hosts), which most tests load.
+export const EXTENSION_DIR = resolve(process.env.POSTWACHT_EXTENSION_DIR || join(REPO, 'dist', 'test', 'chrome'));
+// The shipped build: SHIPPED_DIR/chrome, SHIPPED_DIR/firefox, and what scripts/package.sh
+// made of them (postwacht-firefox.xpi); for the tests of what a school installs.
+export const SHIPPED_DIR = resolve(process.env.POSTWACHT_SHIPPED_DIR || join(REPO, 'dist'));
+/** A host the shipped manifest covers, served locally by the tests (see lib/server.js). */
+export const SHIPPED_HOST = 'www.facebook.com';
 export const TEXT = 'Daan uit groep 6 was ff ziek, bel 06-12345678 lol';
 export const EDITORS = ['textarea', 'contenteditable', 'lexical', 'draft', 'quill', 'prosemirror', 'slate'];
 
 /** Starts the page server and Chromium with the extension (EXTENSION_DIR unless given). */
-export async function setup({ extensionDir = EXTENSION_DIR } = {}) {
+/** With `host`, the pages are served over HTTPS as https://HOST:PORT (mapped to 127.0.0.1). */
+export async function setup({ extensionDir = EXTENSION_DIR, host = undefined } = {}) {
   const root = existsSync(join(PAGES_OUT, 'page.js')) && process.env.POSTWACHT_PAGES_BUILT ? PAGES_OUT : await buildPages();
-  const server = await startServer(root);
-  const browser = await launch(extensionDir);
+  const server = await startServer(root, { host });
+  const browser = await launch(extensionDir, { mapHosts: host ? [host] : [] });
   return {
     server,
     browser,

@@ -1,4 +1,5 @@
-// Firefox ESR: the packed XPI (dist/postwacht-firefox.xpi from scripts/package.sh) loads, and
+// Firefox ESR: the shipped, packed XPI (dist/postwacht-firefox.xpi from scripts/package.sh)
+// loads on a host it is built for (https://www.facebook.com, served locally: lib/server.js), and
 // the school's policy from policies.json ("3rdparty" → "Extensions" → the gecko id) reaches
 // the extension through storage.managed: a roster pupil's name is marked. Firefox reads
 // policies.json at start only, so it is written before the browser starts. An existing
@@ -6,14 +7,14 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
+import { join } from 'node:path';
 import { launchFirefox, hasFirefox } from '../lib/firefox.js';
 import { startServer } from '../lib/server.js';
 import { buildPages, PAGES_OUT } from '../lib/build-pages.js';
-import { EXTENSION_DIR } from '../lib/helpers.js';
+import { SHIPPED_DIR, SHIPPED_HOST } from '../lib/helpers.js';
 import { cleanupStale, writeFirefoxPolicies, restoreFirefox } from '../lib/policy-files.js';
 
-const DIST = dirname(resolve(EXTENSION_DIR));
+const DIST = SHIPPED_DIR;
 const XPI = join(DIST, 'postwacht-firefox.xpi');
 const FIREFOX_DIR = join(DIST, 'firefox');
 const skip = !hasFirefox() || typeof WebSocket !== 'function' ? 'Firefox ESR (or a WebSocket client) is not available' : false;
@@ -31,9 +32,9 @@ describe('Firefox: policies.json "3rdparty"', { skip }, () => {
         },
       },
     });
-    server = await startServer(process.env.POSTWACHT_PAGES_BUILT ? PAGES_OUT : await buildPages());
+    server = await startServer(process.env.POSTWACHT_PAGES_BUILT ? PAGES_OUT : await buildPages(), { host: SHIPPED_HOST });
     // The packed XPI when build.sh made one (the fake-core run has only the directory).
-    ff = await launchFirefox(existsSync(XPI) ? XPI : FIREFOX_DIR);
+    ff = await launchFirefox(existsSync(XPI) ? XPI : FIREFOX_DIR, { localHost: SHIPPED_HOST });
   });
   after(async () => {
     try {

@@ -1,4 +1,5 @@
-// Force-install as a school's IT does it: scripts/package.sh signs a CRX3 with a key made
+// Force-install as a school's IT does it: scripts/package.sh signs a CRX3 of the shipped
+// build (dist/chrome) with a key made
 // for this test (never committed) and writes updates.xml naming a local server; a Chromium
 // policy file (ExtensionSettings force_installed + update_url, and the extension's managed
 // policy under 3rdparty) makes Chromium fetch and install it, without --load-extension; the
@@ -9,10 +10,10 @@ import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from '../lib/browser.js';
-import { EXTENSION_DIR, REPO } from '../lib/helpers.js';
+import { SHIPPED_DIR, REPO } from '../lib/helpers.js';
 import { cleanupStale, writeChromiumPolicy, removeChromiumPolicies } from '../lib/policy-files.js';
 
 let tmp;
@@ -42,7 +43,7 @@ before(async () => {
   base = `http://127.0.0.1:${server.address().port}`;
   // A signing key for this test only, in a temporary directory.
   execFileSync('openssl', ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', join(tmp, 'test-key.pem')], { stdio: 'ignore' });
-  id = execFileSync('bash', [join(REPO, 'scripts', 'package.sh'), '--key', join(tmp, 'test-key.pem'), '--base-url', base, '--out', join(tmp, 'out'), dirname(EXTENSION_DIR)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  id = execFileSync('bash', [join(REPO, 'scripts', 'package.sh'), '--key', join(tmp, 'test-key.pem'), '--base-url', base, '--out', join(tmp, 'out'), SHIPPED_DIR], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   assert.match(id, /^[a-p]{32}$/);
 });
 
