@@ -11,6 +11,7 @@
 //!   table generates the extension's managed_schema.json.
 //! - [`text`]: normalisation, tokens, sentences, UTF-16 offsets.
 //! - [`lexicon`] and [`messages`]: word lists and messages, compiled in from data files.
+//! - [`context`]: the post's account, addressee and author role, given or inferred.
 //! - [`analysis`]: what several rules share (school topic, capacity statement, pupil names).
 //! - [`rules`]: one module per finding category.
 //! - [`checker`]: runs the rules and renders findings.
@@ -27,6 +28,7 @@ pub mod analysis;
 pub mod catalog;
 pub mod checker;
 pub mod compiled;
+pub mod context;
 pub mod lexicon;
 pub mod messages;
 pub mod model;

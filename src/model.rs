@@ -111,12 +111,61 @@ impl Platform {
     }
 }
 
+/// Whose account the post is written from. `Auto` (the default, also what a missing or
+/// `null` `account` means) lets the core decide from what it knows: the identity the site
+/// shows in the composer, the policy's default per site and per platform (school-parent
+/// apps are the school's channel unless the policy says otherwise), else personal. The
+/// rules only ever see `Personal` or `School` ([`crate::context::resolve`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Account {
     #[default]
+    Auto,
     Personal,
     School,
+}
+
+impl Account {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Account::Auto => "auto",
+            Account::Personal => "personal",
+            Account::School => "school",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Account> {
+        match s {
+            "auto" | "" => Some(Account::Auto),
+            "personal" => Some(Account::Personal),
+            "school" => Some(Account::School),
+            _ => None,
+        }
+    }
+}
+
+/// Who writes: a staff member, or a school leader (directie, MT, bestuur), who speaks as a
+/// representative of the school even with a private opinion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AuthorRole {
+    Staff,
+    Leader,
+}
+
+impl AuthorRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuthorRole::Staff => "staff",
+            AuthorRole::Leader => "leader",
+        }
+    }
+    pub fn parse(s: &str) -> Option<AuthorRole> {
+        match s {
+            "staff" => Some(AuthorRole::Staff),
+            "leader" => Some(AuthorRole::Leader),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -129,6 +178,14 @@ pub enum ReplyTo {
 }
 
 impl ReplyTo {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReplyTo::Parent => "parent",
+            ReplyTo::Student => "student",
+            ReplyTo::Colleague => "colleague",
+            ReplyTo::Other => "other",
+        }
+    }
     pub fn parse(s: &str) -> Option<Option<ReplyTo>> {
         match s {
             "none" | "" => Some(None),
@@ -180,12 +237,41 @@ impl Locale {
 pub struct Context {
     #[serde(default)]
     pub platform: Platform,
-    #[serde(default)]
+    /// `null` is read as `auto`.
+    #[serde(default, deserialize_with = "null_is_default")]
     pub account: Account,
+    /// Who is answered. Given, it wins; missing, the core infers it from `reply_to_text`,
+    /// `reply_to_author` and the reply itself ([`crate::context`]).
     #[serde(default)]
     pub reply_to: Option<ReplyTo>,
+    /// The text of the message being answered, where the site shows it. Present (even
+    /// empty: a reply whose message the site does not show) means the post is a reply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_to_text: Option<String>,
+    /// The author label of the message being answered ("Fatima (moeder van Daan)").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_to_author: Option<String>,
+    /// The identity the composer says the post is written as ("Reageer als Het Baken
+    /// College": `Het Baken College`). The school's name or an alias there means the
+    /// school's account; another name a personal one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<String>,
+    /// The site's host name (`www.facebook.com`), for the policy's per-site account.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    /// Who writes; missing: the policy's `author_role`, else staff.
+    #[serde(default)]
+    pub author_role: Option<AuthorRole>,
     #[serde(default)]
     pub attachments: Vec<Attachment>,
+}
+
+fn null_is_default<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
 }
 
 /// One post to check.
