@@ -38,6 +38,10 @@ macro_rules! catalog {
 catalog! {
     disclaimer: Disclaimer {
         MISSING = "disclaimer.missing", Warning;
+        LEADER = "disclaimer.leader", Warning;
+        EMPLOYEE = "disclaimer.employee", Warning;
+        COMMENTS = "disclaimer.comments", Warning;
+        ON_BEHALF = "disclaimer.on-behalf", Warning;
     }
     student_name: StudentName {
         ROSTER = "student-name.roster", Error;

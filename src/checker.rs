@@ -168,7 +168,15 @@ impl Checker {
             start_byte: h.start,
             end_byte: h.end,
             text: text[h.start..h.end].to_string(),
-            message: render(locale, info.id, &args),
+            // A school's own wording (policy `statements.*.message`) replaces the built-in one.
+            message: match h
+                .args
+                .iter()
+                .find(|(k, v)| *k == "message" && !v.is_empty())
+            {
+                Some((_, m)) => m.clone(),
+                None => render(locale, info.id, &args),
+            },
             reference: render(locale, &format!("ref.{}", info.category.as_str()), &[]),
             fixes,
         })

@@ -1,7 +1,9 @@
 //! `postwacht`: the command-line tool over the checking core.
 //!
-//!     postwacht check [FILE|-] [--policy FILE] [--platform P] [--account personal|school]
-//!                     [--reply-to G] [--attach image:NAME]... [--lang nl|en] [--format human|json]
+//!     postwacht check [FILE|-] [--policy FILE] [--platform P] [--account auto|personal|school]
+//!                     [--identity NAME] [--host HOST] [--reply-to G] [--reply-text TEXT]
+//!                     [--reply-author NAME] [--role staff|leader] [--attach image:NAME]...
+//!                     [--lang nl|en] [--format human|json]
 //!     postwacht check --jsonl POSTS.jsonl [--policy FILE]
 //!     postwacht policy check FILE
 //!     postwacht policy build ROSTER.csv [--base POLICY.json] [--plain] [--salt HEX] [-o OUT]
@@ -13,8 +15,8 @@
 use lexopt::prelude::*;
 use postwacht::{roster_csv, roster_hash};
 use postwacht::{
-    Account, Attachment, AttachmentKind, Checker, Finding, Locale, Platform, Policy, Post, ReplyTo,
-    Severity,
+    Account, Attachment, AttachmentKind, AuthorRole, Checker, Finding, Locale, Platform, Policy,
+    Post, ReplyTo, Severity,
 };
 use std::ffi::OsString;
 use std::io::{self, BufRead, IsTerminal, Read, Write};
@@ -38,8 +40,16 @@ USAGE:
 OPTIONS for check:
     --policy FILE           the school's policy (JSON); default: the embedded policy
     --platform P            facebook, x, linkedin, instagram, schoolapp, other (default: other)
-    --account A             personal (default) or school
-    --reply-to G            none, parent, student, colleague, other
+    --account A             auto (default: from --identity, --host, the platform and the
+                            policy; school-parent apps are the school's), personal or school
+    --identity NAME         the identity the composer writes as (\"Reageer als NAME\"): the
+                            school's name or an alias means the school's account
+    --host HOST             the site (www.facebook.com), for the policy's per-site account
+    --reply-to G            none, parent, student, colleague, other (default: inferred for
+                            a reply from --reply-text, --reply-author and the post)
+    --reply-text TEXT       the message being answered (makes the post a reply)
+    --reply-author NAME     the author label of the message being answered
+    --role R                staff or leader (default: the policy's author.role, else staff)
     --attach KIND:NAME      an attachment, KIND image or video (repeatable)
     --lang L                nl (default) or en: the language of the messages
     --format F              human (default) or json
@@ -307,11 +317,21 @@ fn check(mut p: lexopt::Parser) -> Result<u8, Usage> {
                     Platform::parse(&v).ok_or_else(|| Usage(format!("unknown platform `{v}`")))?;
             }
             Long("account") => {
-                post.context.account = match text(p.value()?)?.as_str() {
-                    "personal" => Account::Personal,
-                    "school" => Account::School,
-                    v => return Err(Usage(format!("unknown account `{v}` (personal or school)"))),
-                }
+                let v = text(p.value()?)?;
+                post.context.account = Account::parse(&v).ok_or_else(|| {
+                    Usage(format!("unknown account `{v}` (auto, personal or school)"))
+                })?;
+            }
+            Long("identity") => post.context.identity = Some(text(p.value()?)?),
+            Long("host") => post.context.host = Some(text(p.value()?)?),
+            Long("reply-text") => post.context.reply_to_text = Some(text(p.value()?)?),
+            Long("reply-author") => post.context.reply_to_author = Some(text(p.value()?)?),
+            Long("role") => {
+                let v = text(p.value()?)?;
+                post.context.author_role = Some(
+                    AuthorRole::parse(&v)
+                        .ok_or_else(|| Usage(format!("unknown role `{v}` (staff or leader)")))?,
+                );
             }
             Long("reply-to") => {
                 let v = text(p.value()?)?;
@@ -367,7 +387,7 @@ fn check(mut p: lexopt::Parser) -> Result<u8, Usage> {
             post.text.pop();
         }
     }
-    let findings = checker.check(&post);
+    let (findings, resolved) = checker.check_in_context(&post);
     let stdout = io::stdout();
     let mut out = stdout.lock();
     if json {
@@ -375,6 +395,7 @@ fn check(mut p: lexopt::Parser) -> Result<u8, Usage> {
         let _ = writeln!(out, "{s}");
     } else {
         let color = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        let _ = write!(out, "{}", render_context(&resolved));
         let _ = write!(out, "{}", render_human(&post.text, &name, &findings, color));
     }
     Ok(u8::from(
@@ -382,7 +403,8 @@ fn check(mut p: lexopt::Parser) -> Result<u8, Usage> {
     ))
 }
 
-/// One corpus line in, `{"id": ..., "findings": [...]}` out.
+/// One corpus line in, `{"id": ..., "findings": [...], "context": {...}}` out (the context
+/// the post was checked in, given or inferred: [`postwacht::context::Resolved`]).
 fn check_jsonl(checker: &Checker, path: &str, locale: Locale) -> Result<u8, Usage> {
     let f = std::fs::File::open(path).map_err(|e| Usage(format!("{path}: {e}")))?;
     let stdout = io::stdout();
@@ -400,12 +422,40 @@ fn check_jsonl(checker: &Checker, path: &str, locale: Locale) -> Result<u8, Usag
         if v.get("locale").is_none() && v.get("lang").is_none() {
             post.locale = locale;
         }
-        let findings = checker.check(&post);
+        let (findings, resolved) = checker.check_in_context(&post);
         any_error |= findings.iter().any(|f| f.severity == Severity::Error);
-        let row = serde_json::json!({"id": v.get("id").cloned().unwrap_or(serde_json::Value::Null), "findings": findings});
+        let row = serde_json::json!({"id": v.get("id").cloned().unwrap_or(serde_json::Value::Null), "findings": findings, "context": resolved});
         let _ = writeln!(out, "{row}");
     }
     Ok(u8::from(any_error))
+}
+
+/// The parts of the context the core decided itself (nothing when everything was given).
+fn render_context(r: &postwacht::context::Resolved) -> String {
+    let mut parts = Vec::new();
+    if r.account_from != "given" {
+        parts.push(format!(
+            "account {} (from {})",
+            r.account.as_str(),
+            r.account_from
+        ));
+    }
+    if r.reply_to_from == "inferred" {
+        let to = r.reply_to.map_or("none", |t| t.as_str());
+        let clue = r.reply_to_clue.as_deref().unwrap_or("");
+        let place = r.reply_to_clue_in.unwrap_or("");
+        parts.push(format!(
+            "reply to {to} (inferred: \"{clue}\" in the {place})"
+        ));
+    }
+    if r.author_role_from == "text" {
+        parts.push(format!("role {} (from the post)", r.author_role.as_str()));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("context: {}\n", parts.join(", "))
+    }
 }
 
 /// rustc-style output: the severity and rule, the line with the span underlined, the

@@ -27,6 +27,10 @@ const REPLY: u32 = 3;
 const HONORIFIC: u32 = 3;
 const FORMAL: u32 = 2;
 const INFORMAL: u32 = 1;
+/// Per chat-speak word in the answered message ("wnr", "ff"), at most [`CHAT_MAX`]: pupils
+/// write like that more than parents or colleagues do, but it decides nothing alone.
+const CHAT: u32 = 1;
+const CHAT_MAX: u32 = 2;
 pub const MIN_SCORE: u32 = 3;
 
 /// Where the deciding clue was found.
@@ -148,14 +152,16 @@ pub fn infer(
     let lex = words::get();
     let mut t = Tally::default();
     if let Some(a) = answered.filter(|a| !a.trim().is_empty()) {
-        phrases(
-            &mut t,
-            lex,
-            "answered",
-            &Words2::new(a),
-            ANSWERED,
-            Source::Answered,
-        );
+        let w = Words2::new(a);
+        phrases(&mut t, lex, "answered", &w, ANSWERED, Source::Answered);
+        let chat = &crate::lexicon::get().chat_speak;
+        let mut n = 0;
+        for i in 0..w.words.len() {
+            if n < CHAT_MAX && chat.longest(&w.words[i..]).is_some_and(|(k, _)| k == 1) {
+                n += CHAT;
+                t.add(1, CHAT, w.orig(i, 1), Source::Answered);
+            }
+        }
     }
     if let Some(a) = author.filter(|a| !a.trim().is_empty()) {
         let w = Words2::new(a);
@@ -267,6 +273,16 @@ mod tests {
             who("It was on the board.", Some("Is my homework due friday?")),
             Some(ReplyTo::Student)
         );
+    }
+
+    #[test]
+    fn chat_speak_in_the_answered_message_tips_towards_a_pupil() {
+        let pupil = "kheb het ff nagekeken maar egt geen idee";
+        assert_eq!(
+            who("Heb je het al bekeken?", Some(pupil)),
+            Some(ReplyTo::Student)
+        );
+        assert_eq!(who("Dank voor de vraag.", Some(pupil)), None);
     }
 
     #[test]
