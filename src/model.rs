@@ -115,7 +115,7 @@ impl Platform {
 /// `null` `account` means) lets the core decide from what it knows: the identity the site
 /// shows in the composer, the policy's default per site and per platform (school-parent
 /// apps are the school's channel unless the policy says otherwise), else personal. The
-/// rules only ever see `Personal` or `School` ([`crate::context::resolve`]).
+/// rules only ever see `Personal` or `School` (`context::resolve`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Account {
@@ -241,7 +241,7 @@ pub struct Context {
     #[serde(default, deserialize_with = "null_is_default")]
     pub account: Account,
     /// Who is answered. Given, it wins; missing, the core infers it from `reply_to_text`,
-    /// `reply_to_author` and the reply itself ([`crate::context`]).
+    /// `reply_to_author` and the reply itself (the `context` module).
     #[serde(default)]
     pub reply_to: Option<ReplyTo>,
     /// The text of the message being answered, where the site shows it. Present (even

@@ -79,8 +79,13 @@ async function handle(msg, sender) {
         context: msg.context || {},
         locale: msg.locale === 'en' ? 'en' : 'nl',
       };
+      // checkInContext also says which account, addressee and role the core decided on.
+      if (typeof checker.checkInContext === 'function') {
+        const res = checker.checkInContext(JSON.stringify(post));
+        return { ok: true, findings: Array.isArray(res.findings) ? res.findings : [], context: res.context || null };
+      }
       const findings = checker.check(JSON.stringify(post));
-      return { ok: true, findings: Array.isArray(findings) ? findings : [] };
+      return { ok: true, findings: Array.isArray(findings) ? findings : [], context: null };
     }
     case 'policy-info': {
       const { info } = await load();

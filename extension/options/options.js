@@ -1,6 +1,7 @@
 // Options: language, the account per site, importing the school's policy file (for
 // teachers whose IT does not push one yet), and extra sites (permission asked at run time).
 import { t, setLang, apply } from '../shared/i18n.js';
+import { siteKey } from '../content/context.js';
 
 /** @typedef {import('../shared/types.js').Settings} Settings */
 /** @typedef {import('../shared/types.js').PolicyInfo} PolicyInfo */
@@ -52,6 +53,10 @@ async function render() {
   } catch { /* keep defaults */ }
   renderPolicy(info);
   renderRules(info, s);
+  // The writer's role: the policy's when it sets one for this profile, else the teacher's.
+  $('role').value = info.author_role || s.role || 'staff';
+  $('role').disabled = !!info.author_role;
+  $('role-policy').hidden = !info.author_role;
   const { imported_policy } = await chrome.storage.local.get('imported_policy');
   $('policy-remove').hidden = !imported_policy;
 
@@ -187,13 +192,21 @@ for (const r of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelec
 
 $('site-account-form').addEventListener('submit', async (/** @type {SubmitEvent} */ ev) => {
   ev.preventDefault();
-  const host = $('site-host').value.trim().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  // "https://www.facebook.com/groups" → "facebook.com": the setting covers www., m. and
+  // other subdomains (content/context.js siteSetting).
+  const host = siteKey($('site-host').value);
   if (!host) return;
   const s = await getSettings();
   s.sites[host] = Object.assign({}, s.sites[host], { account: $('site-account').value });
   await saveSettings(s);
   $('site-host').value = '';
   render();
+});
+
+$('role').addEventListener('change', async () => {
+  const s = await getSettings();
+  s.role = $('role').value === 'leader' ? 'leader' : 'staff';
+  await saveSettings(s);
 });
 
 $('policy-file').addEventListener('change', async () => {

@@ -2,7 +2,7 @@
 //! which account a site or platform counts as, who counts as a leader, and which
 //! statements a school-topic post from a personal account must carry.
 //!
-//! Read by [`super::validate`] (keys in [`super::format`]); used by [`crate::context`]
+//! Read by [`super::validate`] (keys in [`super::format`]); used by the `context` module
 //! (account, role) and the disclaimer rules (statements).
 
 use super::Localized;
