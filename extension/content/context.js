@@ -122,34 +122,31 @@ const MAX_TEXT = 2000;
 export function answered(el) {
   /** @type {Element | null} */
   let msg = el.parentElement && el.parentElement.closest(MESSAGE);
-  if (msg && !textOutside(msg, el)) msg = null;
+  if (msg && !textOf(msg)) msg = null;
   if (!msg) {
     // The nearest message before the composer, going up a few levels.
     let node = /** @type {Element | null} */ (el);
     for (let depth = 0; node && depth < 6 && !msg; depth++, node = node.parentElement) {
       for (let prev = node.previousElementSibling; prev && !msg; prev = prev.previousElementSibling) {
         const list = prev.matches(MESSAGE) ? [prev] : Array.from(prev.querySelectorAll(MESSAGE));
-        const last = list.reverse().find((m) => !m.querySelector(MESSAGE) && textOutside(m, el));
+        const last = list.reverse().find((m) => !m.querySelector(MESSAGE) && textOf(m));
         if (last) msg = last;
       }
     }
   }
   if (!msg) return null;
   const author = authorOf(msg);
-  let text = textOutside(msg, el);
+  let text = textOf(msg);
   if (author && text.startsWith(author)) text = text.slice(author.length).trim();
   return { text: text.slice(0, MAX_TEXT), author };
 }
 
-/** The text of a message without the composer (and Postwacht's own UI) inside it. @param {Element} msg @param {Element} composer */
-function textOutside(msg, composer) {
+/** The text of a message without the composers, buttons and replies inside it. @param {Element} msg */
+function textOf(msg) {
   const clone = /** @type {Element} */ (msg.cloneNode(true));
-  // Drop nested composers, buttons and the reply area (what the reply box sits in).
-  for (const n of clone.querySelectorAll('textarea, input, [contenteditable], button, [role="button"], [role="textbox"], form, postwacht-ui')) n.remove();
-  const inner = composer.closest('form, [role="form"]');
-  if (inner && msg.contains(inner) && inner !== msg) {
-    // Done above (forms removed); nothing else to drop.
-  }
+  // Drop nested composers, buttons, the reply area (what the reply box sits in) and the
+  // comments under the message (messages of their own).
+  for (const n of clone.querySelectorAll('textarea, input, [contenteditable], button, [role="button"], [role="textbox"], form, postwacht-ui, ' + MESSAGE)) n.remove();
   return (clone.textContent || '').replace(/\s+/g, ' ').trim();
 }
 

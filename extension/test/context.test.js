@@ -87,6 +87,10 @@ describe('context.answered', () => {
     const m = answered(el('<div role="article" aria-label="Reactie van Fatima Bakker"><a href="#">Fatima Bakker</a><div dir="auto">Mijn zoon mocht niet mee, waarom?</div><div role="button">Beantwoorden</div><form><div id="c" contenteditable="true" aria-label="Reageer als Het Baken College"></div></form></div>'));
     assert.deepEqual(m, { text: 'Mijn zoon mocht niet mee, waarom?', author: 'Fatima Bakker' });
   });
+  it('reads a post without the comments under it', () => {
+    const m = answered(el('<div role="article" aria-label="Bericht van OBS De Regenboog"><h3>OBS De Regenboog</h3><div>Foto\'s van de sportdag.</div><div role="article" aria-label="Reactie van Fatima"><div>Mijn dochter mocht niet mee.</div></div><form><div id="c" contenteditable="true" aria-label="Schrijf een opmerking"></div></form></div>'));
+    assert.deepEqual(m, { text: 'Foto\'s van de sportdag.', author: 'OBS De Regenboog' });
+  });
   it('reads the last message above the composer in a chat (school-parent app)', () => {
     const m = answered(el('<div role="log"><div role="listitem"><strong>Juf Emma</strong> Morgen is de sportdag.</div><div role="listitem"><strong>Anja (moeder van Sem)</strong> Moet Sem zijn gymschoenen mee?</div></div><div class="composer"><textarea id="c" placeholder="Typ een bericht"></textarea></div>'));
     assert.deepEqual(m, { text: 'Moet Sem zijn gymschoenen mee?', author: 'Anja (moeder van Sem)' });
