@@ -82,7 +82,9 @@ export function isReply(el) {
 
 // "Reageer als Het Baken College", "Comment as Het Baken College", "Reply as ...",
 // "Posting as ...": the identity a composer writes as.
-const IDENTITY = /(?:^|\b)(?:reageer|reageren|reageert|reactie plaatsen|antwoord|antwoorden|schrijf|schrijven|plaats|plaatsen|posten|post|comment|commenting|reply|replying|posting|write|writing|bericht)\s+(?:als|as)\s+(.{2,80}?)\s*(?:\.{3}|…)?\s*$/i;
+const IDENTITY = /(?:^|\b)(?:reageer|reageren|reageert|reactie|antwoord|antwoorden|schrijf|schrijven|plaats|plaatsen|posten|post|comment|commenting|reply|replying|posting|write|writing|bericht)(?:\s+[^\s]+){0,2}?\s+(?:als|as)\s+(.{2,80}?)\s*(?:\.{3}|…)?\s*$/i;
+
+const EDITABLE = 'textarea, input, [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"], [role="textbox"]';
 
 /**
  * The identity the composer writes as, where the site shows it: in the composer's label,
@@ -98,6 +100,9 @@ export function identity(el) {
   for (let i = 0; scope && i < 4; i++, scope = scope.parentElement) {
     for (const n of scope.querySelectorAll('[aria-label], label, span, div')) {
       if (n === el || n.contains(el) || el.contains(n)) continue;
+      // Another composer's own label ("Reageer als ..." of the box next to this one) says
+      // nothing about this one.
+      if (n.matches(EDITABLE) || n.querySelector(EDITABLE)) continue;
       const txt = (n.children.length ? n.getAttribute('aria-label') : n.getAttribute('aria-label') || n.textContent) || '';
       if (txt.length > 120) continue;
       const m = IDENTITY.exec(txt.trim());

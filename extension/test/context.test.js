@@ -72,6 +72,13 @@ describe('context.identity', () => {
     assert.equal(identity(el('<div id="c" contenteditable="true" aria-placeholder="Comment as Het Baken College…"></div>')), 'Het Baken College');
     assert.equal(identity(el('<textarea id="c" placeholder="Reply as Marieke Jansen"></textarea>')), 'Marieke Jansen');
   });
+  it('reads labels with a few words between the verb and "als"', () => {
+    assert.equal(identity(el('<div id="c" contenteditable="true" aria-label="Schrijf een opmerking als Marieke Jansen"></div>')), 'Marieke Jansen');
+    assert.equal(identity(el('<div id="c" contenteditable="true" aria-label="Write a comment as Het Baken College"></div>')), 'Het Baken College');
+  });
+  it('does not take the label of another composer nearby', () => {
+    assert.equal(identity(el('<div><form><div contenteditable="true" aria-label="Reageer als OBS De Regenboog"></div></form><form><div id="c" contenteditable="true" aria-label="Schrijf een opmerking"></div></form></div>')), null);
+  });
   it('reads it from a label next to the composer', () => {
     assert.equal(identity(el('<div><div><span>Reageren als Het Baken College</span></div><div><div id="c" contenteditable="true"></div></div></div>')), 'Het Baken College');
   });
