@@ -105,7 +105,8 @@ fn missing(
 impl Rule for Disclaimer {
     fn check(&self, ctx: &Ctx, out: &mut Vec<Hit>) {
         let c = &ctx.post.context;
-        if c.account == Account::School {
+        // An empty draft (a reply box just opened) says nothing yet.
+        if c.account == Account::School || ctx.words.is_empty() {
             return;
         }
         let proto = &ctx.policy.policy.protocol;

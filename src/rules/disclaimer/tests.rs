@@ -226,3 +226,12 @@ fn an_ambassador_protocol_can_drop_the_capacity_statement() {
     assert_no_rule(&f, "disclaimer.missing", "capacity not required");
     assert_rule(&f, "disclaimer.employee");
 }
+
+#[test]
+fn an_empty_reply_to_a_parent_needs_no_statement_yet() {
+    let mut p = personal("", None);
+    p.context.reply_to_text = Some("Mijn zoon was ziek.".into());
+    assert_no_category(&checker("").check(&p), "disclaimer", "empty draft");
+    p.text = "Beterschap!".into();
+    assert_rule(&checker("").check(&p), "disclaimer.missing");
+}

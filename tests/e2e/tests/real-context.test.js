@@ -95,9 +95,21 @@ describe('a Facebook page and a comment thread', () => {
     const page = await open('fbpage.html');
     const text = 'Dat is niet waar, dat hebben we al drie keer uitgelegd.';
     await type(page, 'reply', text);
-    const b = await waitBadge(page, (x) => x.replyTo === 'parent' && x.warnings >= 1, 'reply');
+    // Two warnings: the discussion, and no capacity statement from a personal account.
+    const b = await waitBadge(page, (x) => x.replyTo === 'parent' && x.warnings >= 2, 'reply');
     assert.equal(b.account, 'personal');
-    const card = await hoverMark(page, 'Dat is niet waar');
+    // Written as the teacher herself: a disclaimer finding covers the whole post as well, so
+    // the discussion card is opened from the badge panel.
+    await ui(page, '[data-postwacht-badge]').click();
+    const panel = ui(page, '[data-postwacht-panel]');
+    await panel.waitFor();
+    const item = panel.locator('.item', { hasText: 'discussie' });
+    await item.waitFor({ timeout: 5000 }).catch(async () => {
+      throw new Error('no discussion item in the panel: ' + (await panel.textContent()));
+    });
+    await item.click();
+    const card = ui(page, '[data-postwacht-card]');
+    await card.waitFor({ state: 'visible' });
     assert.equal(await card.getAttribute('data-rule'), 'discussion.public-reply');
     assert.match(await card.locator('[data-postwacht-addressee]').textContent(), /mijn dochter/i);
     assert.equal(await getTextOf(page, 'reply'), text);
