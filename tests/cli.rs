@@ -317,7 +317,7 @@ fn the_context_is_given_or_inferred_and_said_so() {
     );
     let s = String::from_utf8(out.stdout).unwrap();
     assert!(
-        s.starts_with("context: account school (from platform), reply to parent (inferred: \"Mijn dochter\" in the answered)"),
+        s.starts_with("context: account school (from platform), reply to parent (inferred: \"Mijn dochter\" in the message answered)"),
         "{s}"
     );
     // A leader's personal post about school.

@@ -16,10 +16,12 @@ pub fn render_context(r: &postwacht::context::Resolved) -> String {
     if r.reply_to_from == "inferred" {
         let to = r.reply_to.map_or("none", |t| t.as_str());
         let clue = r.reply_to_clue.as_deref().unwrap_or("");
-        let place = r.reply_to_clue_in.unwrap_or("");
-        parts.push(format!(
-            "reply to {to} (inferred: \"{clue}\" in the {place})"
-        ));
+        let place = match r.reply_to_clue_in {
+            Some("answered") => "the message answered",
+            Some("author") => "its author label",
+            _ => "the reply",
+        };
+        parts.push(format!("reply to {to} (inferred: \"{clue}\" in {place})"));
     }
     if r.author_role_from == "text" {
         parts.push(format!("role {} (from the post)", r.author_role.as_str()));
