@@ -6,18 +6,11 @@
 //! entries with apostrophes match token by token.
 
 use crate::text::normalize;
+/// The tokeniser entries are split with (kept under this name for the policy module).
+pub use crate::text::words as tokens;
 use crate::text::{FastMap as HashMap, FastSet as HashSet};
 use std::collections::HashMap as StdMap;
 use std::sync::OnceLock;
-
-/// Splits normalised text into tokens the way [`crate::text::Text`] does.
-pub fn tokens(s: &str) -> Vec<String> {
-    normalize(s)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
-        .collect()
-}
 
 /// A set of phrases (one or more tokens), each with a payload, looked up by first token.
 #[derive(Default)]

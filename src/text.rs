@@ -56,6 +56,13 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// The normalised words of a short string (a lexicon entry, a roster name, an address), split
+/// by the one tokeniser, [`Text`]'s, so an entry matches a post token by token.
+pub fn words(s: &str) -> Vec<String> {
+    let t = Text::new(s);
+    t.tokens.iter().map(|k| t.word(k).to_string()).collect()
+}
+
 /// A word in the post: a maximal run of letters and digits.
 #[derive(Debug, Clone)]
 pub struct Token {

@@ -239,7 +239,7 @@ fn addresses(ctx: &Ctx, p: &Patterns, taken: &mut Vec<(usize, usize)>, out: &mut
             continue;
         }
         taken.push((s, e));
-        let toks = crate::lexicon::tokens(&orig[s..e]);
+        let toks = crate::text::words(&orig[s..e]);
         let public = ctx.policy.public_addresses.iter().any(|a| {
             let n = a.len().min(2);
             n > 0 && toks.windows(n).any(|w| w == &a[..n])

@@ -4,6 +4,7 @@
 
 use crate::lexicon;
 use crate::model::ReplyTo;
+use crate::rules::school_words::is_class_code;
 use crate::rules::Ctx;
 
 /// Is the sentence (original bytes ss..se) about one person? A pupil named in it, a
@@ -200,7 +201,7 @@ fn sentence_names_someone(ctx: &Ctx, ss: usize, se: usize) -> bool {
                 person(next)
                     || adjective(next) && person(after_next)
                     || plural_ok
-                        && is_class_token(next)
+                        && is_class_code(next)
                         && matches!(after_next, "leerlingen" | "students" | "pupils" | "kids")
             }
             // "meneer Aoulad", "juf Emma": a named adult.
@@ -208,13 +209,4 @@ fn sentence_names_someone(ctx: &Ctx, ss: usize, se: usize) -> bool {
             _ => false,
         }
     })
-}
-
-/// "4vwo", "2b", "h4": a class.
-pub(super) fn is_class_token(w: &str) -> bool {
-    let d = w.chars().take_while(char::is_ascii_digit).count();
-    (1..=2).contains(&d)
-        && w.len() > d
-        && w.len() - d <= 9
-        && w[d..].chars().all(|c| c.is_ascii_lowercase())
 }

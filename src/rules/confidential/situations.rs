@@ -1,11 +1,12 @@
 //! Health, family situations, punishments, absence, learning problems and a school advice,
 //! when they are about one pupil.
 
-use super::individual::{about_individual, is_class_token, reply_to_person};
+use super::individual::{about_individual, reply_to_person};
 use super::sentence_of;
 use crate::catalog::{self, RuleDef};
 use crate::lexicon::{self, bit, Lexicon, PhraseSet};
 use crate::model::Category;
+use crate::rules::school_words::is_class_code;
 use crate::rules::{Ctx, Hit};
 
 /// Health, family situations, punishments, absence and learning problems of an individual.
@@ -31,7 +32,7 @@ pub(super) fn situations(ctx: &Ctx, out: &mut Vec<Hit>) {
         // A school advice for a level: "het advies 3havo", "haar vmbo-basisadvies".
         if hit.is_none() && words[i].ends_with("advies") || words[i] == "advice" {
             let level = |w: &&str| {
-                is_class_token(w)
+                is_class_code(w)
                     || matches!(
                         *w,
                         "havo"
