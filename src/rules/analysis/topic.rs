@@ -5,7 +5,7 @@ use super::Analysis;
 use crate::compiled::Compiled;
 use crate::lexicon::{bit, Lexicon};
 use crate::model::{Post, ReplyTo};
-use crate::rules::school_words::{is_class_code, is_small_number, GROUP_WORDS};
+use crate::rules::school_words::{is_class_code, is_group_word, is_small_number};
 use crate::text::Text;
 use std::borrow::Cow;
 
@@ -40,7 +40,7 @@ impl Analysis {
                 .and_then(|p| p.longest(&words[i..]))
             {
                 (2, n)
-            } else if GROUP_WORDS.contains(&w)
+            } else if is_group_word(w)
                 && words
                     .get(i + 1)
                     .is_some_and(|n| is_small_number(n, 13) || is_class_code(n))
@@ -85,33 +85,7 @@ impl Analysis {
 
 /// "1a kid", "uit 2b": a two-character class code needs a school word next to it.
 fn class_neighbour(words: &[&str], i: usize) -> bool {
-    let near = |w: &str| {
-        matches!(
-            w,
-            "uit"
-                | "in"
-                | "van"
-                | "naar"
-                | "klas"
-                | "groep"
-                | "mijn"
-                | "onze"
-                | "kid"
-                | "kids"
-                | "leerling"
-                | "leerlingen"
-                | "students"
-                | "pupils"
-                | "class"
-                | "my"
-                | "our"
-                | "mentorklas"
-                | "tests"
-                | "toetsen"
-                | "toets"
-                | "ers"
-        )
-    };
+    let near = |w: &str| crate::lexicon::get().classes.class_neighbours.contains(w);
     (i.saturating_sub(2)..(i + 3).min(words.len())).any(|k| k != i && near(words[k]))
 }
 

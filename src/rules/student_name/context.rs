@@ -3,7 +3,7 @@
 
 use super::finder::Mentions;
 use crate::model::ReplyTo;
-use crate::rules::school_words::{is_class_code, is_small_number, GROUP_WORDS};
+use crate::rules::school_words::{is_class_code, is_group_word, is_small_number};
 
 impl Mentions<'_> {
     /// A pupil context after the name: "uit groep 6", "(groep 6)", "uit mijn klas",
@@ -23,46 +23,41 @@ impl Mentions<'_> {
             ""
         };
         let w = self.w(k);
+        let c = &self.lex.classes;
         let group_at = |j: usize| -> bool {
             let g = self.w(j);
             if g.starts_with("groep") && is_small_number(&g[5..], 8) || is_class_code(g) {
                 return true;
             }
-            if GROUP_WORDS.contains(&g) || g == "mentorklas" || g == "stamgroep" {
+            if is_group_word(g) || c.group_nouns.contains(g) {
                 return true;
             }
-            matches!(
-                g,
-                "mijn" | "onze" | "my" | "our" | "de" | "the" | "this" | "deze"
-            ) && (matches!(
-                self.w(j + 1),
-                "klas" | "groep" | "class" | "mentorklas" | "stamgroep" | "year"
-            ) || is_class_code(self.w(j + 1)))
+            c.group_determiners.contains(g)
+                && (c.group_nouns.contains(self.w(j + 1)) || is_class_code(self.w(j + 1)))
         };
         if gap.contains('(') && group_at(k) {
             return true;
         }
-        if matches!(w, "uit" | "van" | "in" | "from" | "of")
+        if c.group_prepositions.contains(w)
             && !gap.contains(['.', '!', '?', ';'])
             && group_at(k + 1)
         {
             return true;
         }
         // Relative clause: "Kevin, die vanaf vandaag bij ons in groep 8 zit".
-        if gap.contains(',') && matches!(w, "die" | "dat" | "who") {
+        if gap.contains(',') && c.relative_pronouns.contains(w) {
             let s = self.tok(k).sentence;
             let mut j = k + 1;
             while j < self.words.len() && j < k + 12 && self.tok(j).sentence == s {
                 let g = self.w(j);
-                if (GROUP_WORDS.contains(&g)
+                if (is_group_word(g)
                     && self
                         .words
                         .get(j + 1)
                         .is_some_and(|n| is_small_number(n, 13)))
-                    || g == "leerling"
-                    || g == "pupil"
+                    || c.pupil_in_clause.contains(g)
                     || is_class_code(g)
-                        && (g.len() > 2 || matches!(self.w(j - 1), "naar" | "in" | "uit"))
+                        && (g.len() > 2 || c.class_prepositions.contains(self.w(j - 1)))
                     || (g.starts_with("groep") && is_small_number(&g[5..], 8))
                 {
                     return true;
@@ -80,40 +75,8 @@ impl Mentions<'_> {
         if self.their_child(i) {
             return true;
         }
-        if matches!(
-            p1,
-            "leerling"
-                | "leerlinge"
-                | "pupil"
-                | "student"
-                | "klasgenoot"
-                | "klasgenootje"
-                | "kleuter"
-        ) {
-            return true;
-        }
-        matches!(p1, "van" | "of")
-            && matches!(
-                p2,
-                "moeder"
-                    | "vader"
-                    | "ouders"
-                    | "ouder"
-                    | "papa"
-                    | "mama"
-                    | "mother"
-                    | "father"
-                    | "parents"
-                    | "mum"
-                    | "mom"
-                    | "dad"
-                    | "broertje"
-                    | "zusje"
-                    | "verjaardag"
-                    | "verjaardagsfeestje"
-                    | "familie"
-            )
-            || p2 == "ouders" && p1 == "van"
+        let c = &self.lex.classes;
+        c.pupil_titles.contains(p1) || c.of_words.contains(p1) && c.relatives_of.contains(p2)
     }
 
     /// A name addressed at the start of a sentence: "Max, we denken aan je." (a comma after
@@ -130,10 +93,9 @@ impl Mentions<'_> {
             .iter()
             .take_while(|t| t.sentence == tok.sentence)
             .any(|t| {
-                matches!(
-                    self.text.word(t),
-                    "je" | "jij" | "jou" | "jouw" | "jullie" | "you" | "your"
-                )
+                let w = self.text.word(t);
+                let c = &self.lex.classes;
+                c.second_person_singular.contains(w) || c.second_person_plural.contains(w)
             })
     }
 

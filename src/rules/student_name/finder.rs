@@ -5,7 +5,7 @@
 use crate::compiled::Compiled;
 use crate::lexicon::{bit, Lexicon};
 use crate::model::Post;
-use crate::rules::school_words::{their_child, GROUP_WORDS};
+use crate::rules::school_words::{is_group_word, their_child};
 use crate::text::{Text, Token};
 use std::borrow::Cow;
 
@@ -36,32 +36,7 @@ pub struct Mention {
 
 /// Tussenvoegsels: lower-case words inside Dutch surnames.
 fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "van"
-            | "de"
-            | "der"
-            | "den"
-            | "ter"
-            | "ten"
-            | "te"
-            | "het"
-            | "t"
-            | "la"
-            | "le"
-            | "el"
-            | "al"
-            | "da"
-            | "di"
-            | "du"
-            | "von"
-            | "op"
-            | "in"
-            | "ben"
-            | "bin"
-            | "mc"
-            | "o"
-    )
+    crate::lexicon::get().classes.surname_particles.contains(w)
 }
 
 /// Finds the places a post names a pupil.
@@ -342,11 +317,17 @@ impl Mentions<'_> {
         if w.chars().count() != 1 || !t.capitalized || !self.text.orig[t.end..].starts_with('.') {
             return None;
         }
-        if i + 2 >= self.words.len() || !matches!(self.w(i + 1), "uit" | "van" | "in" | "from") {
+        if i + 2 >= self.words.len()
+            || !self
+                .lex
+                .classes
+                .initial_prepositions
+                .contains(self.w(i + 1))
+        {
             return None;
         }
         let mut j = i + 2;
-        if GROUP_WORDS.contains(&self.w(j)) {
+        if is_group_word(self.w(j)) {
             j += 1;
         }
         let class = self.w(j);
