@@ -94,22 +94,7 @@ pub(super) fn contact(ctx: &Ctx, out: &mut Vec<Hit>) {
     for m in p.email.find_iter(orig) {
         let addr = m.as_str().to_lowercase();
         let local = addr.split('@').next().unwrap_or("");
-        let role = matches!(
-            local,
-            "info"
-                | "administratie"
-                | "admin"
-                | "secretariaat"
-                | "directie"
-                | "contact"
-                | "office"
-                | "receptie"
-                | "ouderraad"
-                | "mr"
-                | "klachten"
-                | "privacy"
-                | "team"
-        );
+        let role = crate::lexicon::get().classes.role_mailboxes.contains(local);
         taken.push((m.start(), m.end()));
         if role || ctx.policy.public_emails.contains(&addr) {
             continue;

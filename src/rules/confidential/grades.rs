@@ -9,16 +9,11 @@ use crate::rules::{Ctx, Hit};
 pub(super) fn grades(ctx: &Ctx, out: &mut Vec<Hit>) {
     let t = ctx.text;
     let words = ctx.words;
-    let verbs = [
-        "haalde", "haalt", "kreeg", "krijgt", "scoorde", "heeft", "had", "hebt", "got", "gets",
-        "scored", "received", "gehaald", "verdiend", "gekregen", "earned", "deserved",
-    ];
+    let c = &crate::lexicon::get().classes;
+    let verb = |w: &str| c.grade_verbs.contains(w);
     for (i, w) in words.iter().enumerate() {
         let Ok(n) = w.parse::<u32>() else { continue };
-        if !(1..=10).contains(&n)
-            || i == 0
-            || !matches!(words[i - 1], "een" | "die" | "de" | "a" | "an" | "that")
-        {
+        if !(1..=10).contains(&n) || i == 0 || !c.grade_articles.contains(words[i - 1]) {
             continue;
         }
         // "6,5" or "5.2": the decimal is the next token.
@@ -30,38 +25,7 @@ pub(super) fn grades(ctx: &Ctx, out: &mut Vec<Hit>) {
         if decimal {
             j = i + 1;
         }
-        let unit = words.get(j + 1).is_some_and(|x| {
-            matches!(
-                *x,
-                "uur"
-                    | "uren"
-                    | "minuten"
-                    | "min"
-                    | "km"
-                    | "kilometer"
-                    | "meter"
-                    | "m"
-                    | "kg"
-                    | "kilo"
-                    | "euro"
-                    | "procent"
-                    | "fte"
-                    | "jaar"
-                    | "maanden"
-                    | "weken"
-                    | "dagen"
-                    | "liter"
-                    | "graden"
-                    | "keer"
-                    | "hours"
-                    | "minutes"
-                    | "miles"
-                    | "years"
-                    | "percent"
-                    | "times"
-                    | "x"
-            )
-        });
+        let unit = words.get(j + 1).is_some_and(|x| c.units.contains(*x));
         if unit {
             continue;
         }
@@ -71,17 +35,15 @@ pub(super) fn grades(ctx: &Ctx, out: &mut Vec<Hit>) {
         }
         let after_for = words
             .get(j + 1)
-            .is_some_and(|x| matches!(*x, "voor" | "op" | "for" | "on" | "in"))
+            .is_some_and(|x| c.grade_prepositions.contains(*x))
             && words.get(j + 2).is_some_and(|x| {
-                !matches!(*x, "de" | "het" | "the")
-                    || words
-                        .get(j + 3)
-                        .is_some_and(|y| matches!(*y, "toets" | "test" | "exam" | "proefwerk"))
+                !c.definite_articles.contains(*x)
+                    || words.get(j + 3).is_some_and(|y| c.tests.contains(*y))
             });
-        let verb_before = (i.saturating_sub(4)..i - 1).any(|k| verbs.contains(&words[k]));
-        let verb_after = (j + 1..(j + 4).min(words.len())).any(|k| verbs.contains(&words[k]));
+        let verb_before = (i.saturating_sub(4)..i - 1).any(|k| verb(words[k]));
+        let verb_after = (j + 1..(j + 4).min(words.len())).any(|k| verb(words[k]));
         // A decimal mark between 1 and 10 after an article is a Dutch grade ("die 5,2").
-        let decimal_grade = decimal && matches!(words[i - 1], "een" | "die" | "a" | "that");
+        let decimal_grade = decimal && c.decimal_grade_articles.contains(words[i - 1]);
         if !(after_for && (verb_before || verb_after)
             || verb_after && words[i - 1] == "die"
             || decimal_grade)
@@ -89,7 +51,7 @@ pub(super) fn grades(ctx: &Ctx, out: &mut Vec<Hit>) {
             continue;
         }
         let s_tok = (i.saturating_sub(4)..i - 1)
-            .find(|&k| verbs.contains(&words[k]))
+            .find(|&k| verb(words[k]))
             .unwrap_or(i - 1);
         let e_tok = if after_for {
             (j + 2).min(words.len() - 1)

@@ -19,20 +19,8 @@ pub(super) fn about_individual(ctx: &Ctx, ss: usize, se: usize) -> bool {
     let t = ctx.text;
     let (a, b) = (t.token_at_or_after(ss), t.token_at_or_after(se));
     let words = &ctx.words[a..b];
-    let generic = words.iter().any(|w| {
-        matches!(
-            *w,
-            "kinderen"
-                | "leerlingen"
-                | "ouders"
-                | "children"
-                | "pupils"
-                | "students"
-                | "parents"
-                | "iedereen"
-                | "everyone"
-        )
-    });
+    let c = &lexicon::get().classes;
+    let generic = words.iter().any(|w| c.generic_groups.contains(*w));
     if generic || conditional(words) && !reply_to_person(ctx) {
         return false;
     }
@@ -61,17 +49,11 @@ pub(super) fn reply_to_person(ctx: &Ctx) -> bool {
 /// "als", "indien", "if", or a sentence that opens with a verb before "uw kind" (Dutch
 /// inversion for a condition): the sentence is about any child, not one.
 fn conditional(words: &[&str]) -> bool {
-    words.iter().any(|w| {
-        matches!(
-            *w,
-            "als" | "indien" | "wanneer" | "mocht" | "if" | "whenever"
-        )
-    }) || words.len() > 2
-        && matches!(
-            words[0],
-            "heeft" | "is" | "krijgt" | "gebruikt" | "moet" | "has" | "does"
-        )
-        && matches!(words[1], "uw" | "je" | "your")
+    let c = &lexicon::get().classes;
+    words.iter().any(|w| c.conditional_words.contains(*w))
+        || words.len() > 2
+            && c.conditional_verbs.contains(words[0])
+            && c.conditional_addressees.contains(words[1])
 }
 
 fn sentence_names_someone(ctx: &Ctx, ss: usize, se: usize) -> bool {
@@ -92,121 +74,37 @@ fn sentence_names_someone(ctx: &Ctx, ss: usize, se: usize) -> bool {
     if conditional(words) && !reply_to_person(ctx) {
         return false;
     }
-    let person = |n: &str| {
-        matches!(
-            n,
-            "leerling"
-                | "leerlinge"
-                | "zoon"
-                | "dochter"
-                | "kind"
-                | "student"
-                | "pupil"
-                | "son"
-                | "daughter"
-                | "child"
-                | "vader"
-                | "moeder"
-                | "ouders"
-                | "father"
-                | "mother"
-                | "parents"
-                | "broer"
-                | "zus"
-                | "broertje"
-                | "zusje"
-                | "kleuter"
-                | "collega"
-                | "man"
-                | "vrouw"
-                | "jongen"
-                | "meisje"
-                | "jochie"
-                | "knul"
-                | "boy"
-                | "girl"
-                | "colleague"
-                | "mum"
-                | "mom"
-                | "dad"
-                | "papa"
-                | "mama"
-                | "opa"
-                | "oma"
-                | "grandmother"
-                | "grandfather"
-        )
-    };
     let lex = lexicon::get();
+    let c = &lex.classes;
+    let person = |n: &str| c.person_nouns.contains(n);
     words.iter().enumerate().any(|(k, w)| {
+        let w = *w;
         let next = words.get(k + 1).copied().unwrap_or("");
         let after_next = words.get(k + 2).copied().unwrap_or("");
-        match *w {
-            "hij" | "hem" | "zij" | "haar" | "he" | "him" | "she" | "her" | "his" => true,
+        if c.singular_pronouns.contains(w) {
+            true
+        } else if w == "ze" {
             // "ze" is "she" before a singular verb ("ze heeft", "ze is"), else "they".
-            "ze" => matches!(
-                next,
-                "heeft"
-                    | "is"
-                    | "was"
-                    | "had"
-                    | "kreeg"
-                    | "krijgt"
-                    | "zit"
-                    | "zat"
-                    | "gaat"
-                    | "ging"
-                    | "komt"
-                    | "kwam"
-                    | "moet"
-                    | "moest"
-                    | "mag"
-                    | "kan"
-                    | "kon"
-                    | "wil"
-                    | "wordt"
-                    | "werd"
-                    | "lijdt"
-                    | "woont"
-            ),
+            c.she_verbs.contains(next)
+        } else if to_pupil && c.second_person_singular.contains(w) {
             // In a reply to a pupil, "you" is that pupil.
-            "je" | "jij" | "jou" | "jouw" | "you" | "your" if to_pupil => true,
-            // "mijn leerling", "my 4vwo students", "uw zoon", "die nieuwe collega".
+            true
+        } else if c.indefinite_articles.contains(w) {
             // "een leerling" is one pupil; "een kind met ..." is any child.
-            "een" | "a" => matches!(
-                next,
-                "leerling" | "leerlinge" | "pupil" | "student" | "kleuter"
-            ),
-            "mijn" | "uw" | "onze" | "my" | "your" | "our" | "zijn" | "die" | "deze" | "that"
-            | "this" => {
-                let plural_ok = matches!(*w, "mijn" | "my" | "onze" | "our");
-                // "die nieuwe collega": one adjective may stand between.
-                let adjective = |x: &str| {
-                    x.ends_with('e')
-                        && !matches!(
-                            x,
-                            "de" | "je"
-                                | "die"
-                                | "deze"
-                                | "onze"
-                                | "we"
-                                | "ze"
-                                | "the"
-                                | "me"
-                                | "he"
-                                | "she"
-                                | "one"
-                        )
-                };
-                person(next)
-                    || adjective(next) && person(after_next)
-                    || plural_ok
-                        && is_class_code(next)
-                        && matches!(after_next, "leerlingen" | "students" | "pupils" | "kids")
-            }
+            c.one_pupil_nouns.contains(next)
+        } else if c.person_determiners.contains(w) {
+            // "mijn leerling", "my 4vwo students", "uw zoon", "die nieuwe collega".
+            let plural_ok = c.class_plural_determiners.contains(w);
+            // "die nieuwe collega": one adjective may stand between.
+            let adjective = |x: &str| x.ends_with('e') && !c.not_adjectives.contains(x);
+            person(next)
+                || adjective(next) && person(after_next)
+                || plural_ok && is_class_code(next) && c.pupil_plurals.contains(after_next)
+        } else if lex.titles.contains(w) {
             // "meneer Aoulad", "juf Emma": a named adult.
-            w if lex.titles.contains(w) => toks.get(k + 1).is_some_and(|x| x.capitalized),
-            _ => false,
+            toks.get(k + 1).is_some_and(|x| x.capitalized)
+        } else {
+            false
         }
     })
 }

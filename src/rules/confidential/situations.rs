@@ -31,21 +31,7 @@ pub(super) fn situations(ctx: &Ctx, out: &mut Vec<Hit>) {
         }
         // A school advice for a level: "het advies 3havo", "haar vmbo-basisadvies".
         if hit.is_none() && words[i].ends_with("advies") || words[i] == "advice" {
-            let level = |w: &&str| {
-                is_class_code(w)
-                    || matches!(
-                        *w,
-                        "havo"
-                            | "vwo"
-                            | "vmbo"
-                            | "mavo"
-                            | "basis"
-                            | "kader"
-                            | "tl"
-                            | "gt"
-                            | "praktijkonderwijs"
-                    )
-            };
+            let level = |w: &&str| is_class_code(w) || lex.classes.advice_levels.contains(*w);
             let before = i > 0 && level(&words[i - 1]);
             let after = words[i + 1..].iter().take(2).position(level);
             // Only an advice with its level says something about the pupil ("het schooladvies"
