@@ -88,6 +88,14 @@ word_classes! {
     grade_prepositions = "grade-prepositions",
     definite_articles = "definite-articles",
     tests = "tests",
+    /// "Tering, de printer is weer kapot.": a curse as an exclamation.
+    interjection_curses = "interjection-curses",
+    /// "tering druk": a curse as an intensifier.
+    intensifier_curses = "intensifier-curses",
+    copulas = "copulas",
+    belittle_fillers = "belittle-fillers",
+    people_pronouns = "people-pronouns",
+    kisses = "kisses",
 }
 
 #[cfg(test)]

@@ -9,35 +9,17 @@ use std::sync::OnceLock;
 fn capacity_regex() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        // Applied to normalised text (lower case, no diacritics). Each alternative is one
-        // common way of saying "personal capacity" or "on behalf of the school".
-        let nl = [
-            r"\b(op|in) (persoonlijke|eigen|prive) titel\b",
-            r"#(op)?persoonlijketitel\b|#eigenmening\b|#prive(account)?\b",
-            r"\b(mijn|m'n|mn) (eigen|persoonlijke) (mening|visie|standpunt|standpunten)\b",
-            r"\b(eigen|persoonlijke) (mening|visie)\b",
-            r"\bmening\s*(=|:|is)\s*(mijn\s+)?eigen\b",
-            r"\bpersoonlijk (bericht|account|standpunt)\b",
-            r"\bprive[- ]?(account|bericht|persoon|profiel)\b",
-            r"\bals (prive ?persoon|particulier|ouder en niet als)\b",
-            r"\b(niet|geen) namens\b",
-            r"\bnamens (de school|onze school|school|het (hele )?team|ons team|de directie|het bestuur|de schoolleiding|de mr)\b",
-            r"\bspreek (hier )?(alleen )?(voor|namens) (mezelf|mijzelf)\b|\bpersoonlijk gezien\b",
-            r"\b(zijn|is) van (mezelf|mijzelf)\b",
-            r"\bniet (die|het standpunt|de mening|de visie) van mijn (werkgever|school)\b",
-        ];
-        let en = [
-            r"\b(views|opinions|thoughts|tweets|posts)( expressed)?( here| in this post)?( are)?( all)? (my own|mine|my own personal)\b",
-            r"\bmy own (views|opinions?|thoughts)\b",
-            r"\b(in a|in my) (personal|private) capacity\b",
-            r"\bspeaking (only )?for myself\b|\b(speaking|writing) personally\b|\bpersonally speaking\b",
-            r"\b(personal|private) (account|views?|opinions?)\b",
-            r"\bnot (speaking |posting |writing )?on behalf of\b",
-            r"\b(posting|writing|speaking) on behalf of\b",
-            r"\bon behalf of (the |our )?(whole |entire )?(school|team|staff)\b",
-            r"\b(do not|don't|does not|doesn't) represent (my|the) (employer|school)\b",
-        ];
-        let all: Vec<&str> = nl.iter().chain(en.iter()).copied().collect();
+        // Applied to normalised text (lower case, no diacritics). Each line of the data files
+        // is one common way of saying "personal capacity" or "on behalf of the school".
+        let all: Vec<&str> = [
+            data_file!("lexicon/nl/capacity.txt"),
+            data_file!("lexicon/en/capacity.txt"),
+        ]
+        .iter()
+        .flat_map(|d| d.lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
         crate::text::regex(&format!("(?:{})", all.join("|")))
     })
 }
@@ -66,5 +48,23 @@ impl Analysis {
             }
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every line of the data files is a regular expression of its own (a bad edit fails
+    /// here with the line, not as one large joined pattern).
+    #[test]
+    fn every_capacity_line_is_a_pattern() {
+        for data in [
+            data_file!("lexicon/nl/capacity.txt"),
+            data_file!("lexicon/en/capacity.txt"),
+        ] {
+            for l in data.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                assert!(crate::text::try_regex(l).is_ok(), "not a pattern: {l}");
+            }
+        }
+        assert!(super::capacity_regex().is_match("dit schrijf ik op persoonlijke titel"));
     }
 }
