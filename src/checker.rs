@@ -148,7 +148,7 @@ impl Checker {
             end_byte: h.end,
             text: text[h.start..h.end].to_string(),
             message: render(locale, info.id, &args),
-            reference: render(locale, &format!("ref.{}", info.category.as_str()), &[]),
+            reference: render(locale, info.reference, &[]),
             fixes,
         })
     }
