@@ -96,6 +96,8 @@ word_classes! {
     belittle_fillers = "belittle-fillers",
     people_pronouns = "people-pronouns",
     kisses = "kisses",
+    /// "k*t", "sh1t": curses recognised masked (the order does not matter).
+    masked_curses = "masked-curses",
 }
 
 #[cfg(test)]
