@@ -16,11 +16,11 @@
 // the manifest here, so there is one hand-kept manifest. build.sh calls this.
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { zipDir } from './package.mjs';
 
 const SRC = dirname(fileURLToPath(import.meta.url));
 
@@ -35,6 +35,9 @@ const GECKO = {
 };
 /** Copied as they are (relative to extension/). */
 const STATIC = ['_locales', 'icons', 'background', 'managed_schema.json', 'content/highlights.css', 'options/options.html', 'options/options.css', 'popup/popup.html', 'popup/popup.css'];
+
+/** What scripts/package.sh writes next to chrome/ and firefox/. */
+const PACKAGED = ['postwacht.crx', 'updates.xml', 'postwacht-firefox.xpi', 'extension-id.txt', 'deploy'];
 
 /** @typedef {Record<string, any>} Manifest */
 
@@ -114,6 +117,9 @@ export async function buildAll(pkg, out) {
     for (const f of ['postwacht.js', 'postwacht_bg.wasm']) cpSync(join(pkg, f), join(staged, 'pkg', f));
     await bundle(staged);
     rmSync(join(out, 'test'), { recursive: true, force: true });
+    // What scripts/package.sh makes from the last build names that build's ID: gone until
+    // it runs again, so no stale ID is left next to the new dist/chrome.
+    for (const f of PACKAGED) rmSync(join(out, f), { recursive: true, force: true });
     for (const test of [false, true]) {
       for (const browser of /** @type {const} */ (['chrome', 'firefox'])) {
         const dir = join(out, test ? 'test' : '', browser);
@@ -124,8 +130,7 @@ export async function buildAll(pkg, out) {
         writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
         if (!test) {
           const zip = join(out, `postwacht-${browser}.zip`);
-          rmSync(zip, { force: true });
-          execFileSync('python3', ['-m', 'zipfile', '-c', zip, ...readdirSync(dir).sort()], { cwd: dir });
+          writeFileSync(zip, zipDir(dir));
         }
       }
     }

@@ -4,11 +4,13 @@
 // get findings back. The wasm module and the compiled policy are created lazily on the
 // first request after every (re)start of the worker: MV3 stops idle workers at any time.
 import init, { Checker } from '../pkg/postwacht.js';
-import { compilePolicy, currentPolicy, onPolicyChanged } from './policy-store.js';
+import { senderKind, refusal, forContent } from './senders.js';
+import { compilePolicy, currentPolicy, onPolicyChanged, storeImported, removeImported, migrateLegacyStorage } from './policy-store.js';
 
 // Tells one run of the worker from the next (tests check a restart really happened).
 const instance = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
 const tabCounts = new Map();
+const OWN_ORIGIN = chrome.runtime.getURL('');
 
 let wasm = null; // Promise of init()
 let state = null; // {checker, problems, info, key}: the compiled policy in force
@@ -68,8 +70,16 @@ onPolicyChanged(() => {
   load().catch(() => {});
 });
 
+// "Toch plaatsen" with a reason: kept in storage.session (memory, gone when the browser
+// closes; not readable by content scripts), at most 50, never the post's text.
+const OVERRIDES_MAX = 50;
+
 async function handle(msg, sender) {
-  switch (msg && msg.type) {
+  // Who may ask what: background/senders.js.
+  const kind = senderKind(sender, chrome.runtime.id, OWN_ORIGIN);
+  const refused = refusal(msg, kind);
+  if (refused) return refused;
+  switch (msg.type) {
     case 'check': {
       const { checker } = await load();
       // The context goes to the core as the content script sent it: the core knows the
@@ -84,7 +94,28 @@ async function handle(msg, sender) {
     }
     case 'policy-info': {
       const { info } = await load();
-      return { ok: true, info };
+      return { ok: true, info: kind === 'content' ? forContent(info) : info };
+    }
+    case 'import-policy': {
+      // From the options page: validated by the core first, then kept where content scripts
+      // cannot read it (policy-store.js: storeImported).
+      await initWasm();
+      const json = String(msg.json || '');
+      try {
+        new Checker(json).free?.();
+      } catch (e) {
+        return { ok: false, error: String((e && e.message) || e) };
+      }
+      await storeImported({ json, name: String(msg.name || ''), imported_at: new Date().toISOString() });
+      stale = true;
+      await load();
+      return { ok: true };
+    }
+    case 'remove-policy': {
+      await removeImported();
+      stale = true;
+      await load();
+      return { ok: true };
     }
     case 'validate-policy': {
       await initWasm();
@@ -106,11 +137,12 @@ async function handle(msg, sender) {
       return { ok: true };
     }
     case 'override': {
-      // A local record of "toch plaatsen" with a reason, for the teacher's own overview:
-      // host, rule ids and the reason; never the post itself, never sent anywhere.
-      const { overrides = [] } = await chrome.storage.local.get('overrides');
-      overrides.push({ at: new Date().toISOString(), host: String(msg.host || ''), rules: (msg.rules || []).map(String), reason: String(msg.reason || '') });
-      await chrome.storage.local.set({ overrides: overrides.slice(-50) });
+      // A record of "toch plaatsen" with a reason for this browser session only: host, rule
+      // ids and the reason; never the post itself, never sent anywhere.
+      const { overrides = [] } = await chrome.storage.session.get('overrides');
+      const rules = Array.isArray(msg.rules) ? msg.rules.slice(0, 50).map((r) => String(r).slice(0, 100)) : [];
+      overrides.push({ at: new Date().toISOString(), host: String(msg.host || '').slice(0, 255), rules, reason: String(msg.reason || '').slice(0, 500) });
+      await chrome.storage.session.set({ overrides: overrides.slice(-OVERRIDES_MAX) });
       return { ok: true };
     }
     case 'ping':
@@ -119,6 +151,11 @@ async function handle(msg, sender) {
       return { ok: false, error: 'unknown message' };
   }
 }
+
+// storage.session is for trusted contexts only (the default in Chrome; said explicitly).
+chrome.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch?.(() => {});
+// Earlier versions kept the imported policy and the overrides in storage.local.
+migrateLegacyStorage().catch(() => {});
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   handle(msg, sender).then(sendResponse, (e) => sendResponse({ ok: false, error: String((e && e.message) || e) }));
