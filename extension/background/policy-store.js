@@ -17,6 +17,7 @@
 
 export const SOURCES = ['managed', 'imported', 'default'];
 
+/** @param {unknown} v @returns {v is Record<string, any>} */
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 async function readManagedRaw() {
@@ -32,14 +33,17 @@ async function readManagedRaw() {
  * The managed storage turned into one policy object, plus what the extension itself finds
  * odd about it ("path: problem"; the core adds its own problems when it compiles it).
  * Returns null when IT set nothing.
- * @param {unknown} raw what chrome.storage.managed.get(null) gave
+ * @param {unknown} rawValue what chrome.storage.managed.get(null) gave
  * @returns {{policy: Record<string, unknown>, problems: string[]} | null}
  */
-export function managedPolicy(raw) {
-  raw = isObject(raw) ? raw : {};
+export function managedPolicy(rawValue) {
+  /** @type {Record<string, any>} */
+  const raw = isObject(rawValue) ? rawValue : {};
   const keys = Object.keys(raw);
   if (!keys.length) return null;
+  /** @type {string[]} */
   const problems = [];
+  /** @type {Record<string, unknown>} */
   let policy = {};
   // "policy_json" is the documented key; "policy" (a string or an object) is read too.
   for (const k of ['policy_json', 'policy']) {
@@ -49,7 +53,7 @@ export function managedPolicy(raw) {
       try {
         v = JSON.parse(v);
       } catch (e) {
-        problems.push(`${k}: not valid JSON: ${e.message}`);
+        problems.push(`${k}: not valid JSON: ${/** @type {Error} */ (e).message}`);
         continue;
       }
     }
@@ -182,6 +186,7 @@ export async function removeImported() {
  * storage.local.imported_policy.
  */
 export async function migrateLegacyStorage() {
+  /** @type {{imported_policy?: ImportedPolicy, overrides?: unknown}} */
   const got = await chrome.storage.local.get(['imported_policy', 'overrides']);
   const legacy = got && got.imported_policy;
   if (legacy && typeof legacy.json === 'string') await storeImported(legacy);
@@ -202,6 +207,7 @@ export async function readImported() {
 
 async function readTeacherRules() {
   try {
+    /** @type {{settings?: {rules?: unknown}}} */
     const { settings = {} } = await chrome.storage.local.get('settings');
     return settings.rules;
   } catch (_) {
@@ -247,8 +253,10 @@ export function onPolicyChanged(fn) {
     if (area === 'managed') fn();
     else if (area === 'local' && changes.imported_policy) fn();
     else if (area === 'local' && changes.settings) {
-      const a = changes.settings.oldValue && changes.settings.oldValue.rules;
-      const b = changes.settings.newValue && changes.settings.newValue.rules;
+      const before = /** @type {{rules?: unknown} | undefined} */ (changes.settings.oldValue);
+      const after = /** @type {{rules?: unknown} | undefined} */ (changes.settings.newValue);
+      const a = before && before.rules;
+      const b = after && after.rules;
       if (JSON.stringify(a || {}) !== JSON.stringify(b || {})) fn();
     }
   });

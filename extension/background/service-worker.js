@@ -12,14 +12,21 @@ const instance = Date.now().toString(36) + Math.random().toString(36).slice(2, 8
 const tabCounts = new Map();
 const OWN_ORIGIN = chrome.runtime.getURL('');
 
+/** @typedef {ReturnType<typeof compilePolicy> & {key: string}} State */
+/** @typedef {{type: string, [k: string]: any}} Message */
+/** @param {unknown} e */
+const errText = (e) => String((e && /** @type {Error} */ (e).message) || e);
+/** @type {Promise<unknown> | null} */
 let wasm = null; // Promise of init()
+/** @type {State | null} */
 let state = null; // {checker, problems, info, key}: the compiled policy in force
 let stale = true; // a policy source changed since `state` was compiled
+/** @type {Promise<unknown>} */
 let loading = Promise.resolve();
 
 function initWasm() {
   if (!wasm) {
-    wasm = init({ module_or_path: chrome.runtime.getURL('pkg/postwacht_bg.wasm') }).catch((e) => {
+    wasm = init({ module_or_path: chrome.runtime.getURL('pkg/postwacht_bg.wasm') }).catch((/** @type {unknown} */ e) => {
       wasm = null;
       throw e;
     });
@@ -33,6 +40,7 @@ function initWasm() {
 // that races a change (its message overtakes the worker's onChanged event) is answered
 // with the old policy, and recheckTabs() asks every tab to check again once the new one
 // is compiled. Calls are serialised.
+/** @returns {Promise<State>} */
 async function compile() {
   await initWasm();
   if (state && !stale) return state;
@@ -60,7 +68,7 @@ function load() {
 async function recheckTabs() {
   try {
     for (const tab of await chrome.tabs.query({})) {
-      chrome.tabs.sendMessage(tab.id, { type: 'recheck' }).catch(() => {});
+      if (tab.id !== undefined) chrome.tabs.sendMessage(tab.id, { type: 'recheck' }).catch(() => {});
     }
   } catch (_) { /* no tabs API here */ }
 }
@@ -74,6 +82,7 @@ onPolicyChanged(() => {
 // closes; not readable by content scripts), at most 50, never the post's text.
 const OVERRIDES_MAX = 50;
 
+/** @param {Message} msg @param {chrome.runtime.MessageSender} sender */
 async function handle(msg, sender) {
   // Who may ask what: background/senders.js.
   const kind = senderKind(sender, chrome.runtime.id, OWN_ORIGIN);
@@ -104,7 +113,7 @@ async function handle(msg, sender) {
       try {
         new Checker(json).free?.();
       } catch (e) {
-        return { ok: false, error: String((e && e.message) || e) };
+        return { ok: false, error: errText(e) };
       }
       await storeImported({ json, name: String(msg.name || ''), imported_at: new Date().toISOString() });
       stale = true;
@@ -123,7 +132,7 @@ async function handle(msg, sender) {
         new Checker(String(msg.json)).free?.();
         return { ok: true };
       } catch (e) {
-        return { ok: false, error: String((e && e.message) || e) };
+        return { ok: false, error: errText(e) };
       }
     }
     case 'counts': {
@@ -139,8 +148,10 @@ async function handle(msg, sender) {
     case 'override': {
       // A record of "toch plaatsen" with a reason for this browser session only: host, rule
       // ids and the reason; never the post itself, never sent anywhere.
-      const { overrides = [] } = await chrome.storage.session.get('overrides');
-      const rules = Array.isArray(msg.rules) ? msg.rules.slice(0, 50).map((r) => String(r).slice(0, 100)) : [];
+      const got = await chrome.storage.session.get('overrides');
+      /** @type {object[]} */
+      const overrides = Array.isArray(got.overrides) ? got.overrides : [];
+      const rules = Array.isArray(msg.rules) ? msg.rules.slice(0, 50).map((/** @type {unknown} */ r) => String(r).slice(0, 100)) : [];
       overrides.push({ at: new Date().toISOString(), host: String(msg.host || '').slice(0, 255), rules, reason: String(msg.reason || '').slice(0, 500) });
       await chrome.storage.session.set({ overrides: overrides.slice(-OVERRIDES_MAX) });
       return { ok: true };
@@ -158,7 +169,7 @@ chrome.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.ca
 migrateLegacyStorage().catch(() => {});
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
-  handle(msg, sender).then(sendResponse, (e) => sendResponse({ ok: false, error: String((e && e.message) || e) }));
+  handle(msg, sender).then(sendResponse, (e) => sendResponse({ ok: false, error: errText(e) }));
   return true; // answer asynchronously
 });
 
@@ -166,9 +177,10 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 // The manifest covers the big platforms; other sites need an optional host permission that
 // the user grants (popup or options page). For those, the content scripts are registered
 // here, and registered again whenever the granted permissions change.
-const CONTENT_JS = chrome.runtime.getManifest().content_scripts[0].js;
-const CONTENT_CSS = chrome.runtime.getManifest().content_scripts[0].css;
-const BUILT_IN = new Set(chrome.runtime.getManifest().content_scripts[0].matches);
+const CONTENT = (chrome.runtime.getManifest().content_scripts || [])[0] || {};
+const CONTENT_JS = CONTENT.js || [];
+const CONTENT_CSS = CONTENT.css || [];
+const BUILT_IN = new Set(CONTENT.matches);
 
 async function syncUserSites() {
   if (!chrome.scripting || !chrome.permissions) return;
