@@ -22,7 +22,7 @@ export const MAY_ASK = {
 /**
  * 'page' for the extension's own pages (popup, options), 'content' for its content scripts
  * in a web page's tab, null for anything else.
- * @param {chrome.runtime.MessageSender | undefined} sender
+ * @param {{id?: string, url?: string, tab?: {id?: number}} | undefined} sender chrome.runtime.MessageSender
  * @param {string} ownId chrome.runtime.id
  * @param {string} ownOrigin chrome.runtime.getURL('') ("chrome-extension://ID/")
  * @returns {SenderKind | null}

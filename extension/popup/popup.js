@@ -2,11 +2,38 @@
 // school's policy forbids it), and asking for permission on a site Postwacht does not
 // cover yet.
 import { t, setLang, apply } from '../shared/i18n.js';
+import { originPattern } from '../shared/sites.js';
 
 /** @typedef {import('../shared/types.js').Settings} Settings */
 
 /** The element with id `id` (the page has every one this script asks for). @param {string} id @returns {any} */
 const $ = (id) => document.getElementById(id);
+
+/**
+ * The policy line: who set the policy, and plainly when IT installed Postwacht (the browser
+ * is managed) but no managed policy reached it.
+ * @param {import('../shared/types.js').PolicyInfo} info
+ * @param {string} install chrome.management.getSelf().installType
+ */
+function renderPolicy(info, install) {
+  const src = info.source === 'managed' ? t('policyManaged') : info.source === 'imported' ? t('policyImported') : t('policyDefault');
+  $('policy').textContent = t('popupPolicy', info.name ? `${info.name} (${src})` : src);
+  $('policy').dataset.source = info.source;
+  // A broken policy: checking goes on with its valid parts; the details are for IT, on the
+  // options page.
+  const broken = !!(info.problems && info.problems.length);
+  const unmanaged = install === 'admin' && info.source !== 'managed';
+  $('policy-broken').hidden = !(broken || unmanaged);
+  $('policy-broken').textContent = unmanaged ? t('popupManagedNoPolicy') : broken ? t('popupPolicyBroken') : '';
+}
+
+async function installType() {
+  try {
+    return (await chrome.management.getSelf()).installType || '';
+  } catch {
+    return '';
+  }
+}
 
 async function main() {
   const { settings = {} } = /** @type {{settings?: Partial<Settings>}} */ (await chrome.storage.local.get('settings'));
@@ -14,19 +41,15 @@ async function main() {
   apply(document);
   $('options').addEventListener('click', () => chrome.runtime.openOptionsPage());
 
-  /** @type {import('../shared/types.js').PolicyInfo} */
-  let info = { allow_pause: true, source: 'default', name: '' };
-  try {
-    const res = await chrome.runtime.sendMessage({ type: 'policy-info' });
-    if (res && res.ok) info = res.info;
-  } catch { /* keep defaults */ }
-  const src = info.source === 'managed' ? t('policyManaged') : info.source === 'imported' ? t('policyImported') : t('policyDefault');
-  $('policy').textContent = t('popupPolicy', info.name ? `${info.name} (${src})` : src);
-  $('policy').dataset.source = info.source;
-  // A broken policy: checking goes on with its valid parts; the details are for IT, on the
-  // options page.
-  $('policy-broken').hidden = !(info.problems && info.problems.length);
-  $('policy-broken').textContent = t('popupPolicyBroken');
+  // The policy info can take a moment on the worker's first start (the wasm core compiles
+  // the policy); the tab's status comes from its content script at once. So both are asked
+  // at the same time and each is shown when it arrives.
+  /** @type {Promise<import('../shared/types.js').PolicyInfo>} */
+  const infoP = chrome.runtime.sendMessage({ type: 'policy-info' }).then(
+    (res) => (res && res.ok ? res.info : { allow_pause: true, source: 'default', name: '' }),
+    () => ({ allow_pause: true, source: 'default', name: '' }),
+  );
+  Promise.all([infoP, installType()]).then(([info, install]) => renderPolicy(info, install));
 
   // ?tab=ID: the popup opened as a page for a given tab (used by the e2e tests).
   const forced = Number(new URLSearchParams(location.search).get('tab'));
@@ -42,13 +65,11 @@ async function main() {
   }
   if (!status) {
     $('status').textContent = t('popupNotHere');
-    let origin = null;
-    try {
-      const u = new URL(/** @type {string} */ (tab.url));
-      if (u.protocol === 'https:' || u.protocol === 'http:') origin = `${u.protocol}//${u.host}/*`;
-    } catch { /* no URL: not a web page */ }
+    // The tab's address: visible because the user opened the popup on this tab (activeTab).
+    const origin = originPattern(tab && tab.url);
     if (origin) {
       $('allow').hidden = false;
+      $('allow').dataset.origin = origin;
       $('allow').addEventListener('click', async () => {
         // Asked at run time, for this one site only.
         const granted = await chrome.permissions.request({ origins: [origin] });
@@ -69,6 +90,7 @@ async function main() {
     const part = (/** @type {number} */ n, /** @type {string} */ key) => t(key + (n === 1 ? 'One' : 'Other'), n);
     $('counts').textContent = [part(c.error, 'countError'), part(c.warning, 'countWarning'), part(c.info, 'countInfo')].join(' · ');
   }
+  const info = await infoP;
   const pause = $('pause');
   if (info.allow_pause === false) {
     $('pause-note').hidden = false;

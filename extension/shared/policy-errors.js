@@ -54,6 +54,12 @@ const PROBLEMS = [
 const JSON_PARTS = [
   [/ at line (\d+) column (\d+)$/, ' (regel $1, kolom $2)'],
   [/^expected value/, 'waarde verwacht'],
+  [/^expected ident/, 'onbekend woord (alleen true, false en null mogen zonder aanhalingstekens)'],
+  [/^invalid number/, 'ongeldig getal'],
+  [/^invalid type: (.*), expected (.*)/, 'verkeerd type: $1, verwacht: $2'],
+  [/^recursion limit exceeded/, 'te diep genest'],
+  [/^number out of range/, 'getal te groot'],
+  [/^lone leading surrogate in hex escape/, 'losse surrogaat in een \\u-escape'],
   [/^trailing comma/, 'komma te veel'],
   [/^EOF while parsing an object/, 'het bestand houdt midden in een object op'],
   [/^EOF while parsing a list/, 'het bestand houdt midden in een lijst op'],
