@@ -19,6 +19,7 @@ function renderPolicy(info, install) {
   const src = info.source === 'managed' ? t('policyManaged') : info.source === 'imported' ? t('policyImported') : t('policyDefault');
   $('policy').textContent = t('popupPolicy', info.name ? `${info.name} (${src})` : src);
   $('policy').dataset.source = info.source;
+  performance.mark('postwacht-policy');
   // A broken policy: checking goes on with its valid parts; the details are for IT, on the
   // options page.
   const broken = !!(info.problems && info.problems.length);
@@ -65,6 +66,7 @@ async function main() {
   }
   if (!status) {
     $('status').textContent = t('popupNotHere');
+    performance.mark('postwacht-status');
     // The tab's address: visible because the user opened the popup on this tab (activeTab).
     const origin = originPattern(tab && tab.url);
     if (origin) {
@@ -84,6 +86,8 @@ async function main() {
   }
   const host = status.host;
   $('status').textContent = status.paused ? t('popupPaused') : status.counts.composers ? t('popupOn', host) : t('popupNoComposer');
+  // When the tab's status was on screen (the e2e test compares it with the policy line).
+  performance.mark('postwacht-status');
   if (!status.paused && status.counts.composers) {
     $('counts').hidden = false;
     const c = status.counts;

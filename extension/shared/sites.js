@@ -8,7 +8,8 @@ const HOST = /^(\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z
 
 /**
  * The match pattern for `site` ("https://host/*"), or null when it is not one https origin.
- * Accepts "https://host", "https://host/" and "https://host/*"; a port is kept.
+ * Accepts "https://host", "https://host/" and "https://host/*"; a port is dropped (a
+ * pattern without one covers every port).
  * @param {unknown} site
  * @returns {string | null}
  */
@@ -21,7 +22,7 @@ export function sitePattern(site) {
   // "*.nl": a wildcard over a whole top-level domain is no school's site.
   if (host.startsWith('*.') && !host.slice(2).includes('.')) return null;
   if (/^\d+(\.\d+){3}$/.test(host)) return null;
-  return `https://${host}${m[2] || ''}/*`;
+  return `https://${host}/*`;
 }
 
 /**

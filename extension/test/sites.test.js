@@ -9,7 +9,7 @@ describe('sitePattern', () => {
     assert.equal(sitePattern('https://app.school.nl'), 'https://app.school.nl/*');
     assert.equal(sitePattern('https://App.School.nl/'), 'https://app.school.nl/*');
     assert.equal(sitePattern('https://*.school.nl/*'), 'https://*.school.nl/*');
-    assert.equal(sitePattern('https://intranet.school.nl:8443/*'), 'https://intranet.school.nl:8443/*');
+    assert.equal(sitePattern('https://intranet.school.nl:8443/*'), 'https://intranet.school.nl/*');
   });
   it('refuses what would ask for more than one site, or is no site', () => {
     for (const bad of ['https://*/*', '<all_urls>', '*://*/*', 'http://app.school.nl/*', 'https://*.nl/*', 'https://app.school.nl/path/*',
@@ -22,6 +22,7 @@ describe('sitePattern', () => {
 describe('originPattern', () => {
   it('gives the origin of an https page, nothing for others', () => {
     assert.equal(originPattern('https://app.school.nl/berichten?id=3'), 'https://app.school.nl/*');
+    assert.equal(originPattern('https://school.example:8443/x'), 'https://school.example/*');
     assert.equal(originPattern('http://app.school.nl/'), null);
     assert.equal(originPattern('chrome://extensions/'), null);
     assert.equal(originPattern(undefined), null);
