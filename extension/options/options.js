@@ -1,5 +1,6 @@
 // Options: language, the account per site, importing the school's policy file (for
 // teachers whose IT does not push one yet), and extra sites (permission asked at run time).
+import { managedWithoutPolicy, installType } from '../shared/managed.js';
 import { t, setLang, getLang, apply } from '../shared/i18n.js';
 import { policyErrorList, problemText } from '../shared/policy-errors.js';
 import { sitePattern, originPattern } from '../shared/sites.js';
@@ -19,7 +20,7 @@ async function getSettings() {
 // language switch shows it in the new language.
 /** @type {{key: string, args: string[]} | null} */
 let saved = null;
-/** @type {{cls: string, key: string, args: string[], list: string[], rawList: boolean} | null} */
+/** @type {{cls: string, key: string, args: string[], list: string[]} | null} */
 let result = null;
 
 function renderStatus() {
@@ -33,7 +34,7 @@ function renderStatus() {
   out.appendChild(p);
   if (result.list.length) {
     const ul = document.createElement('ul');
-    for (const item of result.rawList ? result.list : policyErrorList(result.list.join('; '), getLang())) {
+    for (const item of result.list.flatMap((e) => policyErrorList(e, getLang()))) {
       const li = document.createElement('li');
       li.textContent = item;
       ul.appendChild(li);
@@ -44,7 +45,7 @@ function renderStatus() {
 
 /** @param {string} cls @param {string} key @param {string[]} [args] @param {string[]} [list] */
 function setResult(cls, key, args = [], list = []) {
-  result = { cls, key, args, list, rawList: false };
+  result = { cls, key, args, list };
   renderStatus();
 }
 
@@ -70,14 +71,6 @@ function renderCategories() {
   }
 }
 
-/** How the browser installed the extension ('admin': by the school's policy). @returns {Promise<string>} */
-async function installType() {
-  try {
-    return (await chrome.management.getSelf()).installType || '';
-  } catch {
-    return '';
-  }
-}
 
 async function render() {
   const s = await getSettings();
@@ -186,7 +179,7 @@ function renderPolicy(info, install) {
   $('policy-managed').hidden = !(managed && info.imported_ignored);
   // IT installed Postwacht by policy (so the browser is managed), but no managed policy
   // reached it: most often a policy written for another extension ID.
-  const none = install === 'admin' && !managed;
+  const none = managedWithoutPolicy(install, info.source);
   $('policy-managed-none').hidden = !none;
   $('policy-managed-none').textContent = none ? t('optManagedNoPolicy', chrome.runtime.id) : '';
   // Under a managed policy an imported file is never used: no import offered.

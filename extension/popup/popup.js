@@ -1,6 +1,7 @@
 // The toolbar popup: status and counts for this tab, pause on this site (unless the
 // school's policy forbids it), and asking for permission on a site Postwacht does not
 // cover yet.
+import { managedWithoutPolicy, installType } from '../shared/managed.js';
 import { t, setLang, apply } from '../shared/i18n.js';
 import { originPattern } from '../shared/sites.js';
 
@@ -23,18 +24,11 @@ function renderPolicy(info, install) {
   // A broken policy: checking goes on with its valid parts; the details are for IT, on the
   // options page.
   const broken = !!(info.problems && info.problems.length);
-  const unmanaged = install === 'admin' && info.source !== 'managed';
+  const unmanaged = managedWithoutPolicy(install, info.source);
   $('policy-broken').hidden = !(broken || unmanaged);
   $('policy-broken').textContent = unmanaged ? t('popupManagedNoPolicy') : broken ? t('popupPolicyBroken') : '';
 }
 
-async function installType() {
-  try {
-    return (await chrome.management.getSelf()).installType || '';
-  } catch {
-    return '';
-  }
-}
 
 async function main() {
   const { settings = {} } = /** @type {{settings?: Partial<Settings>}} */ (await chrome.storage.local.get('settings'));
