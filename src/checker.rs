@@ -1,11 +1,11 @@
 //! The checker: a compiled policy plus the rules, turning a post into findings.
 
-use crate::analysis::Analysis;
 use crate::compiled::Compiled;
 use crate::context::{self, Resolved};
 use crate::messages::render;
 use crate::model::{Finding, Fix, Post, Severity, Span};
 use crate::policy::{parse_teacher_rules, Policy, PolicyError, PolicyErrors, RuleRow, Setting};
+use crate::rules::analysis::Analysis;
 use crate::rules::{self, Ctx, Hit, Rule};
 use crate::text::{Text, Utf16Map};
 
@@ -177,7 +177,7 @@ impl Checker {
                 Some((_, m)) => m.clone(),
                 None => render(locale, info.id, &args),
             },
-            reference: render(locale, &format!("ref.{}", info.category.as_str()), &[]),
+            reference: render(locale, info.reference, &[]),
             fixes,
         })
     }

@@ -134,10 +134,7 @@ fn is_laughter(w: &str) -> bool {
 
 /// "xx", "xxx", "xoxo", "mwah", "kusjes"; a single "x" only where it closes the post or a line.
 fn is_kisses(t: &Text, i: usize, w: &str) -> bool {
-    if matches!(
-        w,
-        "mwah" | "muah" | "mwuah" | "kusjes" | "kusje" | "xoxo" | "xo"
-    ) {
+    if crate::lexicon::get().classes.kisses.contains(w) {
         return true;
     }
     if w.is_empty() || !w.bytes().all(|c| c == b'x') {
