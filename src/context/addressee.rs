@@ -26,6 +26,10 @@ const VOCATIVE: u32 = 4;
 const REPLY: u32 = 3;
 const HONORIFIC: u32 = 3;
 const FORMAL: u32 = 2;
+/// The message answered addresses the teacher formally ("kunt u ...") or as "juf"/"meester"
+/// (how parents in primary school address a teacher): an adult, most likely a parent, but a
+/// weak clue, outweighed by any phrase that shows a pupil or a colleague.
+const ADULT_ADDRESS: u32 = 1;
 const INFORMAL: u32 = 1;
 /// Per chat-speak word in the answered message ("wnr", "ff"), at most [`CHAT_MAX`]: pupils
 /// write like that more than parents or colleagues do, but it decides nothing alone.
@@ -154,6 +158,14 @@ pub fn infer(
     if let Some(a) = answered.filter(|a| !a.trim().is_empty()) {
         let w = Words2::new(a);
         phrases(&mut t, lex, "answered", &w, ANSWERED, Source::Answered);
+        let first = |section: &str| {
+            let set = lex.set(section);
+            w.words.iter().position(|x| set.contains_word(x))
+        };
+        let informal = first("informal").is_some();
+        if let Some(i) = first("teacher_address").or(first("formal").filter(|_| !informal)) {
+            t.add(0, ADULT_ADDRESS, w.orig(i, 1), Source::Answered);
+        }
         let chat = &crate::lexicon::get().chat_speak;
         let mut n = 0;
         for i in 0..w.words.len() {
@@ -283,6 +295,31 @@ mod tests {
             Some(ReplyTo::Student)
         );
         assert_eq!(who("Dank voor de vraag.", Some(pupil)), None);
+    }
+
+    #[test]
+    fn an_adult_addressing_the_teacher_tips_towards_a_parent() {
+        let formal = "Kunt u uitleggen waarom dat zo gegaan is?";
+        assert_eq!(who("Dat is besproken.", Some(formal)), None);
+        assert_eq!(
+            who("Dat heeft u goed gezien.", Some(formal)),
+            Some(ReplyTo::Parent)
+        );
+        assert_eq!(
+            who(
+                "Dat heeft u goed gezien.",
+                Some("Juf, waarom was het feest zo kort?")
+            ),
+            Some(ReplyTo::Parent)
+        );
+        // A pupil's phrase outweighs it.
+        assert_eq!(
+            who(
+                "Dat heeft u goed gezien.",
+                Some("Meneer, kunt u mijn cijfer nog eens bekijken?")
+            ),
+            Some(ReplyTo::Student)
+        );
     }
 
     #[test]
