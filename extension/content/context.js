@@ -166,22 +166,32 @@ function authorOf(msg) {
 }
 
 /**
- * The account a per-site setting gives a host: the entry for the host or the nearest
- * parent domain ("facebook.com" covers www.facebook.com and m.facebook.com). Keys are
- * written by the options page through siteKey.
+ * The per-site settings for a host: the entries for the host and its parent domains,
+ * merged field by field with the most specific winning ("facebook.com" covers
+ * www.facebook.com and m.facebook.com; a "paused" the popup stored for www.facebook.com
+ * does not hide the account set for facebook.com). Keys are written through siteKey.
  * @param {Record<string, {account?: string, paused?: boolean}> | undefined} sites
  * @param {string} host
  * @returns {{account?: string, paused?: boolean}}
  */
 export function siteSetting(sites, host) {
   if (!sites) return {};
+  /** @type {string[]} */
+  const chain = [];
   let h = host.toLowerCase().replace(/\.$/, '');
   for (;;) {
-    if (Object.prototype.hasOwnProperty.call(sites, h)) return sites[h] || {};
+    chain.push(h);
     const dot = h.indexOf('.');
-    if (dot < 0 || h.indexOf('.', dot + 1) < 0) return {};
+    if (dot < 0 || h.indexOf('.', dot + 1) < 0) break;
     h = h.slice(dot + 1);
   }
+  /** @type {{account?: string, paused?: boolean}} */
+  const out = {};
+  for (const k of chain.reverse()) {
+    if (!Object.prototype.hasOwnProperty.call(sites, k)) continue;
+    for (const [f, v] of Object.entries(sites[k] || {})) if (v !== undefined) Object.assign(out, { [f]: v });
+  }
+  return out;
 }
 
 /**

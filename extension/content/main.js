@@ -85,6 +85,10 @@ function start() {
       const key = context.siteKey(host);
       const sites = Object.assign({}, settings.sites);
       sites[key] = Object.assign({}, sites[key], { account });
+      // A more specific entry's account would hide this one (context.siteSetting).
+      for (const k of Object.keys(sites)) {
+        if (k !== key && k.endsWith('.' + key) && sites[k] && sites[k].account) sites[k] = Object.assign({}, sites[k], { account: undefined });
+      }
       settings = Object.assign({}, settings, { sites });
       chrome.storage.local.set({ settings }).catch(() => {});
     },

@@ -117,6 +117,13 @@ describe('context.siteSetting and siteKey', () => {
     assert.deepEqual(siteSetting(sites, 'parro.com'), {});
     assert.deepEqual(siteSetting(undefined, 'facebook.com'), {});
   });
+  it('merges the entries along the host name, the most specific winning per field', () => {
+    const s = { 'facebook.com': { account: 'school' }, 'www.facebook.com': { paused: false } };
+    assert.deepEqual(siteSetting(s, 'www.facebook.com'), { account: 'school', paused: false });
+    const t = { 'facebook.com': { account: 'school' }, 'm.facebook.com': { account: 'personal' } };
+    assert.deepEqual(siteSetting(t, 'm.facebook.com'), { account: 'personal' });
+    assert.deepEqual(siteSetting(t, 'www.facebook.com'), { account: 'school' });
+  });
   it('stores what the user typed as a bare host', () => {
     assert.equal(siteKey('https://www.facebook.com/groups/123'), 'facebook.com');
     assert.equal(siteKey('m.facebook.com'), 'facebook.com');
