@@ -26,6 +26,7 @@ import { applyFix } from './fixes.js';
  *   siteSettings(): {account?: string},
  *   schedulePosition(): void,
  *   onComposerChanged(c: Composer): void,
+ *   attach(el: HTMLElement): Composer | undefined,
  * }} Manager
  */
 
@@ -58,6 +59,10 @@ export class Composer {
     this.savedCaret = undefined;
     /** @type {Counts | undefined} */
     this.lastCounts = undefined;
+    /** Where the composer was last seen (client rect), to find it again after a re-render. @type {DOMRect | undefined} */
+    this.lastRect = undefined;
+    /** What Enter without Shift was seen to do here (guard.js). @type {'send' | 'newline' | undefined} */
+    this.enterDoes = undefined;
     /** When the user last typed or clicked here (main.js, guard.js). */
     this.lastUsed = 0;
     /** When the user last moved the caret with the keyboard (main.js). */
@@ -218,6 +223,7 @@ export class Composer {
       this.lastCounts = c;
     }
     this.position();
+    ui.refreshPanel(this);
     // A card left open on a finding that is gone (fixed, typed away) closes, unless the
     // keyboard user is in it; applyFix finds the same finding again anyway.
     const card = ui.cardState();
@@ -232,6 +238,7 @@ export class Composer {
   position() {
     const r = this.el.getBoundingClientRect();
     const visible = r.width > 0 && r.height > 0 && this.el.isConnected;
+    if (visible) this.lastRect = r;
     const b = this.badge;
     b.hidden = !visible;
     if (visible) {

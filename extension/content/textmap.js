@@ -295,3 +295,23 @@ export function shiftSpans(oldText, newText, items) {
   }
   return out;
 }
+
+// A lone UTF-16 surrogate (half of a pair, from a page's script or a broken paste).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * `s` with every lone surrogate replaced by U+FFFD: the same length in UTF-16 code units,
+ * so spans found in the result are spans of `s`. The core's JSON reader (and any UTF-8
+ * conversion) rejects a lone surrogate; checking the replaced text never throws for it.
+ * @param {string} s
+ */
+export function wellFormed(s) {
+  return s.replace(LONE_SURROGATE, '\uFFFD');
+}
+
+/**
+ * The text as the core sees it: browsers keep some spaces in contenteditable as U+00A0,
+ * and a lone surrogate becomes U+FFFD. Same length, so offsets stay valid.
+ * @param {string} s
+ */
+export const plain = (s) => wellFormed(s.replace(/\u00a0/g, ' '));
