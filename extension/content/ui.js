@@ -239,8 +239,10 @@ export function cardState() {
 // ---- badge panel -------------------------------------------------------------------
 /** @type {HTMLElement | null} */
 let panel = null;
-/** @type {{composer: Composer, list: HTMLElement, rect: Box} | null} */
+/** @type {{composer: Composer, list: HTMLElement, rect: Box, key: string} | null} */
 let panelState = null;
+/** What the panel's list shows, to redraw it only when that changes. @param {Composer} composer */
+const listKey = (composer) => composer.findings.map((f) => f.rule + '\u0000' + f.start + '\u0000' + f.end + '\u0000' + f.message).join('\u0001');
 export function hidePanel() {
   if (panel) panel.remove();
   panel = null;
@@ -270,10 +272,23 @@ function findingsList(composer, badgeRect) {
 /** The open panel follows the composer's findings (a context change checks again). @param {Composer} composer */
 export function refreshPanel(composer) {
   if (!panel || !panelState || panelState.composer !== composer) return;
+  const key = listKey(composer);
+  if (key === panelState.key) return;
+  const old = panelState.list;
+  const active = root && root.activeElement;
+  const hadFocus = !!active && old.contains(active);
+  const index = hadFocus ? [...old.querySelectorAll('.item')].indexOf(/** @type {HTMLElement} */ (active)) : -1;
   const next = findingsList(composer, panelState.rect);
   next.setAttribute('data-findings', '');
-  panelState.list.replaceWith(next);
+  old.replaceWith(next);
   panelState.list = next;
+  panelState.key = key;
+  if (hadFocus) {
+    // Keep the keyboard user in the panel.
+    const items = /** @type {NodeListOf<HTMLElement>} */ (next.querySelectorAll('.item'));
+    const target = items[Math.min(Math.max(index, 0), items.length - 1)] || /** @type {HTMLElement | null} */ (panel.querySelector('input, select, button'));
+    if (target) target.focus();
+  }
 }
 /** The badge panel: all findings, the account and reply context, the attachments. @param {Composer} composer @param {Box} badgeRect */
 export function showPanel(composer, badgeRect) {
@@ -319,7 +334,7 @@ export function showPanel(composer, badgeRect) {
     att,
   );
   els.popups.appendChild(panel);
-  panelState = { composer, list, rect: badgeRect };
+  panelState = { composer, list, rect: badgeRect, key: listKey(composer) };
   placeNear(panel, badgeRect);
   (/** @type {HTMLElement | null} */ (panel.querySelector('.item')) || schoolBox).focus();
 }

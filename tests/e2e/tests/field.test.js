@@ -216,14 +216,19 @@ describe('item 5: marks on their words', () => {
       if (id === 'g-scroll') {
         const sb = await ta.evaluate((el) => el.offsetWidth - el.clientWidth);
         assert.ok(sb > 0, 'the textarea shows a classic scrollbar');
-        // Every part of the text, a view at a time.
-        const { h, total } = await ta.evaluate((el) => ({ h: el.clientHeight, total: el.scrollHeight }));
-        for (let top = 0; top < total; top += h / 2) {
-          await ta.evaluate((el, t) => (el.scrollTop = t), top);
-          await page.waitForTimeout(120);
-          const r = await marksOnWords(page, id);
-          bad.push(...r.bad);
-          checked += r.checked;
+        // Every part of the text, a view at a time, at a few widths (where lines break
+        // depends on it).
+        for (const width of [440, 451, 463, 474]) {
+          await ta.evaluate((el, w) => (el.style.width = w + 'px'), width);
+          await page.waitForTimeout(150);
+          const { h, total } = await ta.evaluate((el) => ({ h: el.clientHeight, total: el.scrollHeight }));
+          for (let top = 0; top < total; top += h / 2) {
+            await ta.evaluate((el, t) => (el.scrollTop = t), top);
+            await page.waitForTimeout(100);
+            const r = await marksOnWords(page, id);
+            bad.push(...r.bad.map((b) => `width ${width}: ${b}`));
+            checked += r.checked;
+          }
         }
       } else {
         const r = await marksOnWords(page, id);
@@ -235,6 +240,26 @@ describe('item 5: marks on their words', () => {
       await page.close();
     });
   }
+});
+
+describe('item 5: a family emoji (ZWJ sequence) is one emoji', () => {
+  it('one is not a run, and the fix for two keeps one whole', async () => {
+    const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466}';
+    const page = await openEditor(env, 'textarea');
+    await composer(page).click();
+    await page.keyboard.insertText(`Leuk gezin ${family} op het plein. Bel 06-12345678`);
+    await waitBadge(page, (b) => b.errors === 1);
+    await page.waitForTimeout(500);
+    assert.ok(!(await marks(page)).some((m) => m.text.includes(family)), 'one family emoji is not marked');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText(`Wat gezellig ${family}${family}`);
+    await waitMarks(page, [family + family]);
+    await page.waitForTimeout(1100);
+    const card = await hoverMark(page, family + family);
+    await card.locator('[data-fix="0"]').click();
+    await waitText(page, `Wat gezellig ${family}`);
+    await page.close();
+  });
 });
 
 describe('item 6: composers in same-origin iframes', () => {
@@ -384,6 +409,25 @@ describe('item 14: keys typed right after clicking a fix stay where they were ty
       await fix.click();
       await page.keyboard.type('Q'); // within a few ms of the click
       await waitText(page, `Bel me ${replacement} opQ`);
+      await page.close();
+    });
+
+    it(`${editor}: with the caret put inside the word by a click on its mark`, async () => {
+      const page = await openEditor(env, editor);
+      await composer(page).click();
+      await page.keyboard.type('Bel me ff op');
+      await waitText(page, 'Bel me ff op');
+      const ms = await waitMarks(page, ['ff']);
+      await page.waitForTimeout(1100);
+      const m = ms.find((x) => x.text === 'ff');
+      await page.mouse.click(m.x, m.y); // the caret between the two f's; the card opens
+      const card = ui(page, '[data-postwacht-card]');
+      const fix = card.locator('[data-fix="0"]');
+      const replacement = await fix.getAttribute('data-replacement');
+      await fix.click();
+      await page.keyboard.type('Q');
+      // The word the caret was in is replaced: the key follows the replacement.
+      await waitText(page, `Bel me ${replacement}Q op`);
       await page.close();
     });
   }
