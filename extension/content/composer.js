@@ -146,13 +146,13 @@ export class Composer {
   /**
    * `postwacht:marks-updated` on the composer (bubbles, composed): the marks and the badge
    * now show the findings for the composer's current text. detail: {version (grows with
-   * every check of this composer), errors, warnings, infos}, the badge's counts, which the
-   * page can read anyway. One event per answered check, nothing from the post, no timers;
+   * every check of this composer), errors, warnings, infos, platform}, the badge's counts and
+   * the platform the post is checked for, which the page can read anyway. One event per answered check, nothing from the post, no timers;
    * tests/e2e/bench/latency.mjs times it (docs/wasm-and-bench.md).
    */
   announceMarks() {
     const c = this.counts();
-    let detail = { version: this.scheduler.seq, errors: c.error, warnings: c.warning, infos: c.info };
+    let detail = { version: this.scheduler.seq, errors: c.error, warnings: c.warning, infos: c.info, platform: this.manager.platform };
     // Firefox: an object from a content script is readable by the page only as a clone.
     if (typeof cloneInto === 'function') detail = cloneInto(detail, document.defaultView);
     this.el.dispatchEvent(new CustomEvent('postwacht:marks-updated', { bubbles: true, composed: true, detail }));

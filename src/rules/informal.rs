@@ -261,7 +261,9 @@ fn emoji_runs(t: &Text, out: &mut Vec<Hit>) {
     // (start, end) of each emoji of the run, in bytes.
     let mut run: Vec<(usize, usize)> = Vec::new();
     let flush = |run: &mut Vec<(usize, usize)>, out: &mut Vec<Hit>| {
-        let same = run.windows(2).any(|w| s[w[0].0..w[0].1] == s[w[1].0..w[1].1]);
+        let same = run
+            .windows(2)
+            .any(|w| s[w[0].0..w[0].1] == s[w[1].0..w[1].1]);
         if run.len() >= 3 || same {
             let (start, end) = (run[0].0, run[run.len() - 1].1);
             let keep = s[run[0].0..run[0].1].to_string();

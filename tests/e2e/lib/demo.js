@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { launch } from './browser.js';
 import { startServer } from './server.js';
 import { buildPages } from './build-pages.js';
-import { REPO, TEXT } from './helpers.js';
+import { REPO, TEXT, ui, uiEval } from './helpers.js';
 
 const args = process.argv.slice(2);
 const opt = (name) => {
@@ -64,11 +64,13 @@ mkdirSync(shots, { recursive: true });
 await page.setViewportSize({ width: 820, height: 900 });
 await typeInto('textarea', TEXT);
 await typeInto('lexical', 'Trots op Noor Bakker uit groep 6! Ze won de voorleeswedstrijd lol');
-await page.waitForFunction(() => {
-  const host = document.querySelector('postwacht-ui');
-  const badges = host ? [...host.shadowRoot.querySelectorAll('[data-postwacht-badge]')] : [];
-  return badges.filter((b) => b.dataset.state === 'ok' && +b.dataset.errors + +b.dataset.warnings + +b.dataset.infos > 0).length >= 2;
-});
+// Postwacht's UI is in a closed shadow root: read from the content script's world.
+for (let i = 0; ; i++) {
+  const n = await uiEval(page, (root) => (root ? [...root.querySelectorAll('[data-postwacht-badge]')] : []).filter((b) => b.dataset.state === 'ok' && +b.dataset.errors + +b.dataset.warnings + +b.dataset.infos > 0).length);
+  if (n >= 2) break;
+  if (i > 300) throw new Error('demo: the badges did not show findings');
+  await page.waitForTimeout(100);
+}
 await page.mouse.move(1, 1);
 await page.waitForTimeout(300); // let the last marks settle before the picture
 const box = async (sel) => page.locator(sel).boundingBox();
@@ -78,21 +80,21 @@ const clip = { x: a.x - 8, y: a.y - 8, width: a.width + 16, height: b.y + b.heig
 await page.screenshot({ path: join(shots, 'marks.png'), clip });
 
 // The card for the chat-speak in the first box.
-const mark = await page.evaluate(() => {
-  const span = [...document.querySelector('postwacht-ui').shadowRoot.querySelectorAll('.mirror span[data-sev]')].find((s) => s.textContent === 'ff');
+const mark = await uiEval(page, (root) => {
+  const span = [...root.querySelectorAll('.mirror span[data-sev]')].find((s) => s.textContent === 'ff');
   const r = span.getBoundingClientRect();
   return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
 });
 await page.mouse.move(mark.x, mark.y, { steps: 4 });
-await page.locator('postwacht-ui').locator('[data-postwacht-card]').waitFor();
-const card = await page.locator('postwacht-ui').locator('[data-postwacht-card]').boundingBox();
+await ui(page, '[data-postwacht-card]').waitFor();
+const card = await ui(page, '[data-postwacht-card]').boundingBox();
 await page.screenshot({ path: join(shots, 'card.png'), clip: { x: a.x - 8, y: a.y - 8, width: a.width + 16, height: Math.max(card.y + card.height, a.y + a.height) - a.y + 24 } });
 
 // The publish guard.
 await page.mouse.move(1, 1);
 await page.locator('[data-box="textarea"] textarea').focus();
 await page.keyboard.press('Control+Enter');
-const guard = page.locator('postwacht-ui').locator('[data-postwacht-guard]');
+const guard = ui(page, '[data-postwacht-guard]');
 await guard.waitFor();
 const g = await guard.boundingBox();
 await page.screenshot({ path: join(shots, 'guard.png'), clip: { x: g.x - 24, y: g.y - 24, width: g.width + 48, height: g.height + 48 } });

@@ -97,7 +97,7 @@ async function frameId(w, name) {
  * Runs `fn(root, arg)` in the content script's world of the page (or of its frame named
  * `frame`), `root` being Postwacht's (closed) shadow root or null; returns its result.
  */
-export async function uiEval(page, fn, arg = null, { frame = undefined, timeout = 10000 } = {}) {
+export async function uiEval(page, fn, arg = null, { frame = undefined, timeout = 10000, absent = undefined } = {}) {
   const w = await world(page);
   const expression = `(async () => { const host = document.querySelector('postwacht-ui'); const root = host ? chrome.dom.openOrClosedShadowRoot(host) : null; return (${fn})(root, ${JSON.stringify(arg)}); })()`;
   const start = Date.now();
@@ -111,7 +111,10 @@ export async function uiEval(page, fn, arg = null, { frame = undefined, timeout 
         return res.result.value;
       }
     }
-    if (Date.now() - start > timeout) throw new Error('uiEval: no content script in ' + (frame || 'the page'));
+    if (Date.now() - start > timeout) {
+      if (absent !== undefined) return absent; // no content script there: what the caller says that means
+      throw new Error('uiEval: no content script in ' + (frame || 'the page'));
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -156,7 +159,8 @@ export function badge(page, box = 'main', opts = {}) {
 
 /** How many badges Postwacht shows on the page. */
 export function badgeCount(page) {
-  return uiEval(page, (root) => (root ? root.querySelectorAll('[data-postwacht-badge]').length : 0));
+  // No content script in the page (a host it does not run on): no badges.
+  return uiEval(page, (root) => (root ? root.querySelectorAll('[data-postwacht-badge]').length : 0), null, { timeout: 2000, absent: 0 });
 }
 
 export async function waitBadge(page, pred, box = 'main', timeout = 15000, opts = {}) {
