@@ -112,8 +112,8 @@ function mustHold(c) {
  */
 function enterDoes(c) {
   if (c.el.tagName === 'INPUT') return 'send';
-  if (c.el.tagName === 'TEXTAREA') return c.enterDoes === 'send' ? 'send' : 'newline';
   if (c.enterDoes) return c.enterDoes;
+  if (c.el.tagName === 'TEXTAREA') return 'newline';
   return c.el.getAttribute('aria-multiline') === 'true' ? 'newline' : 'unknown';
 }
 /** @param {Composer[]} cands */
@@ -179,10 +179,10 @@ export function install(manager) {
         if (!mustHold(composer)) return;
       } else {
         const does = enterDoes(composer);
-        if (does === 'newline') return;
-        // Where Enter may only add a line, only known errors or a failed check hold it.
-        if (does === 'send' ? !mustHold(composer) : !composer.errors().length && !composer.error) {
-          if (does === 'unknown') learnEnter(composer);
+        // Where Enter may only add a line, only known errors or a failed check hold it;
+        // what Enter did there is learnt (a chat box that sends on Enter is held next time).
+        if (does === 'newline' || (does === 'send' ? !mustHold(composer) : !composer.errors().length && !composer.error)) {
+          if (does !== 'send') learnEnter(composer);
           return;
         }
       }

@@ -107,6 +107,8 @@ function start() {
   let lastTotals = '';
   function updateTitleCounts() {
     const t = totals();
+    // A frame without composers (an ad, a widget) does not overwrite the page's counts.
+    if (window !== window.top && !t.composers) return;
     const key = `${t.error}/${t.warning}/${t.info}`;
     if (key === lastTotals) return;
     lastTotals = key;
@@ -408,6 +410,9 @@ function start() {
 
   chrome.runtime.onMessage.addListener((msg, _sender, reply) => {
     if (msg && msg.type === 'status') {
+      // Every frame gets the popup's question; the first answer counts: the top page's,
+      // or a frame's that has composers.
+      if (window !== window.top && !composers.size) return;
       reply({ ok: true, host, platform: manager.platform, paused: manager.paused, counts: totals() });
     } else if (msg && msg.type === 'recheck') {
       // The policy in force changed: its extension settings (pause) and the findings.

@@ -183,6 +183,7 @@ describe('item 5: marks on their words', () => {
           const el = document.getElementById(id);
           const b = el.getBoundingClientRect();
           if (x < b.left + el.clientLeft || x > b.left + el.clientLeft + el.clientWidth || y < b.top + el.clientTop || y > b.top + el.clientTop + el.clientHeight) return null; // scrolled out
+          if (document.elementFromPoint(x, y) !== el) return null; // under the badge
           const p = document.caretPositionFromPoint(x, y);
           return p && p.offsetNode === el ? p.offset : -1;
         }, [x, y, box]);
