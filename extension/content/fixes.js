@@ -11,7 +11,7 @@
 // Keystrokes the user types while a fix is under way (it takes a frame or two in rich
 // editors) are held and typed afterwards where the user typed them.
 import { nextFrame, adapterFor, composerFor, COMPOSER_SELECTOR } from './adapters.js';
-import { plain } from './textmap.js';
+import { plain, locate } from './textmap.js';
 import * as ui from './ui.js';
 import { t } from '../shared/i18n.js';
 
@@ -20,37 +20,9 @@ import { t } from '../shared/i18n.js';
 /** @typedef {import('./composer.js').Composer} Composer */
 /** @typedef {import('./adapters.js').Adapter} Adapter */
 
-export { plain };
+export { plain, locate };
 
 const CONTEXT = 16;
-
-/**
- * Where `target` (with `pre` before and `post` after it in the checked text) is in `now`:
- * the occurrence nearest `near`, with its context if that is still there, else the target
- * alone (when it is not empty). -1 when it is gone.
- * @param {string} now @param {string} pre @param {string} target @param {string} post @param {number} near
- */
-export function locate(now, pre, target, post, near) {
-  const n = plain(now);
-  /** @param {string} needle @param {number} shift */
-  const nearest = (needle, shift) => {
-    let best = -1;
-    for (let i = n.indexOf(needle); i >= 0; i = n.indexOf(needle, i + 1)) {
-      const at = i + shift;
-      if (best < 0 || Math.abs(at - near) < Math.abs(best - near)) best = at;
-    }
-    return best;
-  };
-  const p = plain(pre);
-  const q = plain(post);
-  const tg = plain(target);
-  const withContext = nearest(p + tg + q, p.length);
-  if (withContext >= 0) return withContext;
-  if (!tg) return -1;
-  // The context changed (the user typed next to it): the target itself, close by only.
-  const alone = nearest(tg, 0);
-  return alone >= 0 && Math.abs(alone - near) <= Math.max(CONTEXT * 4, tg.length * 2) ? alone : -1;
-}
 
 /**
  * The element the composer's text lives in now: its own element, or, when the page has

@@ -315,3 +315,31 @@ export function wellFormed(s) {
  * @param {string} s
  */
 export const plain = (s) => wellFormed(s.replace(/\u00a0/g, ' '));
+
+/**
+ * Where `target` (with `pre` before and `post` after it in the checked text) is in `now`:
+ * the occurrence nearest `near`, with its context if that is still there, else the target
+ * alone (when it is not empty). -1 when it is gone.
+ * @param {string} now @param {string} pre @param {string} target @param {string} post @param {number} near
+ */
+export function locate(now, pre, target, post, near) {
+  const n = plain(now);
+  /** @param {string} needle @param {number} shift */
+  const nearest = (needle, shift) => {
+    let best = -1;
+    for (let i = n.indexOf(needle); i >= 0; i = n.indexOf(needle, i + 1)) {
+      const at = i + shift;
+      if (best < 0 || Math.abs(at - near) < Math.abs(best - near)) best = at;
+    }
+    return best;
+  };
+  const p = plain(pre);
+  const q = plain(post);
+  const tg = plain(target);
+  const withContext = nearest(p + tg + q, p.length);
+  if (withContext >= 0) return withContext;
+  if (!tg) return -1;
+  // The context changed (the user typed next to it): the target itself, close by only.
+  const alone = nearest(tg, 0);
+  return alone >= 0 && Math.abs(alone - near) <= Math.max(64, tg.length * 2) ? alone : -1;
+}
