@@ -84,6 +84,7 @@ export function isReply(el) {
 // "Posting as ...": the identity a composer writes as.
 const IDENTITY = /(?:^|\b)(?:reageer|reageren|reageert|reactie|antwoord|antwoorden|schrijf|schrijven|plaats|plaatsen|posten|post|comment|commenting|reply|replying|posting|write|writing|bericht)(?:\s+[^\s]+){0,2}?\s+(?:als|as)\s+(.{2,80}?)\s*(?:\.{3}|…)?\s*$/i;
 
+const MAX_NEAR = 400;
 const EDITABLE = 'textarea, input, [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"], [role="textbox"]';
 
 /**
@@ -98,7 +99,10 @@ export function identity(el) {
   if (own) return own[1].trim();
   let scope = el.parentElement;
   for (let i = 0; scope && i < 4; i++, scope = scope.parentElement) {
-    for (const n of scope.querySelectorAll('[aria-label], label, span, div')) {
+    const near = scope.querySelectorAll('[aria-label], label, span, div');
+    // A big subtree (a whole feed) is not "next to" the composer: stop looking there.
+    if (near.length > MAX_NEAR) break;
+    for (const n of near) {
       if (n === el || n.contains(el) || el.contains(n)) continue;
       // Another composer's own label ("Reageer als ..." of the box next to this one) says
       // nothing about this one.
@@ -134,7 +138,7 @@ export function answered(el) {
     for (let depth = 0; node && depth < 6 && !msg; depth++, node = node.parentElement) {
       for (let prev = node.previousElementSibling; prev && !msg; prev = prev.previousElementSibling) {
         const list = prev.matches(MESSAGE) ? [prev] : Array.from(prev.querySelectorAll(MESSAGE));
-        const last = list.reverse().find((m) => !m.querySelector(MESSAGE) && textOf(m));
+        const last = list.reverse().find((m) => threadMessage(m) && !m.querySelector(MESSAGE) && textOf(m));
         if (last) msg = last;
       }
     }
@@ -144,6 +148,19 @@ export function answered(el) {
   let text = textOf(msg);
   if (author && text.startsWith(author)) text = text.slice(author.length).trim();
   return { text: text.slice(0, MAX_TEXT), author };
+}
+
+const THREAD = '[role="log"], [role="feed"], [aria-live]';
+const NOT_CONTENT = 'nav, header, footer, menu, [role="navigation"], [role="menu"], [role="menubar"], [role="tablist"], [role="listbox"]';
+
+/**
+ * A message of a conversation, not a list item of the page's chrome: an article or a tweet,
+ * or an item of a message log or feed; never inside navigation or menus.
+ * @param {Element} m
+ */
+function threadMessage(m) {
+  if (m.closest(NOT_CONTENT)) return false;
+  return m.matches('[role="article"], article, [data-testid="tweet"]') || !!m.closest(THREAD);
 }
 
 /** The text of a message without the composers, buttons and replies inside it. @param {Element} msg */

@@ -56,7 +56,7 @@ describe('context.isReply', () => {
     assert.equal(isReply(el('<div id="c" contenteditable="true" aria-label="Reageer als Juf Marieke"></div>')), true);
     assert.equal(isReply(el('<textarea id="c" placeholder="Post your reply"></textarea>')), true);
     assert.equal(isReply(el('<div id="c" aria-placeholder="Schrijf een opmerking"></div>')), true);
-    assert.equal(isReply(el('<ul><li><b>Fatima</b> Waarom?</li></ul><textarea id="c" placeholder="Typ een bericht"></textarea>')), true);
+    assert.equal(isReply(el('<ul role="log"><li><b>Fatima</b> Waarom?</li></ul><textarea id="c" placeholder="Typ een bericht"></textarea>')), true);
     assert.equal(isReply(el('<textarea id="c" data-postwacht-reply-to="none" aria-label="Reply"></textarea>')), false);
   });
   it('is false for a new post', () => {
@@ -101,6 +101,11 @@ describe('context.answered', () => {
   it('reads the last message above the composer in a chat (school-parent app)', () => {
     const m = answered(el('<div role="log"><div role="listitem"><strong>Juf Emma</strong> Morgen is de sportdag.</div><div role="listitem"><strong>Anja (moeder van Sem)</strong> Moet Sem zijn gymschoenen mee?</div></div><div class="composer"><textarea id="c" placeholder="Typ een bericht"></textarea></div>'));
     assert.deepEqual(m, { text: 'Moet Sem zijn gymschoenen mee?', author: 'Anja (moeder van Sem)' });
+  });
+  it('does not take the page\'s menus and lists for a conversation', () => {
+    assert.equal(answered(el('<nav><ul><li><a>Groepen</a></li><li><a>Agenda</a></li></ul></nav><div><textarea id="c" placeholder="Schrijf een bericht"></textarea></div>')), null);
+    assert.equal(answered(el('<ul><li>Gymschoenen</li><li>Fruit</li></ul><div><textarea id="c" placeholder="Schrijf een bericht"></textarea></div>')), null);
+    assert.equal(isReply(el('<ul><li>Gymschoenen</li></ul><textarea id="c" placeholder="Schrijf een bericht aan de ouders"></textarea>')), false);
   });
   it('is null for a composer with no message before it', () => {
     assert.equal(answered(el('<div><textarea id="c" placeholder="Wat wil je delen?"></textarea></div>')), null);
