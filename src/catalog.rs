@@ -49,6 +49,7 @@ catalog! {
         UNKNOWN_PUPIL = "photo-consent.unknown-pupil", Warning;
         UNCONFIRMED = "photo-consent.unconfirmed", Warning;
         CONSENTED = "photo-consent.consented", Info;
+        FACES = "photo-consent.faces", Warning;
     }
     informal: Informal {
         CHAT_SPEAK = "informal.chat-speak", Warning;
@@ -75,6 +76,7 @@ catalog! {
         GRADE = "confidential.grade", Error;
         FAMILY = "confidential.family", Error;
         DISCIPLINE = "confidential.discipline", Error;
+        PHOTO_LOCATION = "confidential.photo-location", Warning;
     }
     discussion: Discussion {
         PUBLIC_REPLY = "discussion.public-reply", Warning;

@@ -330,10 +330,7 @@ fn check(mut p: lexopt::Parser) -> Result<u8, Usage> {
                         )))
                     }
                 };
-                post.context.attachments.push(Attachment {
-                    kind,
-                    name: name.to_string(),
-                });
+                post.context.attachments.push(Attachment::new(kind, name));
             }
             Long("lang") => {
                 let v = text(p.value()?)?;

@@ -49,6 +49,16 @@ pub fn render(l: Locale, key: &str, args: &[(&str, String)]) -> String {
                     Some((_, v)) if v.starts_with("channel.") || v.starts_with("group.") => {
                         out.push_str(template(l, v))
                     }
+                    // A phrase that has arguments of its own ("photo.faces-many": "{faces}
+                    // faces"): rendered with the same arguments, one level deep.
+                    Some((_, v)) if v.starts_with("photo.") && key != v.as_str() => {
+                        let inner: Vec<(&str, String)> = args
+                            .iter()
+                            .filter(|(_, a)| !a.starts_with("photo."))
+                            .cloned()
+                            .collect();
+                        out.push_str(&render(l, v, &inner))
+                    }
                     Some((_, v)) => out.push_str(v),
                     None => out.push_str(&rest[open..open + close + 2]),
                 }

@@ -148,11 +148,110 @@ pub enum AttachmentKind {
     Video,
 }
 
+/// An attached photo or video. `faces`, `gps` and `owner` are what the on-device photo
+/// inspection found (crates/postwacht-image); an attachment with only `kind` and `name` was
+/// not inspected and is treated as before: people may be in it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attachment {
     pub kind: AttachmentKind,
     #[serde(default)]
     pub name: String,
+    /// How many faces the photo shows; absent: not inspected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub faces: Option<u32>,
+    /// `true`/`false`, or the position: `{"lat": 52.09, "lon": 5.12}` or `[52.09, 5.12]`.
+    #[serde(
+        default,
+        deserialize_with = "gps",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub gps: Option<Gps>,
+    /// The metadata names the camera's owner or the author: `true`/`false` or the name.
+    #[serde(
+        default,
+        deserialize_with = "owner",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub owner: Option<Owner>,
+}
+
+impl Attachment {
+    /// Not inspected: what the corpus and older callers send.
+    pub fn new(kind: AttachmentKind, name: impl Into<String>) -> Attachment {
+        Attachment {
+            kind,
+            name: name.into(),
+            faces: None,
+            gps: None,
+            owner: None,
+        }
+    }
+
+    /// The file carries a GPS position.
+    pub fn has_gps(&self) -> bool {
+        matches!(self.gps, Some(Gps::At { .. } | Gps::Present(true)))
+    }
+
+    /// The file names a person: its owner or author.
+    pub fn has_owner(&self) -> bool {
+        match &self.owner {
+            Some(Owner::Present(b)) => *b,
+            Some(Owner::Name(n)) => !n.trim().is_empty(),
+            None => false,
+        }
+    }
+}
+
+/// Whether, or where, a photo's metadata puts it on the map.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Gps {
+    Present(bool),
+    At { lat: f64, lon: f64 },
+}
+
+// Positions are compared by value; a NaN never gets here (JSON has none).
+impl Eq for Gps {}
+
+/// Whether, or whom, a photo's metadata names as its owner or author.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Owner {
+    Present(bool),
+    Name(String),
+}
+
+// Through serde_json::Value, whose deserializer the policy parser already links in: smaller
+// in the wasm than serde's untagged enums.
+fn gps<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Gps>, D::Error> {
+    use serde::de::Error;
+    use serde_json::Value;
+    let coord = |v: Option<&Value>| v.and_then(Value::as_f64);
+    let bad = || D::Error::custom("gps: expected true, false, {\"lat\", \"lon\"} or [lat, lon]");
+    let (lat, lon) = match Option::<Value>::deserialize(d)? {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::Bool(b)) => return Ok(Some(Gps::Present(b))),
+        Some(Value::Object(o)) => (coord(o.get("lat")), coord(o.get("lon"))),
+        Some(Value::Array(a)) if a.len() == 2 => (coord(a.first()), coord(a.get(1))),
+        Some(_) => return Err(bad()),
+    };
+    match (lat, lon) {
+        (Some(lat), Some(lon)) if lat.abs() <= 90.0 && lon.abs() <= 180.0 => {
+            Ok(Some(Gps::At { lat, lon }))
+        }
+        _ => Err(bad()),
+    }
+}
+
+fn owner<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Owner>, D::Error> {
+    use serde::de::Error;
+    use serde_json::Value;
+    match Option::<Value>::deserialize(d)? {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Bool(b)) => Ok(Some(Owner::Present(b))),
+        Some(Value::String(s)) => Ok(Some(Owner::Name(s))),
+        Some(_) => Err(D::Error::custom("owner: expected true, false or a name")),
+    }
 }
 
 /// The language messages are written in.
