@@ -7,6 +7,7 @@
 //!     postwacht policy build ROSTER.csv [--base POLICY.json] [--plain] [--salt HEX] [-o OUT]
 //!     postwacht policy schema
 //!     postwacht rules
+//!     postwacht image FILE [--format human|json]
 //!
 //! Exit codes: 0 no error-level finding, 1 at least one, 2 usage or policy error.
 
@@ -21,6 +22,10 @@ use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
 
+mod cli {
+    pub mod image;
+}
+
 const USAGE: &str = "\
 postwacht: checks a social-media post against the school's social media protocol
 
@@ -34,13 +39,17 @@ USAGE:
     postwacht policy schema                   print the managed-storage schema for Chromium
                                               (extension/managed_schema.json)
     postwacht rules                           list rule ids, categories and default severities
+    postwacht image FILE [--format human|json]
+                                              inspect a photo on this computer: size, faces,
+                                              GPS position, owner/author, time taken
 
 OPTIONS for check:
     --policy FILE           the school's policy (JSON); default: the embedded policy
     --platform P            facebook, x, linkedin, instagram, schoolapp, other (default: other)
     --account A             personal (default) or school
     --reply-to G            none, parent, student, colleague, other
-    --attach KIND:NAME      an attachment, KIND image or video (repeatable)
+    --attach KIND:NAME      an attachment, KIND image or video (repeatable); image:PATH
+                            of a file on disk is inspected (faces, GPS, owner)
     --lang L                nl (default) or en: the language of the messages
     --format F              human (default) or json
 
@@ -97,6 +106,7 @@ fn run(mut p: lexopt::Parser) -> Result<u8, Usage> {
             Ok(0)
         }
         "check" => check(p),
+        "image" => cli::image::command(p).map_err(Usage),
         "policy" => {
             let sub = match p.next()? {
                 Some(Value(v)) => text(v)?,
@@ -330,7 +340,11 @@ fn check(mut p: lexopt::Parser) -> Result<u8, Usage> {
                         )))
                     }
                 };
-                post.context.attachments.push(Attachment::new(kind, name));
+                let mut att = Attachment::new(kind, name);
+                if kind == AttachmentKind::Image {
+                    cli::image::inspect_attachment(&mut att);
+                }
+                post.context.attachments.push(att);
             }
             Long("lang") => {
                 let v = text(p.value()?)?;

@@ -46,12 +46,20 @@ pub fn render(l: Locale, key: &str, args: &[(&str, String)]) -> String {
             Some(close) => {
                 let name = &after[..close];
                 match args.iter().find(|(k, _)| *k == name) {
-                    Some((_, v)) if v.starts_with("channel.") || v.starts_with("group.") => {
+                    // Only known keys: a photo named "group.jpg" is not the key "group.jpg".
+                    Some((_, v))
+                        if (v.starts_with("channel.") || v.starts_with("group."))
+                            && !template(l, v).is_empty() =>
+                    {
                         out.push_str(template(l, v))
                     }
                     // A phrase that has arguments of its own ("photo.faces-many": "{faces}
                     // faces"): rendered with the same arguments, one level deep.
-                    Some((_, v)) if v.starts_with("photo.") && key != v.as_str() => {
+                    Some((_, v))
+                        if v.starts_with("photo.")
+                            && key != v.as_str()
+                            && !template(l, v).is_empty() =>
+                    {
                         let inner: Vec<(&str, String)> = args
                             .iter()
                             .filter(|(_, a)| !a.starts_with("photo."))

@@ -296,6 +296,21 @@ mod inspected {
     }
 
     #[test]
+    fn a_file_name_that_looks_like_a_message_key_is_kept() {
+        let mut post = post("Groep 4 genoot vandaag van de excursie.", "school");
+        let mut att = Attachment::new(AttachmentKind::Image, "group.jpg");
+        att.faces = Some(3);
+        post.context.attachments.push(att);
+        let f = check_post(&policy(), &post);
+        let h = f.iter().find(|f| f.rule == "photo-consent.faces").unwrap();
+        assert!(
+            h.message.starts_with("Op deze foto (group.jpg) staan 3"),
+            "{}",
+            h.message
+        );
+    }
+
+    #[test]
     fn english_count() {
         let mut post = post("Year 3 had a great time at the science fair.", "school");
         post.locale = crate::model::Locale::En;
