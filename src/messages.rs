@@ -37,6 +37,11 @@ pub fn render(l: Locale, key: &str, args: &[(&str, String)]) -> String {
     if tpl.is_empty() {
         return key.to_string();
     }
+    fill(l, tpl, args, true)
+}
+
+/// [`render`] on a template; `nested`: `photo.*` phrases are rendered too (one level deep).
+fn fill(l: Locale, tpl: &'static str, args: &[(&str, String)], nested: bool) -> String {
     let mut out = String::with_capacity(tpl.len() + 32);
     let mut rest = tpl;
     while let Some(open) = rest.find('{') {
@@ -54,18 +59,11 @@ pub fn render(l: Locale, key: &str, args: &[(&str, String)]) -> String {
                         out.push_str(template(l, v))
                     }
                     // A phrase that has arguments of its own ("photo.faces-many": "{faces}
-                    // faces"): rendered with the same arguments, one level deep.
+                    // faces"), with the same arguments.
                     Some((_, v))
-                        if v.starts_with("photo.")
-                            && key != v.as_str()
-                            && !template(l, v).is_empty() =>
+                        if nested && v.starts_with("photo.") && !template(l, v).is_empty() =>
                     {
-                        let inner: Vec<(&str, String)> = args
-                            .iter()
-                            .filter(|(_, a)| !a.starts_with("photo."))
-                            .cloned()
-                            .collect();
-                        out.push_str(&render(l, v, &inner))
+                        out.push_str(&fill(l, template(l, v), args, false))
                     }
                     Some((_, v)) => out.push_str(v),
                     None => out.push_str(&rest[open..open + close + 2]),

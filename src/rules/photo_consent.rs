@@ -31,13 +31,11 @@ impl Rule for PhotoConsent {
         // show anyone. Every attachment inspected and faceless: nobody is pictured, so no
         // warning to confirm; a pupil named without consent stays an error (the detector
         // can miss a face turned away).
-        let counted: Vec<(usize, u32)> = atts
-            .iter()
-            .enumerate()
-            .filter(|(_, att)| att.kind == AttachmentKind::Image)
-            .filter_map(|(i, att)| att.faces.map(|n| (i, n)))
-            .collect();
-        let faceless = counted.len() == atts.len() && counted.iter().all(|&(_, n)| n == 0);
+        let faces = |att: &crate::model::Attachment| match att.kind {
+            AttachmentKind::Image => att.faces,
+            AttachmentKind::Video => None,
+        };
+        let faceless = atts.iter().all(|att| faces(att) == Some(0));
         if faceless && a.mentions.is_empty() {
             return;
         }
@@ -91,8 +89,9 @@ impl Rule for PhotoConsent {
         // Faces counted: more of them than named pupils with consent asks to confirm
         // consent for each one pictured (the named ones without it are errors above).
         let mut faces_warned = false;
-        for &(i, n) in &counted {
-            if n == 0 || n as usize <= consented.len() {
+        for (i, att) in atts.iter().enumerate() {
+            let n = faces(att).unwrap_or(0);
+            if n as usize <= consented.len() {
                 continue;
             }
             let (s, e) = a.topic_signal.unwrap_or((0, 0));
@@ -104,7 +103,7 @@ impl Rule for PhotoConsent {
             out.push(
                 Hit::new(&catalog::photo_consent::FACES, s, e)
                     .arg("count", count)
-                    .arg("photo", photo_label(&atts[i].name, i))
+                    .arg("photo", photo_label(&att.name, i))
                     .arg("faces", n.to_string())
                     .arg("consented", consented.len().to_string())
                     .arg("channel", channel_arg.clone()),
