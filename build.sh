@@ -7,7 +7,8 @@
 #                              for IT (dist/postwacht.crx, updates.xml, .xpi, deploy/)
 #   ./build.sh wasm            only the wasm and the two wasm-bindgen packages
 #   ./build.sh bench [--smoke] build all, then benchmark wasm (Node) against native Rust
-#                              and harper.js, then the end-to-end latency in Chromium
+#                              and harper.js, the photo inspection on 12-megapixel JPEGs
+#                              (bench/image.mjs), then the end-to-end latency in Chromium
 #                              (tests/e2e/bench/latency.mjs); --smoke: a few iterations on
 #                              small inputs
 #   ./build.sh demo [ARGS]     build all, then scripts/demo.sh ARGS (when it exists)
@@ -242,6 +243,12 @@ run_bench() {
         >target/bench/native.json
 
     node bench/bench.mjs "$inputs" target/bench/native.json $smoke
+
+    # The photo inspection: 12-megapixel JPEGs, wasm (Node) against native, per step.
+    log "photo inspection benchmark (cargo run --release -p postwacht-image --example bench)"
+    cargo run --quiet --release -p postwacht-image --example bench -- target/bench $smoke \
+        >target/bench/image-native.json
+    node bench/image.mjs target/bench/image-native.json $smoke
 
     # Last keystroke → updated marks, in Chromium with dist/chrome on the Lexical test page
     # (a second table); tests/e2e/run.sh installs Chromium and bundles the pages first.
