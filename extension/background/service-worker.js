@@ -5,6 +5,7 @@
 // first request after every (re)start of the worker: MV3 stops idle workers at any time.
 import init, { Checker } from '../pkg/postwacht.js';
 import { compilePolicy, currentPolicy, onPolicyChanged } from './policy-store.js';
+import { handleImage } from './image.js';
 
 // Tells one run of the worker from the next (tests check a restart really happened).
 const instance = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
@@ -113,6 +114,9 @@ async function handle(msg, sender) {
       await chrome.storage.local.set({ overrides: overrides.slice(-50) });
       return { ok: true };
     }
+    case 'inspect-image':
+    case 'strip-image':
+      return handleImage(msg);
     case 'ping':
       return { ok: true, instance, wasm: state !== null };
     default:

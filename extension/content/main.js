@@ -14,6 +14,7 @@ import { Composer } from './composer.js';
 import * as guard from './guard.js';
 import { send } from './messaging.js';
 import { setLang } from '../shared/i18n.js';
+import * as attachments from './attachments.js';
 
 /** @typedef {import('../shared/types.js').Settings} Settings */
 /** @typedef {import('../shared/types.js').PolicyInfo} PolicyInfo */
@@ -180,6 +181,7 @@ function start() {
   function lastComposer() {
     return manager.list().sort((a, b) => (b.lastUsed || 0) - (a.lastUsed || 0))[0] || null;
   }
+  attachments.watchPreviews(composerNear);
   document.addEventListener(
     'change',
     (ev) => {
@@ -188,6 +190,7 @@ function start() {
       const list = context.attachmentsFrom(t.files);
       const c = composerNear(t);
       if (c && list.length) c.addAttachments(list);
+      if (c) attachments.added(c, t.files, t); // photos: inspected on the device
     },
     true,
   );
@@ -198,6 +201,7 @@ function start() {
       if (!list.length) return;
       const c = composerNear(ev.target) || consider(ev.target);
       if (c) c.addAttachments(list);
+      if (c) attachments.added(c, ev.dataTransfer && ev.dataTransfer.files, null);
     },
     true,
   );
@@ -208,6 +212,7 @@ function start() {
       if (!list.length) return;
       const c = consider(ev.target) || composerNear(ev.target);
       if (c) c.addAttachments(list);
+      if (c) attachments.added(c, ev.clipboardData && ev.clipboardData.files, null);
     },
     true,
   );
