@@ -254,6 +254,9 @@ run_bench() {
     # (a second table); tests/e2e/run.sh installs Chromium and bundles the pages first.
     log "end-to-end latency benchmark (tests/e2e/run.sh --bench${smoke:+ $smoke})"
     tests/e2e/run.sh --bench $smoke
+    # A 12-megapixel photo put into a file input → the findings with its faces, in Chromium.
+    log "photo inspection in Chromium (tests/e2e/bench/photo.mjs)"
+    node tests/e2e/bench/photo.mjs $smoke
 }
 
 # --- dispatch ----------------------------------------------------------------------------
