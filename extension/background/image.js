@@ -24,6 +24,9 @@ export function loadImageModule() {
   return loaded;
 }
 
+/** Whether the image module was loaded in this run of the worker (for `ping`). */
+export const imageLoaded = () => loaded !== null;
+
 /** @param {string} b64 */
 function fromBase64(b64) {
   const bin = atob(b64);

@@ -5,7 +5,7 @@
 // first request after every (re)start of the worker: MV3 stops idle workers at any time.
 import init, { Checker } from '../pkg/postwacht.js';
 import { compilePolicy, currentPolicy, onPolicyChanged } from './policy-store.js';
-import { handleImage } from './image.js';
+import { handleImage, imageLoaded } from './image.js';
 
 // Tells one run of the worker from the next (tests check a restart really happened).
 const instance = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
@@ -118,7 +118,7 @@ async function handle(msg, sender) {
     case 'strip-image':
       return handleImage(msg);
     case 'ping':
-      return { ok: true, instance, wasm: state !== null };
+      return { ok: true, instance, wasm: state !== null, image: imageLoaded() };
     default:
       return { ok: false, error: 'unknown message' };
   }

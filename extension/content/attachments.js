@@ -97,6 +97,7 @@ function replace(c, name, next) {
  */
 export async function added(c, files, input) {
   const src = sourcesOf(c);
+  watched.add(c);
   const list = Array.from(files || []);
   if (input) {
     const names = new Set(list.map((f) => f.name || ''));
@@ -158,6 +159,29 @@ function watchRemovals() {
   observer.observe(document.documentElement, { childList: true, subtree: true });
 }
 
+/** The long side, in pixels, of the copy of a preview image that is inspected. */
+const PREVIEW_LONG_SIDE = 1000;
+
+/**
+ * The pixels a preview <img> shows, scaled to at most PREVIEW_LONG_SIDE on the long side
+ * and encoded as PNG (no network: the image is already decoded in the page). The file's
+ * metadata is not in it, so only the faces are known.
+ * @param {HTMLImageElement} img
+ * @returns {Promise<Blob | null>}
+ */
+async function previewPixels(img) {
+  if (!img.complete) await new Promise((r) => img.addEventListener('load', r, { once: true }));
+  const w = img.naturalWidth;
+  const h = img.naturalHeight;
+  if (!w || !h) return null;
+  const k = Math.min(1, PREVIEW_LONG_SIDE / Math.max(w, h));
+  const canvas = new OffscreenCanvas(Math.max(1, Math.round(w * k)), Math.max(1, Math.round(h * k)));
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return null;
+  ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+  return canvas.convertToBlob({ type: 'image/png' });
+}
+
 /**
  * An <img> with a blob: source appeared in or near composer `c` without a file event (a
  * site that reads the clipboard or picker itself): inspect the image it shows.
@@ -167,22 +191,28 @@ export async function previewAppeared(c, img) {
   if (!/^blob:/.test(img.src)) return;
   const src = sourcesOf(c);
   for (const s of src.values()) if (s.preview === img) return;
-  const blob = await fetch(img.src).then((r) => r.blob()).catch(() => null);
-  if (!blob || !isImage({ type: blob.type })) return;
-  // A photo attached by a file event that has no preview yet gets this one.
+  // Let a file event that came with it (input, drop, paste) claim it first.
+  await new Promise((r) => setTimeout(r, 300));
+  for (const s of src.values()) if (s.preview === img) return;
   for (const s of src.values()) {
-    if (!s.preview && s.file.size === blob.size) {
+    if (!s.preview) {
       s.preview = img;
+      watched.add(c);
       watchRemovals();
       return;
     }
   }
+  const pixels = await previewPixels(img).catch(() => null);
+  if (!pixels) return;
   const name = img.alt || 'afbeelding-' + (src.size + 1);
-  src.set(name, { file: blob, name, input: null, preview: img });
+  src.set(name, { file: pixels, name, input: null, preview: img });
   watched.add(c);
   watchRemovals();
   c.addAttachments([{ kind: 'image', name }]);
-  await added(c, [Object.assign(blob, { name })], null);
+  const found = await inspect(pixels).catch(() => null);
+  if (!found || src.get(name)?.file !== pixels) return;
+  // The copy has no metadata: GPS and owner stay unknown (not false).
+  replace(c, name, { kind: 'image', name, faces: found.faces });
 }
 
 /**

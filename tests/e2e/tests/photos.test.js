@@ -55,11 +55,17 @@ describe('photos inspected on the device', () => {
   it('a face photo: the count of faces; removing it takes its findings away', async () => {
     const page = await openEditor(env, 'textarea');
     await draft(page);
+    // The text was checked; the image module is not loaded until a photo comes.
+    const ext = await env.context.newPage();
+    await ext.goto(`chrome-extension://${env.browser.extensionId}/options/options.html`);
+    const imageFetched = () => ext.evaluate(() => chrome.runtime.sendMessage({ type: 'ping' }).then((r) => r.image));
+    assert.equal(await imageFetched(), false, 'the image wasm is loaded only for a photo');
     const t0 = Date.now();
     await input(page).setInputFiles(photo('one-face.jpg'));
     const text = await waitPanel(page, (t) => t.includes('(one-face.jpg) staat 1 gezicht'), 'the face count');
     console.log(`# one-face.jpg: attach → finding ${Date.now() - t0} ms (first photo: includes loading the image module)`);
     assert.ok(!text.includes('Er is beeld van een schoolsituatie'), 'the count replaces the unconfirmed warning');
+    assert.equal(await imageFetched(), true, 'the image wasm was loaded for the photo');
     const t1 = Date.now();
     await input(page).setInputFiles(photo('group.jpg'));
     await waitPanel(page, (t) => /\(group\.jpg\) staan \d\d gezichten/.test(t) && !t.includes('one-face.jpg'), 'the group count');
@@ -68,6 +74,7 @@ describe('photos inspected on the device', () => {
     await waitPanel(page, (t) => !t.includes('gezicht'), 'the findings gone with the photo');
     await waitBadge(page, (b) => b.attachments === 0);
     assert.equal(await getText(page), DRAFT);
+    await ext.close();
     await page.close();
   });
 
@@ -112,6 +119,25 @@ describe('photos inspected on the device', () => {
     }, b64);
     const text = await waitPanel(page, (t) => t.includes('(ushuaia.jpg) verraadt'), 'the finding for the dropped photo');
     assert.ok(text.includes('Dat kan hier niet automatisch'), text);
+    assert.equal(await getText(page), DRAFT);
+    await page.close();
+  });
+
+  it('a preview the site shows (blob: <img>) without a file event: its faces; gone with the preview', async () => {
+    const page = await openEditor(env, 'textarea');
+    await draft(page);
+    const b64 = readFileSync(join(FIXTURES, 'group.jpg')).toString('base64');
+    await page.evaluate((data) => {
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      const img = document.createElement('img');
+      img.id = 'preview';
+      img.src = URL.createObjectURL(new Blob([bytes], { type: 'image/jpeg' }));
+      window.__boxes.main.el.parentElement.appendChild(img);
+    }, b64);
+    await waitPanel(page, (t) => /staan \d\d gezichten/.test(t), 'the faces of the preview');
+    await page.evaluate(() => document.getElementById('preview').remove());
+    await waitPanel(page, (t) => !t.includes('gezicht'), 'the finding gone with the preview');
+    await waitBadge(page, (b) => b.attachments === 0);
     assert.equal(await getText(page), DRAFT);
     await page.close();
   });
