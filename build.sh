@@ -97,10 +97,13 @@ build_wasm() {
     "$wasm_bindgen" "${bindgen_flags[@]}" --target experimental-nodejs-module --no-typescript \
         --out-dir "$DIST_NODE" "$WASM_OUT"
 
-    # The image module next to it in both packages (postwacht_image.js, _bg.wasm).
+    # The image module next to it in both packages (postwacht_image.js, _bg.wasm), with the
+    # licence of the face model compiled into it (BSD-2-Clause: binaries carry the notice).
     "$wasm_bindgen" "${bindgen_flags[@]}" --target web --out-dir "$PKG_WEB" "$WASM_IMAGE_OUT"
     "$wasm_bindgen" "${bindgen_flags[@]}" --target experimental-nodejs-module --no-typescript \
         --out-dir "$DIST_NODE" "$WASM_IMAGE_OUT"
+    cp crates/postwacht-image/model/LICENSE-rustface-seetaface "$PKG_WEB/"
+    cp crates/postwacht-image/model/LICENSE-rustface-seetaface "$DIST_NODE/"
 
     # Both targets get the same .wasm from wasm-bindgen, so the second call is a cache hit.
     optimize_wasm "$PKG_WEB/postwacht_bg.wasm"

@@ -115,7 +115,7 @@ export async function buildAll(pkg, out) {
     // The photo inspection module (background/image.js); a package without it (the e2e
     // fake core) gets a stand-in whose init fails, so photos are checked by name only.
     if (existsSync(join(pkg, 'postwacht_image.js'))) {
-      for (const f of ['postwacht_image.js', 'postwacht_image_bg.wasm']) cpSync(join(pkg, f), join(staged, 'pkg', f));
+      for (const f of ['postwacht_image.js', 'postwacht_image_bg.wasm', 'LICENSE-rustface-seetaface']) cpSync(join(pkg, f), join(staged, 'pkg', f));
     } else {
       writeFileSync(join(staged, 'pkg', 'postwacht_image.js'), "export default async function init() { throw new Error('no photo inspection in this build'); }\nexport function inspectImage() { throw new Error('no photo inspection'); }\nexport function stripMetadata() { throw new Error('no photo inspection'); }\n");
     }

@@ -8,7 +8,8 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, openEditor, composer, getText, waitBadge, ui, REPO } from '../lib/helpers.js';
+import { existsSync } from 'node:fs';
+import { setup, openEditor, composer, getText, waitBadge, ui, REPO, EXTENSION_DIR } from '../lib/helpers.js';
 
 const FIXTURES = join(REPO, 'crates', 'postwacht-image', 'tests', 'fixtures');
 const photo = (name) => ({ name, mimeType: name.endsWith('.png') ? 'image/png' : 'image/jpeg', buffer: readFileSync(join(FIXTURES, name)) });
@@ -52,6 +53,12 @@ async function draft(page) {
 const input = (page) => page.locator('[data-box="main"] input[type=file]');
 
 describe('photos inspected on the device', () => {
+  it('the extension ships the face model\'s licence notice with the module', () => {
+    const notice = readFileSync(join(EXTENSION_DIR, 'pkg', 'LICENSE-rustface-seetaface'), 'utf8');
+    assert.ok(notice.includes('Redistribution') && notice.includes('VIPL'), notice);
+    assert.ok(existsSync(join(EXTENSION_DIR, 'pkg', 'postwacht_image_bg.wasm')));
+  });
+
   it('a face photo: the count of faces; removing it takes its findings away', async () => {
     const page = await openEditor(env, 'textarea');
     await draft(page);
