@@ -50,6 +50,7 @@ catalog! {
         UNCONFIRMED = "photo-consent.unconfirmed", Warning;
         CONSENTED = "photo-consent.consented", Info;
         FACES = "photo-consent.faces", Warning;
+        NOT_INSPECTED = "photo-consent.not-inspected", Info;
     }
     informal: Informal {
         CHAT_SPEAK = "informal.chat-speak", Warning;

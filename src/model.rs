@@ -164,6 +164,10 @@ pub struct Attachment {
     /// The metadata names the camera's owner or the author: `true`/`false` or the name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<Owner>,
+    /// The inspection read the file but not its pixels (over 40 megapixels, HEIC): any
+    /// value but absent, null or false ("too-large", "no-decoder", true).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub not_inspected: bool,
 }
 
 impl Attachment {
@@ -175,6 +179,7 @@ impl Attachment {
             faces: None,
             gps: None,
             owner: None,
+            not_inspected: false,
         }
     }
 
@@ -278,12 +283,17 @@ impl Attachment {
             Some(Value::String(s)) => Some(Owner::Name(s.clone())),
             Some(_) => return Err("attachment: `owner` must be true, false or a name".into()),
         };
+        let not_inspected = !matches!(
+            o.get("not_inspected"),
+            None | Some(Value::Null | Value::Bool(false))
+        );
         Ok(Attachment {
             kind,
             name,
             faces,
             gps,
             owner,
+            not_inspected,
         })
     }
 }

@@ -131,6 +131,12 @@ fn check_attach_uses_what_the_inspection_found() {
         msg.contains("(group.jpg) staan") && msg.contains("gezichten"),
         "{msg}"
     );
+    // Over 40 megapixels: read, not looked at.
+    let f = check(&fixture("huge.jpg"));
+    assert!(
+        rules(&f).contains(&"photo-consent.not-inspected".to_string()),
+        "{f:?}"
+    );
     // A name that is not a file: as before.
     let f = check("IMG_1.jpg");
     assert!(

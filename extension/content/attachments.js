@@ -18,7 +18,7 @@ import { getLang } from '../shared/i18n.js';
 /** @typedef {import('../shared/types.js').Fix} Fix */
 /**
  * @typedef {{kind: 'image' | 'video', name: string, faces?: number | null,
- *   gps?: boolean | {lat: number, lon: number}, owner?: boolean | string}} Attachment
+ *   gps?: boolean | {lat: number, lon: number}, owner?: boolean | string, not_inspected?: boolean}} Attachment
  */
 /** @typedef {{file: Blob, name: string, input: HTMLInputElement | null, preview: Element | null}} Source */
 
@@ -74,6 +74,7 @@ export async function inspect(file) {
     faces: typeof f.faces === 'number' ? f.faces : null,
     gps: f.gps ? { lat: f.gps.lat, lon: f.gps.lon } : false,
     owner: f.owner ? true : false,
+    not_inspected: typeof f.not_inspected === 'string',
   };
 }
 
@@ -114,7 +115,7 @@ export async function added(c, files, input) {
       src.set(name, { file, name, input, preview: null });
       const found = await inspect(file).catch(() => null);
       if (!found || src.get(name)?.file !== file) return; // failed, or replaced meanwhile
-      replace(c, name, { kind: 'image', name, faces: found.faces, gps: found.gps, owner: found.owner });
+      replace(c, name, { kind: 'image', name, faces: found.faces, gps: found.gps, owner: found.owner, not_inspected: found.not_inspected });
       findPreview(c, name);
     }),
   );

@@ -130,9 +130,7 @@ pub fn inspect_attachment(att: &mut Attachment) {
                 None => Gps::Present(false),
             });
             att.owner = Some(found.owner.map_or(Owner::Present(false), Owner::Name));
-            if let Some(why) = found.not_inspected {
-                eprintln!("note: {path}: faces not inspected ({})", why.as_str());
-            }
+            att.not_inspected = found.not_inspected.is_some();
         }
         Err(e) => eprintln!("note: {e}; checked as a photo that was not inspected"),
     }

@@ -2,7 +2,8 @@
 //! author) tells where it was taken or whose it is. What the file holds is found on the
 //! device by the photo inspection (crates/postwacht-image) and sent in the post's
 //! attachments (`gps`, `owner`); this rule only decides. A photo that was not inspected
-//! gets nothing here.
+//! gets nothing here. A photo it read but whose pixels it could not look at (over 40
+//! megapixels, HEIC) gets the info `photo-consent.not-inspected`.
 
 use super::{Ctx, Hit, Rule};
 use crate::catalog;
@@ -25,6 +26,13 @@ impl Rule for PhotoLocation {
         for (i, a) in ctx.post.context.attachments.iter().enumerate() {
             if a.kind != AttachmentKind::Image {
                 continue;
+            }
+            if a.faces.is_none() && a.not_inspected {
+                // The photo inspection read it but could not look at the pixels.
+                out.push(
+                    Hit::new(&catalog::photo_consent::NOT_INSPECTED, 0, 0)
+                        .arg("photo", photo_label(&a.name, i)),
+                );
             }
             let what = match (a.has_gps(), a.has_owner()) {
                 (true, true) => "photo.gps-owner",
@@ -135,6 +143,36 @@ mod tests {
                 "confidential.photo-location",
                 &format!("{att:?}"),
             );
+        }
+    }
+
+    #[test]
+    fn a_photo_read_but_not_looked_at_is_an_info() {
+        let json = r#"{"text": "Het nieuwe klimrek!", "context": {"attachments": [
+            {"kind": "image", "name": "groot.jpg", "not_inspected": "too-large"},
+            {"kind": "image", "name": "foto.heic", "not_inspected": "no-decoder", "gps": true}]}}"#;
+        let f = check_post(&policy(), &Post::from_json(json).unwrap());
+        let infos: Vec<_> = f
+            .iter()
+            .filter(|f| f.rule == "photo-consent.not-inspected")
+            .collect();
+        assert_eq!(infos.len(), 2, "{f:?}");
+        assert_eq!(infos[0].severity.as_str(), "info");
+        assert!(
+            infos[0].message.contains("(groot.jpg)") && infos[0].message.contains("40 megapixel")
+        );
+        assert!(
+            infos[1].message.contains("(foto.heic)"),
+            "{}",
+            infos[1].message
+        );
+        assert_rule(&f, "confidential.photo-location");
+        for no in ["false", "null"] {
+            let json = format!(
+                r#"{{"text": "x", "context": {{"attachments": [{{"kind": "image", "not_inspected": {no}}}]}}}}"#
+            );
+            let f = check_post(&policy(), &Post::from_json(&json).unwrap());
+            assert_no_rule(&f, "photo-consent.not-inspected", no);
         }
     }
 

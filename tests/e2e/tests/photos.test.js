@@ -149,11 +149,14 @@ describe('photos inspected on the device', () => {
     await page.close();
   });
 
-  it('a file that is not a real image is checked by its name, as before', async () => {
+  it('a file that is not a real image is checked by its name, as before; a huge one gets an info', async () => {
     const page = await openEditor(env, 'textarea');
     await draft(page);
     await input(page).setInputFiles({ name: 'kapot.jpg', mimeType: 'image/jpeg', buffer: readFileSync(join(FIXTURES, 'truncated.jpg')) });
     await waitPanel(page, (t) => t.includes('Er is beeld van een schoolsituatie'), 'the unconfirmed warning');
+    // Over 40 megapixels: read, not looked at: an info besides the warning.
+    await input(page).setInputFiles(photo('huge.jpg'));
+    await waitPanel(page, (t) => t.includes('(huge.jpg) niet naar gezichten kijken') && t.includes('Er is beeld van een schoolsituatie'), 'the not-inspected info');
     await page.close();
   });
 });
