@@ -73,6 +73,8 @@ catalog! {
         UNKNOWN_PUPIL = "photo-consent.unknown-pupil", Warning;
         UNCONFIRMED = "photo-consent.unconfirmed", Warning;
         CONSENTED = "photo-consent.consented", Info;
+        FACES = "photo-consent.faces", Warning;
+        NOT_INSPECTED = "photo-consent.not-inspected", Info;
     }
     informal: Informal "informal" {
         CHAT_SPEAK = "informal.chat-speak", Warning;
@@ -99,6 +101,7 @@ catalog! {
         GRADE = "confidential.grade", Error;
         FAMILY = "confidential.family", Error;
         DISCIPLINE = "confidential.discipline", Error;
+        PHOTO_LOCATION = "confidential.photo-location", Warning;
     }
     discussion: Discussion "discussion" {
         PUBLIC_REPLY = "discussion.public-reply", Warning;

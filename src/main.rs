@@ -9,6 +9,7 @@
 //!     postwacht policy build ROSTER.csv [--base POLICY.json] [--plain] [--salt HEX] [-o OUT]
 //!     postwacht policy schema
 //!     postwacht rules
+//!     postwacht image FILE [--format human|json]
 //!
 //! Exit codes: 0 no error-level finding, 1 at least one, 2 usage or policy error.
 
@@ -26,6 +27,10 @@ use std::process::ExitCode;
 mod render;
 use render::{render_context, render_human};
 
+mod cli {
+    pub mod image;
+}
+
 const USAGE: &str = "\
 postwacht: checks a social-media post against the school's social media protocol
 
@@ -39,6 +44,9 @@ USAGE:
     postwacht policy schema                   print the managed-storage schema for Chromium
                                               (extension/managed_schema.json)
     postwacht rules                           list rule ids, categories and default severities
+    postwacht image FILE [--format human|json]
+                                              inspect a photo on this computer: size, faces,
+                                              GPS position, owner/author, time taken
 
 OPTIONS for check:
     --policy FILE           the school's policy (JSON); default: the embedded policy
@@ -53,7 +61,8 @@ OPTIONS for check:
     --reply-text TEXT       the message being answered (makes the post a reply)
     --reply-author NAME     the author label of the message being answered
     --role R                staff or leader (default: the policy's author.role, else staff)
-    --attach KIND:NAME      an attachment, KIND image or video (repeatable)
+    --attach KIND:NAME      an attachment, KIND image or video (repeatable); image:PATH
+                            of a file on disk is inspected (faces, GPS, owner)
     --lang L                nl (default) or en: the language of the messages
     --format F              human (default) or json
 
@@ -110,6 +119,7 @@ fn run(mut p: lexopt::Parser) -> Result<u8, Usage> {
             Ok(0)
         }
         "check" => check(p),
+        "image" => cli::image::command(p).map_err(Usage),
         "policy" => {
             let sub = match p.next()? {
                 Some(Value(v)) => text(v)?,
@@ -353,10 +363,11 @@ fn check(mut p: lexopt::Parser) -> Result<u8, Usage> {
                         )))
                     }
                 };
-                post.context.attachments.push(Attachment {
-                    kind,
-                    name: name.to_string(),
-                });
+                let mut att = Attachment::new(kind, name);
+                if kind == AttachmentKind::Image {
+                    cli::image::inspect_attachment(&mut att);
+                }
+                post.context.attachments.push(att);
             }
             Long("lang") => {
                 let v = text(p.value()?)?;

@@ -10,6 +10,7 @@ import { Scheduler } from './scheduler.js';
 import { Marks } from './marks.js';
 import * as hit from './hittest.js';
 import { applyFix } from './fixes.js';
+import * as attachments from './attachments.js';
 
 /** @typedef {import('../shared/types.js').Finding} Finding */
 /** @typedef {import('../shared/types.js').Fix} Fix */
@@ -182,7 +183,7 @@ export class Composer {
     this.badge.dataset.state = 'ok';
     this.text = now;
     this.checkedText = checked;
-    this.findings = findings.filter((f) => !this.ignored.has(this.ignoreKey(f)));
+    this.findings = attachments.decorate(this, findings.filter((f) => !this.ignored.has(this.ignoreKey(f))));
     this.render();
     if (now === checked) this.announceMarks();
   }
@@ -331,6 +332,7 @@ export class Composer {
   // ---- fixes (fixes.js) and focus -------------------------------------------------------------
   /** @param {Finding} finding @param {Fix} fix */
   applyFix(finding, fix) {
+    if (/** @type {any} */ (fix).action) return attachments.applyAction(this, finding, fix);
     return applyFix(this, finding, fix);
   }
 

@@ -15,6 +15,7 @@ import * as guard from './guard.js';
 import { targetOf } from './guard.js';
 import { send } from './messaging.js';
 import { setLang } from '../shared/i18n.js';
+import * as attachments from './attachments.js';
 
 /** @typedef {import('../shared/types.js').Settings} Settings */
 /** @typedef {import('../shared/types.js').PolicyInfo} PolicyInfo */
@@ -236,6 +237,7 @@ function start() {
   function lastComposer() {
     return manager.list().sort((a, b) => (b.lastUsed || 0) - (a.lastUsed || 0))[0] || null;
   }
+  attachments.watchPreviews(composerNear);
   document.addEventListener(
     'change',
     (ev) => {
@@ -244,6 +246,7 @@ function start() {
       const list = context.attachmentsFrom(t.files);
       const c = composerNear(t);
       if (c && list.length) c.addAttachments(list);
+      if (c) attachments.added(c, t.files, t); // photos: inspected on the device
     },
     true,
   );
@@ -254,6 +257,7 @@ function start() {
       if (!list.length) return;
       const c = composerNear(ev.target) || consider(ev.target);
       if (c) c.addAttachments(list);
+      if (c) attachments.added(c, ev.dataTransfer && ev.dataTransfer.files, null);
     },
     true,
   );
@@ -264,6 +268,7 @@ function start() {
       if (!list.length) return;
       const c = consider(ev.target) || composerNear(ev.target);
       if (c) c.addAttachments(list);
+      if (c) attachments.added(c, ev.clipboardData && ev.clipboardData.files, null);
     },
     true,
   );

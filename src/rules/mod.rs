@@ -18,6 +18,7 @@ pub mod disclaimer;
 pub mod discussion;
 pub mod informal;
 pub mod photo_consent;
+pub mod photo_location;
 pub mod profanity;
 pub mod school_words;
 pub mod student_name;
@@ -101,6 +102,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(informal::Informal),
         Box::new(profanity::Profanity),
         Box::new(confidential::Confidential),
+        Box::new(photo_location::PhotoLocation),
         Box::new(discussion::Discussion),
     ]
 }
