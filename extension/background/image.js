@@ -16,7 +16,7 @@ let loaded = null;
 
 export function loadImageModule() {
   if (!loaded) {
-    loaded = initImage({ module_or_path: chrome.runtime.getURL('pkg/postwacht_image_bg.wasm') }).catch((e) => {
+    loaded = initImage({ module_or_path: chrome.runtime.getURL('pkg/postwacht_image_bg.wasm') }).catch((/** @type {unknown} */ e) => {
       loaded = null;
       throw e;
     });
