@@ -108,6 +108,21 @@ fn main() {
         }
     }
 
+    // Where the time goes, step by step (src/profile.rs), for the largest roster measured.
+    let clock = Instant::now();
+    let now = || clock.elapsed().as_secs_f64() * 1e3;
+    let mut steps = Vec::new();
+    if let Some(policy) = manifest["policies"].as_array().and_then(|p| p.last()) {
+        let checker = Checker::from_policy_json(&read(&dir, &policy["file"])).expect("policy");
+        for post in manifest["posts"].as_array().expect("posts") {
+            let chars = post["chars"].as_u64().unwrap_or(1000);
+            let iters = (300_000 / chars.max(1)).clamp(3, 1000) as u32;
+            let rows = postwacht::profile::steps(&checker, &read(&dir, &post["file"]), iters, &now)
+                .expect("steps");
+            steps.push(json!({ "chars": chars, "pupils": policy["pupils"], "steps": rows }));
+        }
+    }
+
     let profile = if cfg!(debug_assertions) {
         "debug"
     } else {
@@ -115,6 +130,6 @@ fn main() {
     };
     println!(
         "{}",
-        json!({ "profile": profile, "setup": setup, "checks": checks })
+        json!({ "profile": profile, "setup": setup, "checks": checks, "steps": steps })
     );
 }
