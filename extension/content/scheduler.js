@@ -40,7 +40,7 @@ export class Scheduler {
       const c = this.composer;
       if (this.stopped || !c.el.isConnected) return;
       const before = c.text;
-      c.refresh();
+      c.refresh({ soon: true });
       if (c.text !== before) this.request();
     });
   }
