@@ -1,10 +1,10 @@
 //! The checker: a compiled policy plus the rules, turning a post into findings.
 
-use crate::analysis::Analysis;
 use crate::compiled::Compiled;
 use crate::messages::render;
 use crate::model::{Finding, Fix, Post, Severity, Span};
 use crate::policy::{parse_teacher_rules, Policy, PolicyError, PolicyErrors, RuleRow, Setting};
+use crate::rules::analysis::Analysis;
 use crate::rules::{self, Ctx, Hit, Rule};
 use crate::text::{Text, Utf16Map};
 
@@ -172,7 +172,7 @@ impl Checker {
             end_byte: h.end,
             text: text[h.start..h.end].to_string(),
             message: render(locale, info.id, &args),
-            reference: render(locale, &format!("ref.{}", info.category.as_str()), &[]),
+            reference: render(locale, info.reference, &[]),
             fixes,
         })
     }

@@ -74,7 +74,13 @@ mod tests {
         for l in [Locale::Nl, Locale::En] {
             for r in RULES {
                 assert!(!template(l, r.id).is_empty(), "{:?} {}", l, r.id);
-                assert!(!template(l, &format!("ref.{}", r.category.as_str())).is_empty());
+                assert!(
+                    !template(l, r.reference).is_empty(),
+                    "{:?} {}: no {}",
+                    l,
+                    r.id,
+                    r.reference
+                );
             }
         }
     }
