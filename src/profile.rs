@@ -6,7 +6,7 @@
 //! and in wasm (`Checker.profileSteps` with the `profile` feature, with `performance.now`).
 //! Nothing here is on the path of a normal check.
 
-use crate::analysis::Analysis;
+use crate::rules::analysis::Analysis;
 use crate::checker::Checker;
 use crate::model::Post;
 use crate::rules::Ctx;
