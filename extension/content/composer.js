@@ -67,9 +67,6 @@ export class Composer {
     this.lastUsed = 0;
     /** When the user last moved the caret with the keyboard (main.js). */
     this.lastKeyAt = 0;
-    /** A pending renderSoon() frame, and whether it announces the marks. */
-    this.renderFrame = 0;
-    this.announcePending = false;
     this.scheduler = new Scheduler(this);
     this.marks = new Marks(el, this.adapter, this.id);
     this.badge = ui.createBadge(this);
@@ -101,19 +98,15 @@ export class Composer {
     };
   }
 
-  /**
-   * Re-reads the text; keeps the marks on their words across the edit until the next check.
-   * `soon`: draw in the next animation frame (typing: see renderSoon).
-   */
-  refresh({ soon = false } = {}) {
+  /** Re-reads the text; keeps the marks on their words across the edit until the next check. */
+  refresh() {
     const { text } = this.adapter.read();
     if (text !== this.text) {
       this.findings = shiftSpans(this.text, text, this.findings);
       this.text = text;
       if (!text) this.ignored.clear();
     }
-    if (soon) this.renderSoon();
-    else this.render();
+    this.render();
   }
 
   // ---- checking (scheduler.js) ----------------------------------------------------------
@@ -140,24 +133,8 @@ export class Composer {
     this.text = now;
     this.checkedText = checked;
     this.findings = findings.filter((f) => !this.ignored.has(this.ignoreKey(f)));
-    this.renderSoon(now === checked);
-  }
-
-  /**
-   * Draws the marks and the badge in the next animation frame, once however many inputs and
-   * answers came before it: while typing, a keystroke's moved marks and the check's answer
-   * for it usually land in one frame, and redrawing the marks (a long post's mirror) and
-   * measuring them is most of the content script's work per keystroke (issue 9, item 10).
-   * `announce`: dispatch postwacht:marks-updated once drawn.
-   * @param {boolean} [announce]
-   */
-  renderSoon(announce = false) {
-    if (announce) this.announcePending = true;
-    if (this.renderFrame) return;
-    this.renderFrame = requestAnimationFrame(() => {
-      this.renderFrame = 0;
-      if (this.el.isConnected) this.render();
-    });
+    this.render();
+    if (now === checked) this.announceMarks();
   }
 
   /** @param {string} error */
@@ -231,10 +208,6 @@ export class Composer {
 
   // ---- drawing (marks.js) and the badge ---------------------------------------------------
   render() {
-    if (this.renderFrame) {
-      cancelAnimationFrame(this.renderFrame);
-      this.renderFrame = 0;
-    }
     this.marks.draw(this.findings, this.text);
     const c = this.counts();
     const prev = this.lastCounts;
@@ -259,10 +232,6 @@ export class Composer {
       ui.hideCard(true);
     }
     this.manager.onComposerChanged(this);
-    if (this.announcePending) {
-      this.announcePending = false;
-      this.announceMarks();
-    }
   }
 
   /** Places the badge (and the mirror) on the composer; called in an animation frame. */
@@ -320,8 +289,6 @@ export class Composer {
 
   destroy() {
     this.scheduler.stop();
-    if (this.renderFrame) cancelAnimationFrame(this.renderFrame);
-    this.renderFrame = 0;
     this.marks.destroy();
     this.badge.remove();
     this.ro.disconnect();

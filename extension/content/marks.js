@@ -148,7 +148,10 @@ export class Marks {
       shown.push(f);
       end = f.end;
     }
-    if (key !== this.mirrorKey && !this.editMirror(text, shown)) this.buildMirror(m, text, shown);
+    // (Textareas only: a one-line input's mirror is rebuilt, which the field tests need for
+    // its horizontal scroll; its text is short anyway.)
+    const keep = this.el.tagName !== 'INPUT';
+    if (!keep || (key !== this.mirrorKey && !this.editMirror(text, shown))) this.buildMirror(m, text, shown);
     this.mirrorKey = key;
     this.mirrorText = text;
     this.mirrorMarks = shown.map((f) => ({ start: f.start, end: f.end, severity: f.severity }));

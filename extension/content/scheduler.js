@@ -11,6 +11,9 @@ import { plain } from './fixes.js';
 
 /** @typedef {import('./composer.js').Composer} Composer */
 
+/** One-line inputs only: the pause in typing after which they are checked. */
+const ONE_LINE_PAUSE_MS = 250;
+
 export class Scheduler {
   /** @param {Composer} composer */
   constructor(composer) {
@@ -23,6 +26,8 @@ export class Scheduler {
     this.queued = null;
     /** An input is waiting for its microtask (inputs of one task are read once). */
     this.inputQueued = false;
+    /** The animation frame that moves the marks after input. */
+    this.inputFrame = 0;
     /** @type {ReturnType<typeof setTimeout> | undefined} only for soon() */
     this.timer = undefined;
     this.stopped = false;
@@ -39,9 +44,23 @@ export class Scheduler {
       this.inputQueued = false;
       const c = this.composer;
       if (this.stopped || !c.el.isConnected) return;
-      const before = c.text;
-      c.refresh({ soon: true });
-      if (c.text !== before) this.request();
+      // The check starts now (it reads the text itself) ...
+      // (A one-line input still waits for a pause in typing: checked at once, its marks
+      // end up past the field's edge in tests/e2e/tests/field.test.js "one-line": not
+      // understood yet, see docs/wasm-and-bench.md.)
+      if (c.el.tagName === 'INPUT') this.soon(ONE_LINE_PAUSE_MS);
+      else if (c.adapter.read().text !== c.text) this.request();
+      // ... and the marks move along in the next frame, once the field has laid out and
+      // scrolled for the edit (a one-line input scrolls to the caret), once per frame.
+      if (!this.inputFrame) {
+        this.inputFrame = requestAnimationFrame(() => {
+          this.inputFrame = 0;
+          if (this.stopped || !c.el.isConnected) return;
+          const before = c.text;
+          c.refresh();
+          if (c.text !== before && c.el.tagName !== 'INPUT') this.request();
+        });
+      }
     });
   }
 
@@ -106,11 +125,15 @@ export class Scheduler {
       this.request();
     }
     c.answered(text, now, findings);
+    // Drawn right away; placed again once the next frame has laid out the field: a one-line
+    // input scrolls to the caret in that layout (no scroll event), after the answer came.
+    requestAnimationFrame(() => setTimeout(() => c.manager.schedulePosition(), 0));
   }
 
   /** No more checks; an answer on its way is dropped. */
   stop() {
     clearTimeout(this.timer);
+    if (this.inputFrame) cancelAnimationFrame(this.inputFrame);
     this.stopped = true;
     this.seq++;
   }
