@@ -41,8 +41,9 @@ log() { echo "build.sh: $*" >&2; }
 
 # --- the wasm core -----------------------------------------------------------------------
 
-build_wasm() {
-    local mode
+# compile_wasm FEATURES: the core for wasm32 (into $WASM_OUT) with those cargo features.
+compile_wasm() {
+    local features=$1 mode
     mode=$(scripts/setup-toolchain.sh | tail -n1)
     log "compiling the core to $WASM_TARGET ($mode toolchain)"
     # In the rustup and debian modes std is compiled from source (-Zbuild-std, which needs
@@ -53,12 +54,13 @@ build_wasm() {
     # wasm target's crates, not build scripts or proc macros. (docs/wasm-and-bench.md)
     local build_std=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size)
     local std_env=(RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort")
-    local args=(build --release --target "$WASM_TARGET" --no-default-features --features wasm)
+    local args=(build --release --target "$WASM_TARGET" --no-default-features --features "$features")
     # The photo inspection (crates/postwacht-image) is a wasm module of its own, loaded only
     # when a photo is attached: the text core above never links it.
     local image_args=(build --release --target "$WASM_TARGET" -p postwacht-image --features wasm)
-    local a
-    for a in args image_args; do
+    local lists=(args) a
+    if [ "$features" = wasm ]; then lists+=(image_args); fi
+    for a in "${lists[@]}"; do
         local -n cargo_args=$a
         case "$mode" in
             rustup)
@@ -80,6 +82,10 @@ build_wasm() {
         esac
         unset -n cargo_args
     done
+}
+
+build_wasm() {
+    compile_wasm wasm
 
     local wasm_bindgen
     wasm_bindgen=$(scripts/setup-toolchain.sh --wasm-bindgen)
@@ -131,7 +137,13 @@ optimize_wasm() {
     [ "${POSTWACHT_WASM_OPT:-1}" = 1 ] || return 0
     # One cached result per module (the text core and the image module).
     local cache="$WASM_TARGET_DIR/opt-cache/$(basename "$file" .wasm)" hash
-    hash=$(sha256sum "$file" | cut -d' ' -f1)-${level#-}
+    # --low-memory-unused: Rust puts the stack below its data, so the first KB of memory is
+    # never addressed (only a 1 MB stack overflow would reach it); binaryen may then fold
+    # constant offsets into loads and stores: -1.7 KB gzipped, -4 KB raw.
+    local opt_flags=("$level" --low-memory-unused --enable-bulk-memory --enable-mutable-globals
+        --enable-sign-ext --enable-nontrapping-float-to-int --enable-reference-types
+        --enable-multivalue)
+    hash=$( (sha256sum "$file"; echo "${opt_flags[*]}") | sha256sum | cut -d' ' -f1)
     if [ -f "$cache/$hash.wasm" ]; then
         cp "$cache/$hash.wasm" "$file"
         return 0
@@ -143,9 +155,7 @@ optimize_wasm() {
     fi
     local before
     before=$(wc -c <"$file")
-    "$wasm_opt" "$level" --enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
-        --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
-        "$file" -o "$file.opt"
+    "$wasm_opt" "${opt_flags[@]}" "$file" -o "$file.opt"
     mv "$file.opt" "$file"
     rm -rf "$cache" && mkdir -p "$cache" && cp "$file" "$cache/$hash.wasm"
     log "wasm-opt $level $(basename "$file"): $before → $(wc -c <"$file") bytes"
@@ -225,6 +235,19 @@ build_all() {
 
 # --- the benchmark -----------------------------------------------------------------------
 
+# target/pkg/profile: the core with the `profile` feature (Checker.profileSteps, the
+# per-step table of bench/bench.mjs), never shipped; no wasm-opt (it changes speed within
+# noise, docs/wasm-and-bench.md). Built after the shipped wasm, which stays as it was.
+build_profile_wasm() {
+    log "the profiling build of the core (feature profile) for the per-step table"
+    compile_wasm profile
+    local wasm_bindgen
+    wasm_bindgen=$(scripts/setup-toolchain.sh --wasm-bindgen)
+    rm -rf target/pkg/profile
+    "$wasm_bindgen" --remove-producers-section --target experimental-nodejs-module \
+        --no-typescript --out-dir target/pkg/profile "$WASM_OUT"
+}
+
 run_bench() {
     local smoke="" profile=(--release)
     case "${1:-}" in
@@ -247,6 +270,7 @@ run_bench() {
     cargo run --quiet "${profile[@]}" --example bench -- "$inputs" $smoke \
         >target/bench/native.json
 
+    build_profile_wasm
     node bench/bench.mjs "$inputs" target/bench/native.json $smoke
 
     # The photo inspection: 12-megapixel JPEGs, wasm (Node) against native, per step.

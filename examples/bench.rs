@@ -108,6 +108,34 @@ fn main() {
         }
     }
 
+    // Where the time goes, step by step (src/profile.rs), for the largest roster measured.
+    let clock = Instant::now();
+    let now = || clock.elapsed().as_secs_f64() * 1e3;
+    let mut steps = Vec::new();
+    if let Some(policy) = manifest["policies"].as_array().and_then(|p| p.last()) {
+        let checker = Checker::from_policy_json(&read(&dir, &policy["file"])).expect("policy");
+        for post in manifest["posts"].as_array().expect("posts") {
+            let chars = post["chars"].as_u64().unwrap_or(1000);
+            let smoke = std::env::args().any(|a| a == "--smoke");
+            let iters = (300_000 / chars.max(1)).clamp(3, 1000) as u32 / if smoke { 50 } else { 1 };
+            // Median of 5 rounds per step (a round is one loop of `iters` per step).
+            let post_json = read(&dir, &post["file"]);
+            let rounds: Vec<Vec<(String, f64)>> = (0..if smoke { 1 } else { 5 })
+                .map(|_| {
+                    postwacht::profile::steps(&checker, &post_json, iters, &now).expect("steps")
+                })
+                .collect();
+            let rows: Vec<(String, f64)> = (0..rounds[0].len())
+                .map(|i| {
+                    let mut v: Vec<f64> = rounds.iter().map(|r| r[i].1).collect();
+                    v.sort_by(|a, b| a.total_cmp(b));
+                    (rounds[0][i].0.clone(), v[v.len() / 2])
+                })
+                .collect();
+            steps.push(json!({ "chars": chars, "pupils": policy["pupils"], "steps": rows }));
+        }
+    }
+
     let profile = if cfg!(debug_assertions) {
         "debug"
     } else {
@@ -115,6 +143,6 @@ fn main() {
     };
     println!(
         "{}",
-        json!({ "profile": profile, "setup": setup, "checks": checks })
+        json!({ "profile": profile, "setup": setup, "checks": checks, "steps": steps })
     );
 }

@@ -83,36 +83,67 @@ impl Checker {
     /// inferred ([`crate::context`]).
     pub fn resolve_context(&self, post: &Post) -> Resolved {
         let text = Text::new(&post.text);
-        let words: Vec<&str> = text.tokens.iter().map(|t| text.word(t)).collect();
+        let (words, _) = Self::words(&text);
         context::resolve(post, &words, &self.compiled)
     }
 
     /// [`Checker::check`] and the context the post was checked in.
     pub fn check_in_context(&self, post: &Post) -> (Vec<Finding>, Resolved) {
         let text = Text::new(&post.text);
-        let words: Vec<&str> = text.tokens.iter().map(|t| text.word(t)).collect();
+        let (words, masks) = Self::words(&text);
         let resolved = context::resolve(post, &words, &self.compiled);
         let owned = resolved.apply(post);
         let post = owned.as_ref().unwrap_or(post);
-        (self.check_resolved(post, &text, &words), resolved)
+        (self.check_resolved(post, &text, &words, &masks), resolved)
     }
 
-    fn check_resolved(&self, post: &Post, text: &Text, words: &[&str]) -> Vec<Finding> {
-        let lex = crate::lexicon::get();
-        let masks: Vec<u32> = words.iter().map(|w| lex.mask(w)).collect();
-        let analysis = Analysis::new(text, words, &masks, post, &self.compiled);
-        let ctx = Ctx {
+    /// Steps 3-5 of a check, in the resolved context.
+    fn check_resolved(
+        &self,
+        post: &Post,
+        text: &Text,
+        words: &[&str],
+        masks: &[u32],
+    ) -> Vec<Finding> {
+        let analysis = Analysis::new(text, words, masks, post, &self.compiled);
+        let hits = self.hits(&Ctx {
             post,
             text,
             words,
-            masks: &masks,
+            masks,
             policy: &self.compiled,
             analysis: &analysis,
-        };
+        });
+        self.findings(hits, post)
+    }
+
+    /// Step 2 of a check: the normalised words and their lexicon masks.
+    pub(crate) fn words<'t>(text: &'t Text) -> (Vec<&'t str>, Vec<u32>) {
+        let words: Vec<&str> = text.tokens.iter().map(|t| text.word(t)).collect();
+        let lex = crate::lexicon::get();
+        let masks: Vec<u32> = words.iter().map(|w| lex.mask(w)).collect();
+        (words, masks)
+    }
+
+    /// Step 4: every rule's hits.
+    pub(crate) fn hits(&self, ctx: &Ctx) -> Vec<Hit> {
         let mut hits: Vec<Hit> = Vec::new();
         for r in &self.rules {
-            r.check(&ctx, &mut hits);
+            r.check(ctx, &mut hits);
         }
+        hits
+    }
+
+    pub(crate) fn rules(&self) -> &[Box<dyn Rule>] {
+        &self.rules
+    }
+
+    pub(crate) fn compiled(&self) -> &Compiled {
+        &self.compiled
+    }
+
+    /// Step 5: the hits as findings (severity from the policy, messages, UTF-16 spans).
+    pub(crate) fn findings(&self, hits: Vec<Hit>, post: &Post) -> Vec<Finding> {
         let map = Utf16Map::new(&post.text);
         let mut out: Vec<Finding> = hits
             .into_iter()

@@ -32,6 +32,8 @@ pub mod lexicon;
 pub mod messages;
 pub mod model;
 pub mod policy;
+#[doc(hidden)]
+pub mod profile;
 #[cfg(feature = "cli")]
 pub mod roster_csv;
 pub mod roster_hash;

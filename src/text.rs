@@ -101,18 +101,29 @@ impl<'a> Text<'a> {
         let mut norm = String::with_capacity(orig.len());
         let mut src_start = Vec::with_capacity(orig.len());
         let mut src_end = Vec::with_capacity(orig.len());
-        for (i, c) in orig.char_indices() {
-            if c.is_ascii() {
-                // Fast path: most of a post is ASCII, which only needs lower-casing.
-                norm.push(if c == '`' {
-                    '\''
-                } else {
-                    c.to_ascii_lowercase()
-                });
-                src_start.push(i as u32);
-                src_end.push(i as u32 + 1);
+        let bytes = orig.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // Fast path: most of a post is runs of ASCII, which only need lower-casing and
+            // map byte for byte (a backtick goes the slow way: it becomes an apostrophe).
+            let run = bytes[at..]
+                .iter()
+                .position(|&b| b >= 0x80 || b == b'`')
+                .unwrap_or(bytes.len() - at);
+            if run > 0 {
+                let from = norm.len();
+                norm.push_str(&orig[at..at + run]);
+                norm[from..].make_ascii_lowercase();
+                src_start.extend(at as u32..(at + run) as u32);
+                src_end.extend(at as u32 + 1..(at + run) as u32 + 1);
+                at += run;
                 continue;
             }
+            let i = at;
+            let Some(c) = orig[at..].chars().next() else {
+                break;
+            };
+            at += c.len_utf8();
             if is_invisible(c) {
                 continue;
             }

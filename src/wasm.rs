@@ -191,4 +191,21 @@ impl WasmChecker {
         let post = Post::from_json(&json).map_err(|e| JsError::new(&e))?;
         to_js("findings", &self.inner.check(&post))
     }
+
+    /// `checker.profileSteps(postJson, iters)` (only in a build with the `profile` feature,
+    /// for the benchmark): `[[step, ms per call], ...]`, see [`crate::profile::steps`].
+    #[cfg(feature = "profile")]
+    #[wasm_bindgen(js_name = profileSteps)]
+    pub fn profile_steps(&self, post_json: String, iters: u32) -> Result<JsValue, JsError> {
+        let steps = crate::profile::steps(&self.inner, &post_json, iters, &performance_now)
+            .map_err(|e| JsError::new(&e))?;
+        to_js("steps", &steps)
+    }
+}
+
+#[cfg(feature = "profile")]
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn performance_now() -> f64;
 }

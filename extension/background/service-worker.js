@@ -19,6 +19,8 @@ const OWN_ORIGIN = chrome.runtime.getURL('');
 const errText = (e) => String((e && /** @type {Error} */ (e).message) || e);
 /** @type {Promise<unknown> | null} */
 let wasm = null; // Promise of init()
+/** @type {WebAssembly.Memory | null} the instance's memory, for 'ping' (the benchmark reads its size) */
+let wasmMemory = null;
 /** @type {State | null} */
 let state = null; // {checker, problems, info, key}: the compiled policy in force
 let stale = true; // a policy source changed since `state` was compiled
@@ -27,7 +29,10 @@ let loading = Promise.resolve();
 
 function initWasm() {
   if (!wasm) {
-    wasm = init({ module_or_path: chrome.runtime.getURL('pkg/postwacht_bg.wasm') }).catch((/** @type {unknown} */ e) => {
+    wasm = init({ module_or_path: chrome.runtime.getURL('pkg/postwacht_bg.wasm') }).then((/** @type {any} */ exports) => {
+      wasmMemory = (exports && exports.memory) || null;
+      return exports;
+    }, (/** @type {unknown} */ e) => {
       wasm = null;
       throw e;
     });
@@ -166,7 +171,7 @@ async function handle(msg, sender) {
     case 'strip-image':
       return handleImage(msg);
     case 'ping':
-      return { ok: true, instance, wasm: state !== null, image: imageLoaded() };
+      return { ok: true, instance, wasm: state !== null, image: imageLoaded(), wasm_memory_bytes: wasmMemory ? wasmMemory.buffer.byteLength : 0 };
     default:
       return { ok: false, error: 'unknown message' };
   }

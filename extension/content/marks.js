@@ -76,6 +76,16 @@ export class Marks {
     this.list = [];
     /** @type {HTMLElement | null} */
     this.mirror = null;
+    /** What the mirror shows (text and marks), and its mark spans in order (drawMirror). */
+    this.mirrorKey = '';
+    /** @type {HTMLElement[]} */
+    this.mirrorSpans = [];
+    /** @type {string | undefined} the text the mirror shows */
+    this.mirrorText = undefined;
+    /** @type {{start: number, end: number, severity: string}[] | undefined} its marks */
+    this.mirrorMarks = undefined;
+    /** @type {{start: number, end: number, node: Text | null}[] | undefined} the text between them */
+    this.mirrorGaps = undefined;
     /** @type {HTMLElement[]} */
     this.ulines = [];
     /** Where the mirror's text shows, in client coordinates (position() keeps it). @type {Box} */
@@ -118,24 +128,101 @@ export class Marks {
     if (!this.mirror) {
       this.mirror = ui.el('div', { class: 'mirror', 'data-composer': String(this.id), 'aria-hidden': 'true' });
       ui.layer('marks').appendChild(this.mirror);
+      this.mirrorKey = '';
+      this.mirrorText = undefined;
     }
     // Direction (dir=auto follows the text), the scrollbar and the font can change.
     this.styleMirror();
     const m = this.mirror;
-    m.textContent = '';
     const sorted = findings.slice().sort((a, b) => a.start - b.start || b.end - a.end);
-    let at = 0;
+    // Performance (issue 9, item 10): the same text with the same marks (a check's answer
+    // for what the last keystroke already drew) keeps the mirror as it is; rebuilding and
+    // laying out a long post's mirror is most of the content script's work per keystroke.
+    let key = text;
+    for (const f of sorted) key += '\u0000' + f.start + ',' + f.end + f.severity;
+    /** @type {Finding[]} the marks the mirror shows (no overlaps) */
+    const shown = [];
+    let end = 0;
     for (const f of sorted) {
-      if (f.start < at) continue; // overlapping: the earlier mark wins in the mirror
-      if (f.start > at) m.appendChild(document.createTextNode(text.slice(at, f.start)));
+      if (f.start < end) continue; // overlapping: the earlier mark wins in the mirror
+      shown.push(f);
+      end = f.end;
+    }
+    // (Textareas only: a one-line input's mirror is rebuilt, which the field tests need for
+    // its horizontal scroll; its text is short anyway.)
+    const keep = this.el.tagName !== 'INPUT';
+    if (!keep || (key !== this.mirrorKey && !this.editMirror(text, shown))) this.buildMirror(m, text, shown);
+    this.mirrorKey = key;
+    this.mirrorText = text;
+    this.mirrorMarks = shown.map((f) => ({ start: f.start, end: f.end, severity: f.severity }));
+    shown.forEach((f, k) => this.list.push({ finding: f, span: this.mirrorSpans[k], clip: this.clip }));
+  }
+
+  /** @param {HTMLElement} m @param {string} text @param {Finding[]} shown */
+  buildMirror(m, text, shown) {
+    this.mirrorSpans = [];
+    this.mirrorGaps = [];
+    m.textContent = '';
+    let at = 0;
+    for (const f of shown) {
+      const gap = f.start > at ? document.createTextNode(text.slice(at, f.start)) : null;
+      if (gap) m.appendChild(gap);
+      this.mirrorGaps.push({ start: at, end: f.start, node: gap });
       const span = ui.el('span', { 'data-sev': f.severity, 'data-start': String(f.start), 'data-end': String(f.end), 'data-text': text.slice(f.start, f.end) });
       span.textContent = text.slice(f.start, f.end);
       m.appendChild(span);
-      this.list.push({ finding: f, span, clip: this.clip });
+      this.mirrorSpans.push(span);
       at = f.end;
     }
     // A trailing newline needs a character after it to take up its line in a div.
-    m.appendChild(document.createTextNode(text.slice(at) + '\u200b'));
+    const tail = document.createTextNode(text.slice(at) + '\u200b');
+    m.appendChild(tail);
+    this.mirrorGaps.push({ start: at, end: text.length, node: tail });
+  }
+
+  /**
+   * Performance (issue 9, item 10): a keystroke changes one stretch of text between two
+   * marks; then only that text node changes (and the later marks' offsets), so the browser
+   * keeps the shaped text of the rest of a long post instead of laying out a new mirror.
+   * Returns false (rebuild) when the marks are not the drawn ones moved across the edit.
+   * @param {string} text @param {Finding[]} shown
+   */
+  editMirror(text, shown) {
+    const old = this.mirrorText;
+    const marks = this.mirrorMarks;
+    if (typeof old !== 'string' || !marks || marks.length !== shown.length || !this.mirrorGaps) return false;
+    let p = 0;
+    const max = Math.min(old.length, text.length);
+    while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+    let sfx = 0;
+    while (sfx < max - p && old.charCodeAt(old.length - 1 - sfx) === text.charCodeAt(text.length - 1 - sfx)) sfx++;
+    const oldEnd = old.length - sfx;
+    const delta = text.length - old.length;
+    // The stretch of text (between two marks) that holds the edit, in the old text.
+    const g = this.mirrorGaps.findIndex((x) => x.node && x.start <= p && oldEnd <= x.end);
+    if (g < 0) return false;
+    for (let k = 0; k < marks.length; k++) {
+      const a = marks[k];
+      const b = shown[k];
+      const d = k < g ? 0 : delta; // marks before the stretch stay, the ones after move
+      if (a.start + d !== b.start || a.end + d !== b.end || a.severity !== b.severity) return false;
+    }
+    const gap = this.mirrorGaps[g];
+    const node = /** @type {Text} */ (gap.node);
+    const last = g === this.mirrorGaps.length - 1;
+    node.data = text.slice(gap.start, gap.end + delta) + (last ? '\u200b' : '');
+    gap.end += delta;
+    for (let k = g + 1; k < this.mirrorGaps.length; k++) {
+      this.mirrorGaps[k].start += delta;
+      this.mirrorGaps[k].end += delta;
+    }
+    if (delta) {
+      for (let k = g; k < shown.length; k++) {
+        this.mirrorSpans[k].setAttribute('data-start', String(shown[k].start));
+        this.mirrorSpans[k].setAttribute('data-end', String(shown[k].end));
+      }
+    }
+    return true;
   }
 
   styleMirror() {

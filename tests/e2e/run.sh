@@ -6,8 +6,9 @@
 #   tests/e2e/run.sh --fake-core      test the extension with a stand-in for the wasm core
 #                                     (tests/e2e/fake-core), no Rust build needed
 #   tests/e2e/run.sh tests/editors.test.js   only some test files
-#   tests/e2e/run.sh --bench [--smoke]  instead of the tests, the end-to-end latency benchmark
-#                                     (bench/latency.mjs; `./build.sh bench` runs it)
+#   tests/e2e/run.sh --bench [--smoke]  instead of the tests, the end-to-end benchmarks
+#                                     (bench/latency.mjs, then bench/overlay.mjs;
+#                                     `./build.sh bench` runs them)
 #
 # Installs what it needs on a fresh machine: Debian's chromium and firefox-esr (apt; set
 # POSTWACHT_E2E_FIREFOX=0 to leave Firefox out) and the test dependencies (npm ci from the
@@ -90,6 +91,11 @@ if [ "$BENCH" = 1 ]; then log "benchmarking $POSTWACHT_EXTENSION_DIR"; else log 
 
 if [ "$BENCH" = 1 ]; then
   node bench/latency.mjs "$@"
+  # The content script's cost on the page (scrolling with many composers, a keystroke in a
+  # long post), with and without the extension.
+  smoke=()
+  for a in "$@"; do if [ "$a" = --smoke ]; then smoke=(--smoke); fi; done
+  node bench/overlay.mjs "${smoke[@]}"
   exit 0
 fi
 if [ $# -eq 0 ]; then set -- tests/*.test.js; fi
