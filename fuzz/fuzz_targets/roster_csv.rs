@@ -1,0 +1,52 @@
+//! The roster CSV import on arbitrary text: no panic, warnings name lines of the file, every
+//! pupil has a name with a letter, and the roster it gives compiles and checks (plain and
+//! hashed).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use postwacht::{roster_csv, Checker, Policy, Post};
+use postwacht_fuzz::check_and_assert;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(r) = roster_csv::read(text) else {
+        return;
+    };
+    let lines = text.lines().count().max(1);
+    for w in &r.warnings {
+        if let Some(rest) = w.strip_prefix("line ") {
+            let n: usize = rest
+                .split(|c: char| !c.is_ascii_digit())
+                .next()
+                .and_then(|d| d.parse().ok())
+                .expect("a warning's line number");
+            assert!(
+                n >= 1 && n <= lines + 1,
+                "warning {w:?} names a line outside 1..={lines}"
+            );
+        }
+    }
+    for p in &r.pupils {
+        assert!(
+            p.name.chars().any(char::is_alphabetic),
+            "pupil without letters: {:?}",
+            p.name
+        );
+    }
+    let post_text = r
+        .pupils
+        .iter()
+        .take(3)
+        .map(|p| format!("Trots op {} uit groep {}!", p.name, p.group))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut policy = Policy {
+        roster: r.pupils,
+        ..Policy::default()
+    };
+    check_and_assert(&Checker::new(policy.clone()), &Post::new(post_text.clone()));
+    policy.hash_roster([1; 16]);
+    check_and_assert(&Checker::new(policy), &Post::new(post_text));
+});
