@@ -8,9 +8,11 @@ use postwacht::{roster_csv, Checker, Policy, Post};
 use postwacht_fuzz::check_and_assert;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
+    // What `policy build` does with a file: decode the bytes, then read the CSV.
+    let Ok(owned) = roster_csv::decode(data) else {
         return;
     };
+    let text = owned.as_str();
     let Ok(r) = roster_csv::read(text) else {
         return;
     };

@@ -11,6 +11,8 @@ use crate::model::{Category, Platform};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
+mod words;
+
 /// The top-level key editors use to find a JSON schema; accepted and ignored.
 const SCHEMA_KEY: &str = "$schema";
 
@@ -403,21 +405,6 @@ impl Validator {
         c
     }
 
-    fn extra_words(&mut self, v: &Value) -> BTreeMap<Category, Vec<String>> {
-        let mut out = BTreeMap::new();
-        let names: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
-        let Some(m) = self.object("extra_words", v, &names) else {
-            return out;
-        };
-        for (k, val) in m {
-            if let Some(c) = Category::parse(k) {
-                let words = self.strings(&join("extra_words", k), val);
-                out.insert(c, words);
-            }
-        }
-        out
-    }
-
     fn channels(&mut self, v: &Value, into: &mut BTreeMap<Platform, String>) {
         let names = [
             "facebook",
@@ -482,7 +469,7 @@ impl Validator {
     }
 }
 
-fn join(path: &str, key: &str) -> String {
+pub(super) fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
     } else {
