@@ -63,6 +63,18 @@ fn main() {
         );
         return;
     }
+    // `roster N`: only the set-up of an N-pupil roster (for a profiler).
+    if std::env::args().nth(1).as_deref() == Some("roster") {
+        let n: usize = std::env::args()
+            .nth(2)
+            .and_then(|a| a.parse().ok())
+            .unwrap_or(100_000);
+        let json = roster_json(n);
+        let t = Instant::now();
+        Checker::from_policy_json(&json).unwrap();
+        println!("roster of {n} pupils: set-up {:.0} ms", ms(t));
+        return;
+    }
     let scale: usize = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())

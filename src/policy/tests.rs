@@ -151,3 +151,19 @@ fn extra_words_without_a_letter_or_digit_are_rejected_with_the_path() {
     );
     assert_eq!(p.extra_words[&Category::Profanity], ["sukkel"]);
 }
+
+#[test]
+fn duplicate_keys_are_found_in_big_objects_too() {
+    let keys: Vec<String> = (0..40).map(|i| format!("\"k{i}\": 1")).collect();
+    let json = format!(
+        "{{\"channels\": {{{}, \"k3\": 2, \"k30\": 2, \"k30\": 3}}}}",
+        keys.join(",")
+    );
+    let (_, problems) = Policy::from_json_lenient(&json);
+    let dups: Vec<&str> = problems
+        .iter()
+        .filter(|p| p.problem.starts_with("duplicate key"))
+        .map(|p| p.path.as_str())
+        .collect();
+    assert_eq!(dups, ["channels.k3", "channels.k30"]);
+}

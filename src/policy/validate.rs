@@ -295,7 +295,8 @@ impl Validator {
                     continue;
                 }
                 Some(n) => match self.string(&join(&path, "name"), n) {
-                    Some(n) if crate::text::normalize(&n).chars().any(char::is_alphabetic) => n,
+                    // (What normalising drops or folds is never a letter's being a letter.)
+                    Some(n) if n.chars().any(char::is_alphabetic) => n,
                     Some(_) => {
                         self.err(&join(&path, "name"), "name has no letters");
                         continue;
