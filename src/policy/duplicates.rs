@@ -60,15 +60,16 @@ struct Seen<'de> {
 
 impl<'de> Seen<'de> {
     /// Adds `k`; false when it was there already.
-    fn insert(&mut self, k: &Cow<'de, str>) -> bool {
+    /// (A clone of a borrowed key is a copy of a reference.)
+    fn insert(&mut self, k: Cow<'de, str>) -> bool {
+        if self.few.contains(&k) {
+            return false;
+        }
         if self.few.len() < 16 {
-            if self.few.contains(k) {
-                return false;
-            }
-            self.few.push(k.clone());
+            self.few.push(k);
             return true;
         }
-        !self.few.contains(k) && self.many.insert(k.clone())
+        self.many.insert(k)
     }
 }
 
@@ -130,7 +131,7 @@ impl<'de> Visitor<'de> for Walk<'_, 'de> {
         let mut seen = Seen::default();
         let mut reported = Seen::default();
         while let Some(k) = map.next_key_seed(Key)? {
-            let first_report = !seen.insert(&k) && reported.insert(&k);
+            let first_report = !seen.insert(k.clone()) && reported.insert(k.clone());
             self.at.push(Seg::Key(k));
             if first_report {
                 self.found.push(path(self.at));
