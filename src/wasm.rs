@@ -49,7 +49,9 @@ fn to_js<T: Serialize + ?Sized>(what: &str, value: &T) -> Result<JsValue, JsErro
 /// roster took about 15% less.
 fn reserve_for(json: &str) {
     if json.len() > 256 << 10 {
-        drop(Vec::<u8>::with_capacity(json.len().saturating_mul(16).min(512 << 20)));
+        drop(Vec::<u8>::with_capacity(
+            json.len().saturating_mul(16).min(512 << 20),
+        ));
     }
 }
 
