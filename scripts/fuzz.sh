@@ -6,7 +6,7 @@
 #   scripts/fuzz.sh -r 10000000 policy   one target for 10 million executions
 #
 # Each run starts from the seeds kept in fuzz/seeds/TARGET and grows fuzz/corpus/TARGET
-# (not committed), with the dictionary fuzz/dict/TARGET.dict, in one process (libFuzzer's
+# (not committed; a fresh checkout fills it from fuzz/corpus-kept/TARGET.tar.gz), with the dictionary fuzz/dict/TARGET.dict, in one process (libFuzzer's
 # default; -jobs=1 would do the same in a child writing fuzz-0.log): the machines are shared.
 # A crash stops the run and this script exits 1, naming the input
 # libFuzzer saved under fuzz/artifacts/TARGET/.
@@ -52,6 +52,10 @@ done
 CARGO_BUILD_JOBS=${CARGO_BUILD_JOBS:-1} cargo +nightly fuzz build -s none >&2
 for t in "${targets[@]}"; do
   mkdir -p "fuzz/corpus/$t" "fuzz/artifacts/$t"
+  # The kept corpus (a set cover of the long runs, docs/fuzzing.md) starts a fresh checkout.
+  if [ -z "$(ls -A "fuzz/corpus/$t")" ] && [ -f "fuzz/corpus-kept/$t.tar.gz" ]; then
+    tar -xzf "fuzz/corpus-kept/$t.tar.gz" -C "fuzz/corpus/$t"
+  fi
   if [ -n "$runs" ]; then limit=(-runs="$runs"); else limit=(-max_total_time="$seconds"); fi
   echo "fuzz: $t (${runs:+$runs executions}${runs:-$seconds s})"
   log=$(mktemp)
