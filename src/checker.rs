@@ -1,10 +1,11 @@
 //! The checker: a compiled policy plus the rules, turning a post into findings.
 
-use crate::analysis::Analysis;
 use crate::compiled::Compiled;
+use crate::context::{self, Resolved};
 use crate::messages::render;
 use crate::model::{Finding, Fix, Post, Severity, Span};
 use crate::policy::{parse_teacher_rules, Policy, PolicyError, PolicyErrors, RuleRow, Setting};
+use crate::rules::analysis::Analysis;
 use crate::rules::{self, Ctx, Hit, Rule};
 use crate::text::{Text, Utf16Map};
 
@@ -32,6 +33,16 @@ fn cut_point(text: &str, max: usize) -> usize {
         Some(i) => cut - window.len() + i + 1,
         None => cut,
     }
+}
+
+/// The part of a post longer than [`MAX_CHECKED_BYTES`] that a check reads (offsets into
+/// it are offsets into the whole post); `None` when the post fits.
+fn head(post: &Post) -> Option<Post> {
+    let cut = cut_point(&post.text, MAX_CHECKED_BYTES);
+    (cut < post.text.len()).then(|| Post {
+        text: post.text[..cut].to_string(),
+        ..post.clone()
+    })
 }
 
 /// A finding about the check itself, reported whatever the policy's settings.
@@ -123,16 +134,23 @@ impl Checker {
     /// at most [`MAX_FINDINGS`] findings are returned; either way a last finding says so
     /// (`informal.too-long`, `informal.too-many`, whatever the policy's settings).
     pub fn check(&self, post: &Post) -> Vec<Finding> {
-        let cut = cut_point(&post.text, MAX_CHECKED_BYTES);
-        let mut out = if cut < post.text.len() {
-            // Offsets into a prefix are offsets into the whole text.
-            self.check_all(&Post {
-                text: post.text[..cut].to_string(),
-                ..post.clone()
-            })
-        } else {
-            self.check_all(post)
-        };
+        self.check_in_context(post).0
+    }
+
+    /// The context `post` is checked in: its account, addressee and author role, given or
+    /// inferred ([`crate::context`]), from the part of the post a check reads.
+    pub fn resolve_context(&self, post: &Post) -> Resolved {
+        let head = head(post);
+        let post = head.as_ref().unwrap_or(post);
+        let text = Text::new(&post.text);
+        let words: Vec<&str> = text.tokens.iter().map(|t| text.word(t)).collect();
+        context::resolve(post, &words, &self.compiled)
+    }
+
+    /// [`Checker::check`] and the context the post was checked in.
+    pub fn check_in_context(&self, post: &Post) -> (Vec<Finding>, Resolved) {
+        let head = head(post);
+        let (mut out, resolved) = self.check_all(head.as_ref().unwrap_or(post));
         if out.len() > MAX_FINDINGS {
             let dropped = out.len() - MAX_FINDINGS;
             let first = out[MAX_FINDINGS].span();
@@ -140,7 +158,8 @@ impl Checker {
             let args = [("count", dropped.to_string())];
             out.push(notice(post, "informal.too-many", first, &args));
         }
-        if cut < post.text.len() {
+        if let Some(head) = &head {
+            let cut = head.text.len();
             let next = post.text[cut..].chars().next().map_or(0, char::len_utf8);
             let map = Utf16Map::new(&post.text[..cut + next]);
             let span = Span {
@@ -149,22 +168,29 @@ impl Checker {
                 start_byte: cut,
                 end_byte: cut + next,
             };
-            let args = [("checked", post.text[..cut].chars().count().to_string())];
+            let args = [("checked", head.text.chars().count().to_string())];
             out.push(notice(post, "informal.too-long", span, &args));
         }
-        out
+        (out, resolved)
     }
 
-    fn check_all(&self, post: &Post) -> Vec<Finding> {
+    fn check_all(&self, post: &Post) -> (Vec<Finding>, Resolved) {
         let text = Text::new(&post.text);
         let words: Vec<&str> = text.tokens.iter().map(|t| text.word(t)).collect();
+        let resolved = context::resolve(post, &words, &self.compiled);
+        let owned = resolved.apply(post);
+        let post = owned.as_ref().unwrap_or(post);
+        (self.check_resolved(post, &text, &words), resolved)
+    }
+
+    fn check_resolved(&self, post: &Post, text: &Text, words: &[&str]) -> Vec<Finding> {
         let lex = crate::lexicon::get();
         let masks: Vec<u32> = words.iter().map(|w| lex.mask(w)).collect();
-        let analysis = Analysis::new(&text, &words, &masks, post, &self.compiled);
+        let analysis = Analysis::new(text, words, &masks, post, &self.compiled);
         let ctx = Ctx {
             post,
-            text: &text,
-            words: &words,
+            text,
+            words,
             masks: &masks,
             policy: &self.compiled,
             analysis: &analysis,
@@ -228,8 +254,16 @@ impl Checker {
             start_byte: h.start,
             end_byte: h.end,
             text: text[h.start..h.end].to_string(),
-            message: render(locale, info.id, &args),
-            reference: render(locale, &format!("ref.{}", info.category.as_str()), &[]),
+            // A school's own wording (policy `statements.*.message`) replaces the built-in one.
+            message: match h
+                .args
+                .iter()
+                .find(|(k, v)| *k == "message" && !v.is_empty())
+            {
+                Some((_, m)) => m.clone(),
+                None => render(locale, info.id, &args),
+            },
+            reference: render(locale, info.reference, &[]),
             fixes,
         })
     }

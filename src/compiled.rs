@@ -1,8 +1,9 @@
 //! A policy compiled into the matchers the rules use: compile once, check many times.
 
-use crate::lexicon::{tokens, PhraseSet};
+use crate::lexicon::PhraseSet;
 use crate::model::Category;
 use crate::policy::{Policy, Pupil};
+use crate::text::words as tokens;
 use crate::text::{FastMap as HashMap, FastSet as HashSet};
 use std::borrow::Cow;
 

@@ -6,18 +6,13 @@
 //! entries with apostrophes match token by token.
 
 use crate::text::normalize;
+/// The tokeniser entries are split with (kept under this name for the policy module).
+pub use crate::text::words as tokens;
 use crate::text::{FastMap as HashMap, FastSet as HashSet};
 use std::collections::HashMap as StdMap;
 use std::sync::OnceLock;
 
-/// Splits normalised text into tokens the way [`crate::text::Text`] does.
-pub fn tokens(s: &str) -> Vec<String> {
-    normalize(s)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
-        .collect()
-}
+pub mod classes;
 
 /// A set of phrases (one or more tokens), each with a payload, looked up by first token.
 /// Per first token, the phrases are kept in groups of one length, longest group first, so
@@ -178,6 +173,8 @@ pub struct Lexicon {
     pub first_names: HashSet<String>,
     pub name_words: HashSet<String>,
     pub titles: HashSet<String>,
+    /// The word classes of `word_classes.txt` ([`classes`]).
+    pub classes: classes::Classes,
     /// Word → the [`bit`]s of the lists it starts an entry of.
     masks: HashMap<String, u32>,
 }
@@ -260,6 +257,10 @@ impl Lexicon {
             first_names: names.values().flatten().map(|l| normalize(l)).collect(),
             name_words: set(sections(data_file!("lexicon/nl/name_words.txt")).get("")),
             titles: set(sections(data_file!("lexicon/nl/titles.txt")).get("")),
+            classes: classes::Classes::load(&[
+                data_file!("lexicon/nl/word_classes.txt"),
+                data_file!("lexicon/en/word_classes.txt"),
+            ]),
             masks: HashMap::default(),
         };
         let mut masks: HashMap<String, u32> = HashMap::default();

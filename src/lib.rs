@@ -11,8 +11,9 @@
 //!   table generates the extension's managed_schema.json.
 //! - [`text`]: normalisation, tokens, sentences, UTF-16 offsets.
 //! - [`lexicon`] and [`messages`]: word lists and messages, compiled in from data files.
-//! - [`analysis`]: what several rules share (school topic, capacity statement, pupil names).
-//! - [`rules`]: one module per finding category.
+//! - [`context`]: the post's account, addressee and author role, given or inferred.
+//! - [`rules`]: one module or folder per finding category, and [`rules::analysis`]: what
+//!   several rules share (school topic, capacity statement, pupil names).
 //! - [`checker`]: runs the rules and renders findings.
 
 /// A word list or message file from `lexicon/` or `messages/`, compiled in without its
@@ -23,10 +24,10 @@ macro_rules! data_file {
     };
 }
 
-pub mod analysis;
 pub mod catalog;
 pub mod checker;
 pub mod compiled;
+pub mod context;
 pub mod lexicon;
 pub mod messages;
 pub mod model;

@@ -56,6 +56,13 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// The normalised words of a short string (a lexicon entry, a roster name, an address), split
+/// by the one tokeniser, [`Text`]'s, so an entry matches a post token by token.
+pub fn words(s: &str) -> Vec<String> {
+    let t = Text::new(s);
+    t.tokens.iter().map(|k| t.word(k).to_string()).collect()
+}
+
 /// A word in the post: a maximal run of letters and digits.
 #[derive(Debug, Clone)]
 pub struct Token {
@@ -262,11 +269,16 @@ impl<'a> Text<'a> {
 /// For the same reason, and to keep the wasm small (regex is built without its Unicode
 /// class tables), `\d` and `\s` mean their ASCII forms; patterns spell any other class out.
 pub fn regex(pattern: &str) -> regex::Regex {
+    try_regex(pattern).expect("rule pattern compiles")
+}
+
+/// [`regex`] without the panic, for checking patterns that come from data files.
+pub fn try_regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
     let p = pattern
         .replace("\\b", "(?-u:\\b)")
         .replace("\\d", "[0-9]")
         .replace("\\s", "[\\t\\n\\x0B\\x0C\\r ]");
-    regex::Regex::new(&p).expect("rule pattern compiles")
+    regex::Regex::new(&p)
 }
 
 /// A fast, non-cryptographic hasher for the word lists (the Fx hash of rustc): the checker

@@ -8,12 +8,14 @@
 // starts. No module does anything when it is loaded, so a second copy stays inert.
 import * as ui from './ui.js';
 import * as context from './context.js';
-import { composerFor } from './adapters.js';
+import { composerFor, COMPOSER_SELECTOR } from './adapters.js';
 import { build as buildTextMap } from './textmap.js';
 import { Composer } from './composer.js';
 import * as guard from './guard.js';
+import { targetOf } from './guard.js';
 import { send } from './messaging.js';
 import { setLang } from '../shared/i18n.js';
+import * as attachments from './attachments.js';
 
 /** @typedef {import('../shared/types.js').Settings} Settings */
 /** @typedef {import('../shared/types.js').PolicyInfo} PolicyInfo */
@@ -22,9 +24,14 @@ import { setLang } from '../shared/i18n.js';
  * The page's composers and what they share (platform, settings, the school's policy).
  * @typedef {{
  *   platform: string,
+ *   host: string,
  *   paused: boolean,
  *   list(): Composer[],
  *   siteSettings(): {account?: string, paused?: boolean},
+ *   authorRole(): 'staff' | 'leader' | null,
+ *   threadChoice(key: string | null): import('../shared/types.js').ReplyTo | 'none' | null,
+ *   rememberThread(key: string | null, to: import('../shared/types.js').ReplyTo | 'none'): void,
+ *   rememberSiteAccount(account: 'personal' | 'school'): void,
  *   policyInfo(): PolicyInfo,
  *   composerOf(target: EventTarget | null): Composer | null,
  *   attach(el: HTMLElement): Composer | undefined,
@@ -41,6 +48,24 @@ if (!flags[STARTED]) {
   start();
 }
 
+/**
+ * The platform of the page this frame is part of: a same-origin frame (an editor in an
+ * iframe, about:blank or srcdoc) belongs to the site of the top page.
+ */
+function framePlatform() {
+  try {
+    if (window.top && window.top !== window) return context.platform(window.top.location, window.top.document);
+  } catch { /* another origin: the frame's own */ }
+  return context.platform(location, document);
+}
+
+/** The focused element, inside open shadow roots too. */
+function deepActive() {
+  let a = document.activeElement;
+  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+
 function start() {
   // ---- manager -----------------------------------------------------------------------
   /** @type {Map<HTMLElement, Composer>} */
@@ -50,13 +75,43 @@ function start() {
   let settings = { language: 'nl', sites: {} };
   /** @type {PolicyInfo} */
   let policyInfo = { allow_pause: true };
+  /** The user's choices of addressee per thread (context.threadKey → reply_to or "none"). @type {Record<string, string>} */
+  let threads = {};
+  const THREADS_KEPT = 200;
 
   /** @type {Manager} */
   const manager = {
-    platform: context.platform(location, document),
+    platform: framePlatform(),
+    host,
     paused: false,
     list: () => Array.from(composers.values()),
-    siteSettings: () => (settings.sites && settings.sites[host]) || {},
+    // Per-site settings match the host and its parent domains (facebook.com covers www. and m.).
+    siteSettings: () => context.siteSetting(settings.sites, host),
+    // The policy's role for this profile wins; else the teacher's own setting (options).
+    authorRole: () => policyInfo.author_role || settings.role || null,
+    threadChoice(key) {
+      const v = key ? threads[key] : undefined;
+      return v === 'none' || (v && context.REPLY.has(v)) ? /** @type {any} */ (v) : null;
+    },
+    rememberThread(key, to) {
+      if (!key) return;
+      delete threads[key];
+      threads[key] = to;
+      const keys = Object.keys(threads);
+      for (const k of keys.slice(0, Math.max(0, keys.length - THREADS_KEPT))) delete threads[k];
+      chrome.storage.local.set({ threads }).catch(() => {});
+    },
+    rememberSiteAccount(account) {
+      const key = context.siteKey(host);
+      const sites = Object.assign({}, settings.sites);
+      sites[key] = Object.assign({}, sites[key], { account });
+      // A more specific entry's account would hide this one (context.siteSetting).
+      for (const k of Object.keys(sites)) {
+        if (k !== key && k.endsWith('.' + key) && sites[k] && sites[k].account) sites[k] = Object.assign({}, sites[k], { account: undefined });
+      }
+      settings = Object.assign({}, settings, { sites });
+      chrome.storage.local.set({ settings }).catch(() => {});
+    },
     policyInfo: () => policyInfo,
     composerOf(target) {
       const el = composerFor(target);
@@ -88,6 +143,8 @@ function start() {
   let lastTotals = '';
   function updateTitleCounts() {
     const t = totals();
+    // A frame without composers (an ad, a widget) does not overwrite the page's counts.
+    if (window !== window.top && !t.composers) return;
     const key = `${t.error}/${t.warning}/${t.info}`;
     if (key === lastTotals) return;
     lastTotals = key;
@@ -133,7 +190,7 @@ function start() {
   // Composers that already hold text (a restored draft) are checked without a focus. Looked
   // for once at start and, rate-limited, when the page adds nodes: cheap even with a
   // hundred comment boxes, because empty boxes are left alone until used.
-  const SCAN = 'textarea, input[type="text"], input:not([type]), input[type="search"], [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]';
+  const SCAN = COMPOSER_SELECTOR;
   function scan() {
     if (manager.paused) return;
     for (const el of document.querySelectorAll(SCAN)) {
@@ -180,6 +237,7 @@ function start() {
   function lastComposer() {
     return manager.list().sort((a, b) => (b.lastUsed || 0) - (a.lastUsed || 0))[0] || null;
   }
+  attachments.watchPreviews(composerNear);
   document.addEventListener(
     'change',
     (ev) => {
@@ -188,6 +246,7 @@ function start() {
       const list = context.attachmentsFrom(t.files);
       const c = composerNear(t);
       if (c && list.length) c.addAttachments(list);
+      if (c) attachments.added(c, t.files, t); // photos: inspected on the device
     },
     true,
   );
@@ -198,6 +257,7 @@ function start() {
       if (!list.length) return;
       const c = composerNear(ev.target) || consider(ev.target);
       if (c) c.addAttachments(list);
+      if (c) attachments.added(c, ev.dataTransfer && ev.dataTransfer.files, null);
     },
     true,
   );
@@ -208,6 +268,7 @@ function start() {
       if (!list.length) return;
       const c = consider(ev.target) || composerNear(ev.target);
       if (c) c.addAttachments(list);
+      if (c) attachments.added(c, ev.clipboardData && ev.clipboardData.files, null);
     },
     true,
   );
@@ -222,7 +283,7 @@ function start() {
   document.addEventListener(
     'mousemove',
     (ev) => {
-      hoverPoint = { x: ev.clientX, y: ev.clientY, target: ev.target };
+      hoverPoint = { x: ev.clientX, y: ev.clientY, target: targetOf(ev) };
       if (hoverFrame) return;
       hoverFrame = requestAnimationFrame(() => {
         hoverFrame = 0;
@@ -257,7 +318,8 @@ function start() {
     'click',
     (ev) => {
       if (ui.contains(ev.target)) return;
-      const c = manager.composerOf(ev.target);
+      const c = manager.composerOf(targetOf(ev));
+      sweepSoon(); // a click may have sent the post and cleared the composer
       if (!c) {
         ui.hideCard(true);
         ui.hidePanel();
@@ -278,7 +340,7 @@ function start() {
   document.addEventListener('selectionchange', () => {
     clearTimeout(selTimer);
     selTimer = setTimeout(() => {
-      const a = document.activeElement;
+      const a = deepActive();
       const c = a && manager.composerOf(a);
       if (!c || !c.lastKeyAt || Date.now() - c.lastKeyAt > 1500) return;
       const f = c.findingAtCaret();
@@ -293,7 +355,8 @@ function start() {
   document.addEventListener(
     'keydown',
     (ev) => {
-      const c = manager.composerOf(ev.target);
+      if (ev.key === 'Enter') sweepSoon();
+      const c = manager.composerOf(targetOf(ev));
       if (!c) return;
       if (ev.key.startsWith('Arrow') || ev.key === 'Home' || ev.key === 'End') c.lastKeyAt = Date.now();
       else c.lastKeyAt = 0;
@@ -324,7 +387,21 @@ function start() {
     { passive: true, capture: true },
   );
   window.addEventListener('resize', schedulePosition, { passive: true });
-  setInterval(schedulePosition, 1000); // composers removed or moved without any event
+  // A text field's value set by the page's script fires no event (a site clears the
+  // composer after sending): compared once a second, and soon after a click or Enter.
+  function sweep() {
+    for (const c of composers.values()) {
+      if (c.adapter.kind === 'textarea' && c.el.isConnected && c.adapter.read().text !== c.text) c.onInput();
+    }
+  }
+  function sweepSoon() {
+    setTimeout(sweep, 50);
+    setTimeout(sweep, 300);
+  }
+  setInterval(() => {
+    schedulePosition(); // composers removed or moved without any event
+    sweep();
+  }, 1000);
 
   // ---- guard, settings, popup --------------------------------------------------------
   guard.install(manager);
@@ -345,17 +422,16 @@ function start() {
       const a = document.activeElement;
       if (a) consider(a);
     } else {
-      for (const c of composers.values()) {
-        if (!c.accountSetByUser) c.account = /** @type {'personal' | 'school'} */ (site.account || 'personal');
-        c.check();
-      }
+      // The account per composer is decided at each check (composer.context()).
+      for (const c of composers.values()) c.check();
     }
   }
 
   async function loadSettings() {
     try {
-      const got = await chrome.storage.local.get('settings');
+      const got = await chrome.storage.local.get(['settings', 'threads']);
       settings = Object.assign({ language: 'nl', sites: {} }, got.settings || {});
+      threads = Object.assign({}, got.threads || {});
     } catch { /* keep defaults */ }
     try {
       const res = await send({ type: 'policy-info' });
@@ -368,11 +444,15 @@ function start() {
       settings = Object.assign({ language: 'nl', sites: {} }, changes.settings.newValue || {});
       applySettings();
     }
+    if (area === 'local' && changes.threads) threads = Object.assign({}, changes.threads.newValue || {});
     if ((area === 'local' && changes.imported_policy) || area === 'managed') loadSettings();
   });
 
   chrome.runtime.onMessage.addListener((msg, _sender, reply) => {
     if (msg && msg.type === 'status') {
+      // Every frame gets the popup's question; the first answer counts: the top page's,
+      // or a frame's that has composers.
+      if (window !== window.top && !composers.size) return;
       reply({ ok: true, host, platform: manager.platform, paused: manager.paused, counts: totals() });
     } else if (msg && msg.type === 'recheck') {
       // The policy in force changed: its extension settings (pause) and the findings.

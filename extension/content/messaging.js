@@ -1,5 +1,6 @@
 // Talking to the background service worker, which runs the checker (wasm).
 import { getLang } from '../shared/i18n.js';
+import { wellFormed } from './textmap.js';
 
 /** @typedef {import('../shared/types.js').Finding} Finding */
 /** @typedef {import('../shared/types.js').PostContext} PostContext */
@@ -33,6 +34,20 @@ export async function send(msg) {
 }
 
 /**
+ * The findings for `text` written in `context`, in the UI language, and the context the
+ * core checked it in (account, addressee, role: given or inferred; null from an older core).
+ * @param {string} text
+ * @param {PostContext} context
+ * @returns {Promise<{findings: Finding[], context: import('../shared/types.js').ResolvedContext | null}>}
+ */
+export async function checkInContext(text, context) {
+  if (dead) throw new Error('extension context invalidated');
+  const res = await send({ type: 'check', text, context, locale: getLang() });
+  if (!res.ok) throw new Error(res.error || 'check failed');
+  return { findings: res.findings, context: res.context || null };
+}
+
+/**
  * The findings for `text` written in `context`, in the UI language.
  * @param {string} text
  * @param {PostContext} context
@@ -40,7 +55,10 @@ export async function send(msg) {
  */
 export async function check(text, context) {
   if (dead) throw new Error('extension context invalidated');
-  const res = await send({ type: 'check', text, context, locale: getLang() });
+  // A lone surrogate cannot cross into the core (JSON, UTF-8): replaced, same length, so
+  // the findings' spans are spans of the page's text.
+  const ctx = Object.assign({}, context, { attachments: (context.attachments || []).map((a) => Object.assign({}, a, { name: wellFormed(String(a.name || '')) })) });
+  const res = await send({ type: 'check', text: wellFormed(text), context: ctx, locale: getLang() });
   if (!res.ok) throw new Error(res.error || 'check failed');
   return res.findings;
 }

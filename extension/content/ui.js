@@ -1,7 +1,9 @@
-// Postwacht's own UI in the page: one host element with an open shadow root holding the
+// Postwacht's own UI in the page: one host element with a closed shadow root holding the
 // mark overlays (textarea mirrors, fallback underlines), the badges, the card, the badge
-// panel, the publish guard dialog and a live region. Page styles cannot leak in, and text
-// from the post is only ever set with textContent.
+// panel, the publish guard dialog and a live region. Page styles cannot leak in, text from
+// the post is only ever set with textContent, and page scripts can neither read this UI
+// (a finding's message can name a pupil and a group from the roster) nor click it: the
+// root is closed, and every button acts only on a trusted (user) event.
 import { t } from '../shared/i18n.js';
 import CSS_TEXT from './ui.css';
 
@@ -24,7 +26,7 @@ export function ensure() {
   host = document.createElement('postwacht-ui');
   host.setAttribute('data-postwacht-ui', '');
   host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
-  root = host.attachShadow({ mode: 'open' });
+  root = host.attachShadow({ mode: 'closed' });
   try {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(CSS_TEXT);
@@ -49,6 +51,25 @@ export function ensure() {
   document.documentElement.appendChild(host);
   return root;
 }
+
+/**
+ * `fn` as a listener that runs only for events from the user (not made by a page script).
+ * @template {Event} E
+ * @param {(ev: E) => void} fn
+ * @returns {(ev: E) => void}
+ */
+export function trusted(fn) {
+  return (ev) => {
+    if (!ev.isTrusted) {
+      ev.preventDefault();
+      ev.stopImmediatePropagation();
+      return;
+    }
+    fn(ev);
+  };
+}
+/** Keeps focus and the selection in the editor when a button of ours is pressed. @param {MouseEvent} ev */
+const keepFocus = (ev) => ev.preventDefault();
 
 /**
  * A new element: `attrs` are attributes, except text (textContent), class and on* (listeners).
@@ -137,11 +158,12 @@ export function showCard(composer, finding, rect, { focus = false, pinned = fals
       'data-fix': String(i),
       'data-replacement': fx.replacement,
       text: fx.label || fx.replacement,
-      onclick: (/** @type {MouseEvent} */ ev) => {
+      onmousedown: keepFocus,
+      onclick: trusted((/** @type {MouseEvent} */ ev) => {
         ev.preventDefault();
         hideCard(true);
         composer.applyFix(finding, fx);
-      },
+      }),
     }),
   );
   const node = el(
@@ -166,10 +188,11 @@ export function showCard(composer, finding, rect, { focus = false, pinned = fals
         }
       },
     },
-    el('button', { class: 'close', type: 'button', 'aria-label': t('close'), text: '×', onclick: () => { hideCard(true); composer.focusBack(); } }),
+    el('button', { class: 'close', type: 'button', 'aria-label': t('close'), text: '×', onmousedown: keepFocus, onclick: trusted(() => { hideCard(true); composer.focusBack(); }) }),
     el('header', {}, el('span', { class: 'sev ' + finding.severity, text: sevLabel(finding.severity) }), el('span', { text: t('cat_' + finding.category.replace(/-/g, '_')) })),
     el('div', { class: 'quote', text: '“' + finding.text + '”' }),
     el('p', { class: 'msg', text: finding.message }),
+    addresseeLine(composer, finding),
     // The core cites the protocol rule in the post's language ("Protocol: ...").
     finding.reference ? el('p', { class: 'ref', text: /^protocol\b/i.test(finding.reference) ? finding.reference : t('cardReference', finding.reference) }) : null,
     el(
@@ -182,11 +205,12 @@ export function showCard(composer, finding, rect, { focus = false, pinned = fals
         'data-ignore': '',
         text: t('ignore'),
         title: t('ignoreTitle'),
-        onclick: () => {
+        onmousedown: keepFocus,
+        onclick: trusted(() => {
           hideCard(true);
           composer.ignore(finding);
           composer.focusBack();
-        },
+        }),
       }),
     ),
   );
@@ -194,6 +218,33 @@ export function showCard(composer, finding, rect, { focus = false, pinned = fals
   card.node = node;
   placeNear(node, rect);
   if (focus) (/** @type {HTMLElement | null} */ (node.querySelector('button.act')) || node).focus();
+}
+
+/**
+ * For a finding that rests on an inferred addressee (a public discussion with a parent or
+ * pupil): who the core took the reply to be answering and why, with one-click buttons to
+ * confirm or correct it. The choice is remembered for the thread (composer.setReplyTo).
+ * @param {Composer} composer @param {Finding} finding
+ */
+function addresseeLine(composer, finding) {
+  const r = composer.resolved;
+  if (!r || r.reply_to_from !== 'inferred' || !r.reply_to || finding.category !== 'discussion') return null;
+  const to = r.reply_to;
+  const who = t('reply_' + to);
+  const choose = (/** @type {string | null} */ v) => trusted(() => {
+    hideCard(true);
+    composer.setReplyTo(v);
+    composer.focusBack();
+  });
+  const other = to === 'parent' ? 'student' : 'parent';
+  return el(
+    'div',
+    { class: 'addressee', 'data-postwacht-addressee': to },
+    el('p', { class: 'muted', text: r.reply_to_clue ? t('replyInferred', who, r.reply_to_clue) : t('replyInferredNoClue', who) }),
+    el('button', { class: 'act', type: 'button', 'data-reply-confirm': to, text: t('replyConfirm'), onclick: choose(to) }),
+    el('button', { class: 'act', type: 'button', 'data-reply-set': other, text: t('reply_' + other), onclick: choose(other) }),
+    el('button', { class: 'act', type: 'button', 'data-reply-set': 'none', text: t('replyNotThem'), onclick: choose(null) }),
+  );
 }
 
 export function scheduleHideCard() {
@@ -216,15 +267,18 @@ export function cardState() {
 // ---- badge panel -------------------------------------------------------------------
 /** @type {HTMLElement | null} */
 let panel = null;
+/** @type {{composer: Composer, list: HTMLElement, rect: Box, key: string} | null} */
+let panelState = null;
+/** What the panel's list shows, to redraw it only when that changes. @param {Composer} composer */
+const listKey = (composer) => composer.findings.map((f) => f.rule + '\u0000' + f.start + '\u0000' + f.end + '\u0000' + f.message).join('\u0001');
 export function hidePanel() {
   if (panel) panel.remove();
   panel = null;
+  panelState = null;
 }
-/** The badge panel: all findings, the account and reply context, the attachments. @param {Composer} composer @param {Box} badgeRect */
-export function showPanel(composer, badgeRect) {
-  ensure();
-  hidePanel();
-  hideCard(true);
+
+/** The panel's list of findings, as they are now. @param {Composer} composer @param {Box} badgeRect */
+function findingsList(composer, badgeRect) {
   const items = composer.findings.map((f) =>
     el(
       'li',
@@ -232,27 +286,59 @@ export function showPanel(composer, badgeRect) {
       el('button', {
         class: 'item',
         type: 'button',
-        onclick: () => {
+        onclick: trusted(() => {
           hidePanel();
           const r = composer.rectOf(f) || badgeRect;
           showCard(composer, f, r, { focus: true });
-        },
+        }),
       }, el('span', { class: 'sev ' + f.severity, text: sevLabel(f.severity) }), ' ', el('span', { text: '“' + f.text + '” — ' + f.message })),
     ),
   );
+  return items.length ? el('ul', {}, ...items) : el('p', { text: t('noFindings') });
+}
+
+/** The open panel follows the composer's findings (a context change checks again). @param {Composer} composer */
+export function refreshPanel(composer) {
+  if (!panel || !panelState || panelState.composer !== composer) return;
+  const key = listKey(composer);
+  if (key === panelState.key) return;
+  const old = panelState.list;
+  const active = root && root.activeElement;
+  const hadFocus = !!active && old.contains(active);
+  const index = hadFocus ? [...old.querySelectorAll('.item')].indexOf(/** @type {HTMLElement} */ (active)) : -1;
+  const next = findingsList(composer, panelState.rect);
+  next.setAttribute('data-findings', '');
+  old.replaceWith(next);
+  panelState.list = next;
+  panelState.key = key;
+  if (hadFocus) {
+    // Keep the keyboard user in the panel.
+    const items = /** @type {NodeListOf<HTMLElement>} */ (next.querySelectorAll('.item'));
+    const target = items[Math.min(Math.max(index, 0), items.length - 1)] || /** @type {HTMLElement | null} */ (panel.querySelector('input, select, button'));
+    if (target) target.focus();
+  }
+}
+/** The badge panel: all findings, the account and reply context, the attachments. @param {Composer} composer @param {Box} badgeRect */
+export function showPanel(composer, badgeRect) {
+  ensure();
+  hidePanel();
+  hideCard(true);
+  const list = findingsList(composer, badgeRect);
+  list.setAttribute('data-findings', '');
+  const r = composer.resolved;
   const schoolBox = el('input', { type: 'checkbox', 'data-account-school': '' });
-  schoolBox.checked = composer.account === 'school';
-  schoolBox.addEventListener('change', () => composer.setAccount(schoolBox.checked ? 'school' : 'personal'));
+  schoolBox.checked = (r ? r.account : composer.account) === 'school';
+  schoolBox.addEventListener('change', trusted(() => composer.setAccount(schoolBox.checked ? 'school' : 'personal')));
   const replySel = el('select', { 'data-reply-to': '' });
   for (const v of ['', 'parent', 'student', 'colleague', 'other']) {
     const o = el('option', { value: v, text: t('reply_' + (v || 'none')) });
-    if ((composer.replyTo || '') === v) o.selected = true;
+    if (((r ? r.reply_to : composer.replyTo) || '') === v) o.selected = true;
     replySel.appendChild(o);
   }
-  replySel.addEventListener('change', () => composer.setReplyTo(replySel.value || null));
+  replySel.addEventListener('change', trusted(() => composer.setReplyTo(replySel.value || null)));
   const att = composer.attachments.length
     ? el('p', { class: 'muted' }, el('span', { text: t('attachments', composer.attachments.map((a) => a.name || a.kind).join(', ')) }), ' ',
-        el('button', { class: 'act', type: 'button', text: t('clearAttachments'), onclick: () => { composer.setAttachments([]); hidePanel(); } }))
+        el('button', { class: 'act', type: 'button', text: t('clearAttachments'), onclick: trusted(() => { composer.setAttachments([]); hidePanel(); }) }))
     : el('p', { class: 'muted', text: t('noAttachments') });
   panel = el(
     'div',
@@ -269,14 +355,17 @@ export function showPanel(composer, badgeRect) {
         }
       },
     },
-    el('button', { class: 'close', type: 'button', 'aria-label': t('close'), text: '×', onclick: () => { hidePanel(); composer.focusBack(); } }),
+    el('button', { class: 'close', type: 'button', 'aria-label': t('close'), text: '×', onclick: trusted(() => { hidePanel(); composer.focusBack(); }) }),
     el('h2', { text: t('panelTitle') }),
-    items.length ? el('ul', {}, ...items) : el('p', { text: t('noFindings') }),
-    el('label', {}, schoolBox, el('span', { text: t('postAsSchool') })),
+    list,
+    el('label', {}, schoolBox, el('span', { text: t('postAsSchoolRemember') })),
+    r && r.account_from === 'identity' && r.account === 'school' ? el('p', { class: 'muted', text: t('accountFromIdentity') }) : null,
     el('label', {}, el('span', { text: t('replyToLabel') }), replySel),
+    r && r.reply_to_from === 'inferred' && r.reply_to ? el('p', { class: 'muted', 'data-reply-inferred': '', text: r.reply_to_clue ? t('replyInferred', t('reply_' + r.reply_to), r.reply_to_clue) : t('replyInferredNoClue', t('reply_' + r.reply_to)) }) : null,
     att,
   );
   els.popups.appendChild(panel);
+  panelState = { composer, list, rect: badgeRect, key: listKey(composer) };
   placeNear(panel, badgeRect);
   (/** @type {HTMLElement | null} */ (panel.querySelector('.item')) || schoolBox).focus();
 }
@@ -294,11 +383,11 @@ export function createBadge(composer) {
     'data-infos': '0',
     'data-kind': composer.adapter.kind,
     'aria-haspopup': 'dialog',
-    onclick: (/** @type {MouseEvent} */ ev) => {
+    onclick: trusted((/** @type {MouseEvent} */ ev) => {
       ev.preventDefault();
       if (panel) hidePanel();
       else showPanel(composer, b.getBoundingClientRect());
-    },
+    }),
     onmousedown: (/** @type {MouseEvent} */ ev) => ev.preventDefault(), // keep the editor's selection
   });
   els.badges.appendChild(b);
@@ -340,11 +429,13 @@ let guard = null;
 /**
  * Shows the guard for `errors`; resolves 'back' or 'post'. The school's policy may take
  * "toch plaatsen" away (allowOverride false) or ask for a reason first (needReason).
+ * `failed`: the post could not be checked (or the check did not finish): held like an
+ * error, with a message saying so.
  * @param {Finding[]} errors
- * @param {{allowOverride?: boolean, needReason?: boolean}} [opts]
+ * @param {{allowOverride?: boolean, needReason?: boolean, failed?: 'failed' | 'pending' | null}} [opts]
  * @returns {Promise<{choice: 'back' | 'post', reason?: string}>}
  */
-export function showGuard(errors, { allowOverride = true, needReason = false } = {}) {
+export function showGuard(errors, { allowOverride = true, needReason = false, failed = null } = {}) {
   ensure();
   closeGuard();
   hideCard(true);
@@ -355,7 +446,7 @@ export function showGuard(errors, { allowOverride = true, needReason = false } =
       closeGuard();
       resolve({ choice, reason });
     };
-    const back = el('button', { class: 'act primary', type: 'button', 'data-guard-back': '', text: t('guardBack'), onclick: () => finish('back') });
+    const back = el('button', { class: 'act primary', type: 'button', 'data-guard-back': '', text: t('guardBack'), onclick: trusted(() => finish('back')) });
     /** @type {(HTMLButtonElement | HTMLInputElement)[]} */
     const focusables = [back];
     /** @type {HTMLButtonElement | null} */
@@ -363,7 +454,7 @@ export function showGuard(errors, { allowOverride = true, needReason = false } =
     /** @type {HTMLInputElement | null} */
     let reason = null;
     if (allowOverride) {
-      post = el('button', { class: 'act danger', type: 'button', 'data-guard-post': '', text: t('guardPost'), onclick: () => finish('post', reason ? reason.value.trim() : '') });
+      post = el('button', { class: 'act danger', type: 'button', 'data-guard-post': '', text: t('guardPost'), onclick: trusted(() => finish('post', reason ? reason.value.trim() : '')) });
       if (needReason) {
         const field = el('input', { type: 'text', class: 'reason', 'data-guard-reason': '', 'aria-label': t('guardReason'), placeholder: t('guardReason') });
         const button = post;
@@ -380,8 +471,10 @@ export function showGuard(errors, { allowOverride = true, needReason = false } =
       'div',
       { class: 'guard', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'pw-guard-title', 'aria-describedby': 'pw-guard-desc', 'data-postwacht-guard': '' },
       el('h2', { id: 'pw-guard-title', text: t('guardTitle') }),
-      el('p', { id: 'pw-guard-desc', text: t('guardIntro', t(errors.length === 1 ? 'countErrorOne' : 'countErrorOther', errors.length)) }),
-      el('ul', {}, ...errors.map((f) => el('li', {}, el('strong', { text: '“' + f.text + '”' }), ' — ', el('span', { text: f.message })))),
+      failed
+        ? el('p', { id: 'pw-guard-desc', 'data-guard-failed': failed, text: t(failed === 'pending' ? 'guardPending' : 'guardFailed') })
+        : el('p', { id: 'pw-guard-desc', text: t('guardIntro', t(errors.length === 1 ? 'countErrorOne' : 'countErrorOther', errors.length)) }),
+      errors.length ? el('ul', {}, ...errors.map((f) => el('li', {}, el('strong', { text: '“' + f.text + '”' }), ' — ', el('span', { text: f.message })))) : null,
       allowOverride ? null : el('p', { class: 'muted', text: t('guardNoOverride') }),
       reason ? el('p', {}, reason) : null,
       el('div', { class: 'actions' }, back, post),
@@ -407,6 +500,30 @@ export function showGuard(errors, { allowOverride = true, needReason = false } =
     back.focus();
   });
 }
+// ---- notice -------------------------------------------------------------------------
+/** @type {HTMLElement | null} */
+let noticeNode = null;
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let noticeTimer;
+/**
+ * A short message next to `rect` (a fix that could not be applied), also said to screen
+ * readers; goes away by itself.
+ * @param {string} msg @param {Box} rect
+ */
+export function notice(msg, rect) {
+  ensure();
+  if (noticeNode) noticeNode.remove();
+  clearTimeout(noticeTimer);
+  noticeNode = el('div', { class: 'card notice', role: 'status', 'data-postwacht-notice': '', text: msg });
+  els.popups.appendChild(noticeNode);
+  placeNear(noticeNode, rect);
+  announce(msg);
+  noticeTimer = setTimeout(() => {
+    if (noticeNode) noticeNode.remove();
+    noticeNode = null;
+  }, 6000);
+}
+
 export function closeGuard() {
   if (guard) guard.remove();
   guard = null;

@@ -11,6 +11,7 @@ use crate::model::{Category, Platform};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
+mod protocol;
 mod words;
 
 /// The top-level key editors use to find a JSON schema; accepted and ignored.
@@ -215,6 +216,7 @@ impl Validator {
         if let Some(e) = m.get("extension") {
             p.extension = self.extension(e);
         }
+        p.protocol = self.protocol(m);
         p
     }
 

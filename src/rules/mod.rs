@@ -7,17 +7,20 @@
 //! turns them into [`crate::Finding`]s (severity from the policy, localised message, UTF-16
 //! spans), so no rule deals with locales or JavaScript offsets.
 
-use crate::analysis::Analysis;
 use crate::compiled::Compiled;
 use crate::model::Post;
 use crate::text::Text;
+use analysis::Analysis;
 
+pub mod analysis;
 pub mod confidential;
 pub mod disclaimer;
 pub mod discussion;
 pub mod informal;
 pub mod photo_consent;
+pub mod photo_location;
 pub mod profanity;
+pub mod school_words;
 pub mod student_name;
 
 pub use crate::catalog::{rule_ids, RuleDef, RULES};
@@ -99,6 +102,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(informal::Informal),
         Box::new(profanity::Profanity),
         Box::new(confidential::Confidential),
+        Box::new(photo_location::PhotoLocation),
         Box::new(discussion::Discussion),
     ]
 }

@@ -88,10 +88,11 @@ fn curse_compound(w: &str, lex: &Lexicon) -> bool {
 /// A disease word used as an exclamation: "Tering, de printer is weer kapot." The same word
 /// inside a sentence ("hij heeft kanker") is not a curse.
 fn interjection(t: &Text, i: usize, w: &str) -> bool {
-    if !matches!(
-        w,
-        "kanker" | "tering" | "tyfus" | "pleuris" | "pokken" | "klere" | "kolere" | "godver"
-    ) {
+    if !crate::lexicon::get()
+        .classes
+        .interjection_curses
+        .contains(w)
+    {
         return false;
     }
     let tok = &t.tokens[i];
@@ -112,42 +113,15 @@ fn belittling(words: &[&str], prev: &str, lex: &Lexicon) -> Option<usize> {
             .map(|k| k + 1);
     }
     // Calling people animals: "die brugklassers zijn echt varkens", "they are pigs".
-    if matches!(
-        words[0],
-        "is" | "zijn" | "ben" | "bent" | "are" | "were" | "was"
-    ) {
-        let filler = |w: &str| {
-            matches!(
-                w,
-                "echt"
-                    | "gewoon"
-                    | "net"
-                    | "een"
-                    | "stelletje"
-                    | "stel"
-                    | "allemaal"
-                    | "soms"
-                    | "a"
-                    | "bunch"
-                    | "of"
-                    | "real"
-                    | "just"
-                    | "like"
-                    | "totale"
-                    | "complete"
-                    | "echte"
-            )
-        };
+    let c = &lex.classes;
+    if c.copulas.contains(words[0]) {
+        let filler = |w: &str| c.belittle_fillers.contains(w);
         let mut k = 1;
         while k < words.len() && k <= 3 && filler(words[k]) {
             k += 1;
         }
         // A predicate ("asociaal") only when said of people, not of a decision ("het is dom").
-        let of_people = lex.people.contains(prev)
-            || matches!(
-                prev,
-                "jullie" | "ze" | "zij" | "hij" | "u" | "jij" | "they" | "you" | "he" | "she"
-            );
+        let of_people = lex.people.contains(prev) || c.people_pronouns.contains(prev);
         if words
             .get(k)
             .is_some_and(|w| lex.animals.contains(*w) || of_people && lex.predicates.contains(*w))
@@ -172,12 +146,10 @@ fn contempt_phrase(words: &[&str], lex: &Lexicon) -> Option<usize> {
 
 /// A disease curse as an intensifier: "tering druk", "kanker moeilijk".
 fn curse_intensifier(words: &[&str], lex: &Lexicon) -> bool {
-    matches!(
-        words[0],
-        "tering" | "kanker" | "tyfus" | "klere" | "kolere" | "pokke" | "kut"
-    ) && words
-        .get(1)
-        .is_some_and(|w| lex.slang_adjectives.contains(*w) || lex.predicates.contains(*w))
+    lex.classes.intensifier_curses.contains(words[0])
+        && words
+            .get(1)
+            .is_some_and(|w| lex.slang_adjectives.contains(*w) || lex.predicates.contains(*w))
 }
 
 /// Leetspeak and masked letters: "k*t", "sh1t", "f**k", "$h!t". Only runs that mix letters with
@@ -272,22 +244,7 @@ fn unmask(run: &str, lex: &Lexicon) -> Option<String> {
         .then_some(leet);
     }
     // Build a pattern: each '*' is one letter, a run of them one or more.
-    let candidates = [
-        "kut",
-        "shit",
-        "fuck",
-        "fucking",
-        "kanker",
-        "tering",
-        "tyfus",
-        "klote",
-        "lul",
-        "hoer",
-        "bitch",
-        "cunt",
-        "kolere",
-        "godverdomme",
-    ];
+    let candidates = &lex.classes.masked_curses;
     candidates
         .iter()
         .find(|cand| masked_match(leet.as_bytes(), cand.as_bytes()))

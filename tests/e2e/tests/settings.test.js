@@ -103,7 +103,7 @@ describe('popup', () => {
     await popup.locator('#counts:not([hidden])').waitFor();
     assert.match(await popup.locator('#counts').textContent(), /1 fout/);
     await popup.locator('#pause').click();
-    await page.waitForFunction(() => !document.querySelector('postwacht-ui')?.shadowRoot.querySelector('[data-postwacht-badge]'));
+    await ui(page, '[data-postwacht-badge]').waitFor({ state: 'detached' });
     assert.equal(await badgeCount(page), 0);
     await popup.locator('#status').filter({ hasText: 'Gepauzeerd' }).waitFor();
     await popup.locator('#pause').click();
@@ -161,7 +161,9 @@ describe('popup', () => {
     assert.equal(await badgeCount(page), 1, 'the reason field is not checked as a composer');
     await post.click();
     await page.waitForFunction(() => window.__published.length === 1);
-    const log = await env.browser.serviceWorker().evaluate(async () => (await chrome.storage.local.get('overrides')).overrides);
+    // Kept for the browser session only (storage.session), never in storage.local.
+    const log = await env.browser.serviceWorker().evaluate(async () => (await chrome.storage.session.get('overrides')).overrides);
+    assert.equal(await env.browser.serviceWorker().evaluate(async () => (await chrome.storage.local.get('overrides')).overrides), undefined);
     assert.equal(log.length, 1);
     assert.equal(log[0].reason, 'Nummer van de school, mag gedeeld');
     assert.ok(!JSON.stringify(log).includes('06-12345678'), 'the post itself is not kept');

@@ -1,0 +1,122 @@
+//! The school topic: how strongly a post is about school (school names, education words,
+//! groups and class codes, a pupil's full name, compounds on an education word).
+
+use super::Analysis;
+use crate::compiled::Compiled;
+use crate::lexicon::{bit, Lexicon};
+use crate::model::{Post, ReplyTo};
+use crate::rules::school_words::{is_class_code, is_group_word, is_small_number};
+use crate::text::Text;
+use std::borrow::Cow;
+
+impl Analysis {
+    #[allow(clippy::too_many_arguments)] // the shared inputs of one check, passed as they are
+    pub(super) fn topic(
+        &mut self,
+        text: &Text,
+        words: &[&str],
+        masks: &[u32],
+        keys: &[Cow<str>],
+        post: &Post,
+        policy: &Compiled,
+        lex: &Lexicon,
+    ) {
+        let mut seen: Vec<&str> = Vec::new();
+        let mut score = 0u32;
+        let toks = &text.tokens;
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i];
+            let (weight, len) = if let Some((n, _)) = policy.school_names.longest(&words[i..]) {
+                (2, n)
+            } else if let Some((n, _)) = (masks[i] & bit::EDU_STRONG != 0)
+                .then(|| lex.edu_strong.longest(&words[i..]))
+                .flatten()
+            {
+                (2, n)
+            } else if let Some((n, _)) = policy
+                .extra
+                .get(&crate::Category::Disclaimer)
+                .and_then(|p| p.longest(&words[i..]))
+            {
+                (2, n)
+            } else if is_group_word(w)
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| is_small_number(n, 13) || is_class_code(n))
+            {
+                (2, 2)
+            } else if (w.starts_with("groep") && is_small_number(&w[5..], 8))
+                || is_class_code(w) && (w.len() > 2 || class_neighbour(words, i))
+            {
+                (2, 1)
+            } else if let Some(last) = full_roster_name_at(keys, i, policy) {
+                // A pupil's full name makes the post about school.
+                (2, last + 1 - i)
+            } else if let Some((n, _)) = (masks[i] & bit::EDU_WEAK != 0)
+                .then(|| lex.edu_weak.longest(&words[i..]))
+                .flatten()
+            {
+                (1, n)
+            } else {
+                (compound_weight(w, lex), 1)
+            };
+            if weight > 0 {
+                let key = words[i];
+                if !seen.contains(&key) {
+                    seen.push(key);
+                    score += weight;
+                    if self.topic_signal.is_none() {
+                        self.topic_signal = Some((toks[i].start, toks[i + len - 1].end));
+                    }
+                }
+            }
+            i += len;
+        }
+        score += match post.context.reply_to {
+            Some(ReplyTo::Parent | ReplyTo::Student) => 2,
+            Some(ReplyTo::Colleague) => 1,
+            _ => 0,
+        };
+        self.topic_score = score;
+        self.about_school = score >= 2;
+    }
+}
+
+/// "1a kid", "uit 2b": a two-character class code needs a school word next to it.
+fn class_neighbour(words: &[&str], i: usize) -> bool {
+    let near = |w: &str| crate::lexicon::get().classes.class_neighbours.contains(w);
+    (i.saturating_sub(2)..(i + 3).min(words.len())).any(|k| k != i && near(words[k]))
+}
+
+/// The last token of a roster pupil's full name starting at token i.
+fn full_roster_name_at(words: &[Cow<str>], i: usize, policy: &Compiled) -> Option<usize> {
+    policy.roster.by_first(&words[i]).iter().find_map(|&p| {
+        let sur = &policy.roster.pupils[p].surname;
+        let n = sur.len();
+        (n > 0 && i + n < words.len() && sur.iter().zip(&words[i + 1..=i + n]).all(|(a, b)| a == b))
+            .then_some(i + n)
+    })
+}
+
+/// Weight of a Dutch compound built on an education word ("schoolreis", "rekentoets").
+fn compound_weight(w: &str, lex: &Lexicon) -> u32 {
+    if w.len() < 6 || lex.edu_not_compound.contains(w) {
+        return 0;
+    }
+    let pre = |list: &[String]| {
+        list.iter()
+            .any(|p| w.len() >= p.len() + 3 && w.starts_with(p.as_str()))
+    };
+    let suf = |list: &[String]| {
+        list.iter()
+            .any(|s| w.len() >= s.len() + 3 && w.ends_with(s.as_str()))
+    };
+    if pre(&lex.edu_strong_prefixes) || suf(&lex.edu_strong_suffixes) {
+        2
+    } else if pre(&lex.edu_weak_prefixes) || suf(&lex.edu_weak_suffixes) {
+        1
+    } else {
+        0
+    }
+}
