@@ -6,8 +6,8 @@ use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use postwacht::policy::Pupil;
 use postwacht::{
-    Account, Attachment, AttachmentKind, Category, Checker, Context, Locale, Platform, Policy,
-    Post, ReplyTo,
+    Account, Attachment, AttachmentKind, AuthorRole, Category, Checker, Context, Gps, Locale,
+    Owner, Platform, Policy, Post, ReplyTo,
 };
 use postwacht_fuzz::check_and_assert;
 use std::sync::OnceLock;
@@ -17,11 +17,27 @@ struct Input {
     platform: u8,
     school_account: bool,
     reply_to: u8,
-    attachments: Vec<(bool, String)>,
+    reply_to_text: Option<String>,
+    reply_to_author: Option<String>,
+    identity: Option<String>,
+    host: Option<String>,
+    author_role: u8,
+    attachments: Vec<Photo>,
     english: bool,
     policy: Option<SmallPolicy>,
     /// Last, so it takes the rest of the input: a seed is six bytes of context and a post.
     text: String,
+}
+
+#[derive(Arbitrary, Debug)]
+struct Photo {
+    video: bool,
+    name: String,
+    faces: Option<u8>,
+    /// 0: unknown, 1: none, 2: present, 3: at a position
+    gps: (u8, f32, f32),
+    owner: Option<Result<bool, String>>,
+    not_inspected: bool,
 }
 
 #[derive(Arbitrary, Debug)]
@@ -95,17 +111,41 @@ fuzz_target!(|input: Input| {
                 Account::Personal
             },
             reply_to: REPLY[input.reply_to as usize % REPLY.len()],
+            reply_to_text: input.reply_to_text,
+            reply_to_author: input.reply_to_author,
+            identity: input.identity,
+            host: input.host,
+            author_role: [None, Some(AuthorRole::Staff), Some(AuthorRole::Leader)]
+                [input.author_role as usize % 3],
             attachments: input
                 .attachments
                 .into_iter()
                 .take(4)
-                .map(|(video, name)| Attachment {
-                    kind: if video {
+                .map(|a| {
+                    let kind = if a.video {
                         AttachmentKind::Video
                     } else {
                         AttachmentKind::Image
-                    },
-                    name,
+                    };
+                    let mut x = Attachment::new(kind, a.name);
+                    x.faces = a.faces.map(u32::from);
+                    x.gps = match a.gps.0 % 4 {
+                        0 => None,
+                        1 => Some(Gps::Present(false)),
+                        2 => Some(Gps::Present(true)),
+                        // Positions come from JSON, so never NaN or infinite.
+                        _ => Some(Gps::At {
+                            lat: f64::from(a.gps.1).clamp(-90.0, 90.0),
+                            lon: f64::from(a.gps.2).clamp(-180.0, 180.0),
+                        })
+                        .filter(|g| matches!(g, Gps::At { lat, lon } if lat.is_finite() && lon.is_finite())),
+                    };
+                    x.owner = a.owner.map(|o| match o {
+                        Ok(b) => Owner::Present(b),
+                        Err(name) => Owner::Name(name),
+                    });
+                    x.not_inspected = a.not_inspected;
+                    x
                 })
                 .collect(),
         },

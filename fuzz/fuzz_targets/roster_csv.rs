@@ -18,9 +18,10 @@ fuzz_target!(|data: &[u8]| {
     };
     // Lines as an editor counts them: "\r\n", "\n" and a lone "\r" each end one.
     let b = text.as_bytes();
-    let lines = 1 + (0..b.len())
-        .filter(|&i| b[i] == b'\n' || b[i] == b'\r' && b.get(i + 1) != Some(&b'\n'))
-        .count();
+    let lines = 1
+        + (0..b.len())
+            .filter(|&i| b[i] == b'\n' || b[i] == b'\r' && b.get(i + 1) != Some(&b'\n'))
+            .count();
     for w in &r.warnings {
         if let Some(rest) = w.strip_prefix("line ") {
             let n: usize = rest
