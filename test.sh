@@ -4,7 +4,7 @@
 #   1. cargo fmt --check and cargo clippy -D warnings; the extension's JavaScript type check
 #      (tsc --checkJs), lint (eslint) and unit tests (node --test),
 #   2. the Rust tests: unit tests per rule, property tests, the corpus quality thresholds,
-#      the command-line tool,
+#      the command-line tool; a short libFuzzer run per fuzz target (docs/fuzzing.md),
 #   3. the wasm build under Node (API tests and a smoke run of the benchmark, with the
 #      end-to-end latency bench in Chromium),
 #   4. the browser end-to-end tests (Debian's Chromium with the built extension).
@@ -25,6 +25,9 @@ scripts/check-extension.sh
 
 step "Rust tests (rules, properties, corpus, CLI, photo inspection)"
 cargo test --workspace
+
+step "fuzzing: 45 s per target (scripts/fuzz.sh; skipped with a notice without nightly and cargo-fuzz)"
+scripts/fuzz.sh -t 45
 
 step "wasm under Node: API tests and benchmark smoke run"
 tests/run-wasm-tests.sh

@@ -9,6 +9,59 @@ use crate::rules::analysis::Analysis;
 use crate::rules::{self, Ctx, Hit, Rule};
 use crate::text::{Text, Utf16Map};
 
+/// The most of a post one check reads: 1 MiB of UTF-8 (a long social-media post is a few
+/// thousand characters; Facebook's limit is about 63,000).
+pub const MAX_CHECKED_BYTES: usize = 1 << 20;
+
+/// The most findings one check returns (plus the notice that there were more): their JSON
+/// must stay small enough to hand to JavaScript (a 30 MB paste made 580 MB of findings).
+pub const MAX_FINDINGS: usize = 1000;
+
+/// Where to stop reading a text for a limit of `max` bytes: the text's length when it fits,
+/// else the last line break or space before the limit (so no word is cut), or the last
+/// character boundary when there is none in the last 4 KiB.
+fn cut_point(text: &str, max: usize) -> usize {
+    if text.len() <= max {
+        return text.len();
+    }
+    let mut cut = max;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let window = &text.as_bytes()[cut.saturating_sub(4096)..cut];
+    match window.iter().rposition(|b| matches!(b, b'\n' | b' ')) {
+        Some(i) => cut - window.len() + i + 1,
+        None => cut,
+    }
+}
+
+/// The part of a post longer than [`MAX_CHECKED_BYTES`] that a check reads (offsets into
+/// it are offsets into the whole post); `None` when the post fits.
+fn head(post: &Post) -> Option<Post> {
+    let cut = cut_point(&post.text, MAX_CHECKED_BYTES);
+    (cut < post.text.len()).then(|| Post {
+        text: post.text[..cut].to_string(),
+        ..post.clone()
+    })
+}
+
+/// A finding about the check itself, reported whatever the policy's settings.
+fn notice(post: &Post, key: &str, span: Span, args: &[(&str, String)]) -> Finding {
+    Finding {
+        category: crate::model::Category::Informal,
+        rule: key.to_string(),
+        severity: Severity::Warning,
+        start: span.start,
+        end: span.end,
+        start_byte: span.start_byte,
+        end_byte: span.end_byte,
+        text: post.text[span.start_byte..span.end_byte].to_string(),
+        message: render(post.locale, key, args),
+        reference: render(post.locale, "ref.informal", &[]),
+        fixes: Vec::new(),
+    }
+}
+
 pub struct Checker {
     compiled: Compiled,
     rules: Vec<Box<dyn Rule>>,
@@ -75,13 +128,20 @@ impl Checker {
     }
 
     /// Checks one post. Findings come sorted by position.
+    ///
+    /// A post longer than [`MAX_CHECKED_BYTES`] is checked up to there (a paste of a whole
+    /// document is not a post, and checking it all took seconds and gigabytes in wasm), and
+    /// at most [`MAX_FINDINGS`] findings are returned; either way a last finding says so
+    /// (`informal.too-long`, `informal.too-many`, whatever the policy's settings).
     pub fn check(&self, post: &Post) -> Vec<Finding> {
         self.check_in_context(post).0
     }
 
     /// The context `post` is checked in: its account, addressee and author role, given or
-    /// inferred ([`crate::context`]).
+    /// inferred ([`crate::context`]), from the part of the post a check reads.
     pub fn resolve_context(&self, post: &Post) -> Resolved {
+        let head = head(post);
+        let post = head.as_ref().unwrap_or(post);
         let text = Text::new(&post.text);
         let (words, _) = Self::words(&text);
         context::resolve(post, &words, &self.compiled)
@@ -89,6 +149,32 @@ impl Checker {
 
     /// [`Checker::check`] and the context the post was checked in.
     pub fn check_in_context(&self, post: &Post) -> (Vec<Finding>, Resolved) {
+        let head = head(post);
+        let (mut out, resolved) = self.check_all(head.as_ref().unwrap_or(post));
+        if out.len() > MAX_FINDINGS {
+            let dropped = out.len() - MAX_FINDINGS;
+            let first = out[MAX_FINDINGS].span();
+            out.truncate(MAX_FINDINGS);
+            let args = [("count", dropped.to_string())];
+            out.push(notice(post, "informal.too-many", first, &args));
+        }
+        if let Some(head) = &head {
+            let cut = head.text.len();
+            let next = post.text[cut..].chars().next().map_or(0, char::len_utf8);
+            let map = Utf16Map::new(&post.text[..cut + next]);
+            let span = Span {
+                start: map.u16(cut),
+                end: map.u16(cut + next),
+                start_byte: cut,
+                end_byte: cut + next,
+            };
+            let args = [("checked", head.text.chars().count().to_string())];
+            out.push(notice(post, "informal.too-long", span, &args));
+        }
+        (out, resolved)
+    }
+
+    fn check_all(&self, post: &Post) -> (Vec<Finding>, Resolved) {
         let text = Text::new(&post.text);
         let (words, masks) = Self::words(&text);
         let resolved = context::resolve(post, &words, &self.compiled);
@@ -265,5 +351,42 @@ mod tests {
         assert!(c.problems().is_empty());
         assert_eq!(c.policy(), &Policy::default());
         assert!(rows.iter().all(|r| r.effective == Setting::On(r.default)));
+    }
+
+    #[test]
+    fn a_huge_paste_is_checked_up_to_the_limit_with_a_notice() {
+        let c = Checker::with_default_policy();
+        // 2.5 MiB of sentences with chat-speak and a phone number each, and an é per line
+        // so the cut must find a character boundary.
+        let line = "Bel ff 06-12345678 als er iets is, café. ";
+        let text = line.repeat((5 << 19) / line.len());
+        let f = c.check(&Post::new(text.clone()));
+        assert!(f.len() <= MAX_FINDINGS + 2, "{} findings", f.len());
+        let many = &f[f.len() - 2];
+        assert_eq!(many.rule, "informal.too-many");
+        assert!(many.message.contains("meldingen"), "{}", many.message);
+        let long = f.last().unwrap();
+        assert_eq!(long.rule, "informal.too-long");
+        assert!(long.start_byte <= MAX_CHECKED_BYTES && text.is_char_boundary(long.start_byte));
+        assert_eq!(long.text, &text[long.start_byte..long.end_byte]);
+        assert_eq!(long.start, text[..long.start_byte].encode_utf16().count());
+        assert!(f
+            .windows(2)
+            .all(|w| (w[0].start, w[0].end) <= (w[1].start, w[1].end)));
+        // A school that turns informal off still learns that the rest was not checked.
+        let c = Checker::from_policy_json(r#"{"rules": {"informal": "off"}}"#).unwrap();
+        let f = c.check(&Post::new(text));
+        assert_eq!(f.last().unwrap().rule, "informal.too-long");
+        // Short posts are untouched.
+        let f = c.check(&Post::new(line));
+        assert!(f.iter().all(|x| !x.rule.ends_with("too-long")));
+    }
+
+    #[test]
+    fn the_cut_falls_after_a_space_and_on_a_character_boundary() {
+        assert_eq!(cut_point("abc", 10), 3);
+        assert_eq!(cut_point("aaa bbbb", 6), 4);
+        let s = "é".repeat(10);
+        assert_eq!(cut_point(&s, 5), 4);
     }
 }

@@ -66,7 +66,8 @@ OPTIONS for check:
     --lang L                nl (default) or en: the language of the messages
     --format F              human (default) or json
 
-EXIT CODES: 0 no error-level finding, 1 at least one, 2 usage or policy error.
+EXIT CODES: 0 no error-level finding, 1 at least one, 2 usage or policy error (with
+--jsonl: also when a line is not a post; the other lines are still checked).
 ";
 
 struct Usage(String);
@@ -231,9 +232,7 @@ fn policy_build(mut p: lexopt::Parser) -> Result<u8, Usage> {
     }
     let csv_path = csv.ok_or_else(|| Usage("policy build needs a ROSTER.csv".into()))?;
     let bytes = std::fs::read(&csv_path).map_err(|e| Usage(format!("{csv_path}: {e}")))?;
-    let data = String::from_utf8(bytes).map_err(|_| {
-        Usage(format!("{csv_path}: not UTF-8 text; export the roster as \"CSV UTF-8\" (in Excel: Save as → CSV UTF-8)"))
-    })?;
+    let data = roster_csv::decode(&bytes).map_err(|e| Usage(format!("{csv_path}: {e}")))?;
     let roster = roster_csv::read(&data).map_err(|e| Usage(format!("{csv_path}: {e}")))?;
     let mut policy: serde_json::Value = match &base {
         Some(b) => {
@@ -418,21 +417,40 @@ fn check(mut p: lexopt::Parser) -> Result<u8, Usage> {
 }
 
 /// One corpus line in, `{"id": ..., "findings": [...], "context": {...}}` out (the context
-/// the post was checked in, given or inferred: [`postwacht::context::Resolved`]).
+/// the post was checked in, given or inferred: [`postwacht::context::Resolved`]). A line
+/// that is not a post is named on stderr (`FILE:LINE: problem`) and skipped; the others are
+/// still checked, and the exit code is 2 at the end when any line was bad.
 fn check_jsonl(checker: &Checker, path: &str, locale: Locale) -> Result<u8, Usage> {
     let f = std::fs::File::open(path).map_err(|e| Usage(format!("{path}: {e}")))?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut any_error = false;
-    for (n, line) in io::BufReader::new(f).lines().enumerate() {
+    let (mut bad, mut total) = (0usize, 0usize);
+    // Lines as bytes: one line that is not UTF-8 is reported like any other bad line.
+    for (n, line) in io::BufReader::new(f).split(b'\n').enumerate() {
         let line = line.map_err(|e| Usage(format!("{path}: {e}")))?;
+        let Ok(line) = std::str::from_utf8(&line) else {
+            total += 1;
+            bad += 1;
+            eprintln!("{path}:{}: not UTF-8 text", n + 1);
+            continue;
+        };
         if line.trim().is_empty() {
             continue;
         }
-        let v: serde_json::Value =
-            serde_json::from_str(&line).map_err(|e| Usage(format!("{path}:{}: {e}", n + 1)))?;
-        let mut post: Post = serde_json::from_value(v.clone())
-            .map_err(|e| Usage(format!("{path}:{}: {e}", n + 1)))?;
+        total += 1;
+        let post = serde_json::from_str::<serde_json::Value>(line).and_then(|v| {
+            let post: Post = serde_json::from_value(v.clone())?;
+            Ok((v, post))
+        });
+        let (v, mut post) = match post {
+            Ok(x) => x,
+            Err(e) => {
+                bad += 1;
+                eprintln!("{path}:{}: {e}", n + 1);
+                continue;
+            }
+        };
         if v.get("locale").is_none() && v.get("lang").is_none() {
             post.locale = locale;
         }
@@ -440,6 +458,11 @@ fn check_jsonl(checker: &Checker, path: &str, locale: Locale) -> Result<u8, Usag
         any_error |= findings.iter().any(|f| f.severity == Severity::Error);
         let row = serde_json::json!({"id": v.get("id").cloned().unwrap_or(serde_json::Value::Null), "findings": findings, "context": resolved});
         let _ = writeln!(out, "{row}");
+    }
+    let _ = out.flush();
+    if bad > 0 {
+        eprintln!("{path}: {bad} of {total} lines are not a post (skipped, see above)");
+        return Ok(2);
     }
     Ok(u8::from(any_error))
 }

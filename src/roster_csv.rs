@@ -26,6 +26,99 @@ struct Record {
     line: u64,
 }
 
+/// Counts the lines of a file as an editor shows them: `\r\n`, `\n` and a lone `\r` (old
+/// Mac Excel) each end one line. Fed increasing byte offsets, it walks the text once.
+struct Lines<'a> {
+    data: &'a [u8],
+    at: usize,
+    line: u64,
+}
+
+impl Lines<'_> {
+    fn new(data: &str) -> Lines<'_> {
+        Lines {
+            data: data.as_bytes(),
+            at: 0,
+            line: 1,
+        }
+    }
+
+    /// The line `byte` is on (`byte` must not be below the previous call's).
+    fn line_at(&mut self, byte: usize) -> u64 {
+        let end = byte.min(self.data.len());
+        while self.at < end {
+            match self.data[self.at] {
+                b'\n' => self.line += 1,
+                b'\r' if self.data.get(self.at + 1) != Some(&b'\n') => self.line += 1,
+                _ => {}
+            }
+            self.at += 1;
+        }
+        self.line
+    }
+}
+
+/// The line of a quote that opens a field and is never closed, if any. The `csv` crate reads
+/// such a field to the end of the file, which merges every row after it into one pupil; it
+/// says nothing, so we look ourselves, the way it parses: a quote opens a quoted field only
+/// as the field's first byte, `""` inside is a quote, and the next lone quote closes it.
+fn unclosed_quote(data: &str, sep: u8) -> Option<u64> {
+    let b = data.as_bytes();
+    let mut lines = Lines::new(data);
+    let (mut i, mut field_start) = (0, true);
+    while i < b.len() {
+        if field_start && b[i] == b'"' {
+            let open = i;
+            i += 1;
+            loop {
+                match b.get(i) {
+                    None => return Some(lines.line_at(open)),
+                    Some(b'"') if b.get(i + 1) == Some(&b'"') => i += 2,
+                    Some(b'"') => break,
+                    Some(_) => i += 1,
+                }
+            }
+        }
+        field_start = b[i] == sep || b[i] == b'\n' || b[i] == b'\r';
+        i += 1;
+    }
+    None
+}
+
+/// What a roster export without text in it usually is: UTF-16 (Excel's "Unicode text"),
+/// whose NUL bytes are valid UTF-8 and would be read as spaced-out column names.
+fn utf16_error(data: &str) -> Option<String> {
+    data.contains('\0').then(|| {
+        "the file is not CSV UTF-8: it has NUL bytes, which means UTF-16 (Excel's \"Unicode text\") \
+         or not a text file at all; export the roster as \"CSV UTF-8\" (in Excel: Save as → CSV UTF-8)"
+            .to_string()
+    })
+}
+
+/// Turns the bytes of a roster file into text: UTF-8, with or without a byte-order mark.
+/// UTF-16 (with or without its byte-order mark) and other encodings are refused with a
+/// message that says how to export the file.
+pub fn decode(bytes: &[u8]) -> Result<String, String> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(utf16_error("\0").expect("a NUL is an error"));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => match utf16_error(s) {
+            Some(e) => Err(e),
+            None => Ok(s.to_string()),
+        },
+        Err(e) => {
+            let bad = e.valid_up_to();
+            let text = std::str::from_utf8(&bytes[..bad]).unwrap_or_default();
+            let line = Lines::new(text).line_at(bad);
+            Err(format!(
+                "not UTF-8 text (line {line} has a byte that is not UTF-8, often an accent in an \
+                 older \"CSV\" export); export the roster as \"CSV UTF-8\" (in Excel: Save as → CSV UTF-8)"
+            ))
+        }
+    }
+}
+
 /// Splits CSV text into records with the `csv` crate (RFC 4180: a quoted field may hold
 /// the separator, newlines and doubled quotes; rows may differ in length). Blank lines and
 /// rows of empty fields (";;;", common at the end of an Excel export) are dropped.
@@ -35,15 +128,29 @@ fn records(data: &str, sep: u8) -> Result<Vec<Record>, String> {
         .has_headers(false)
         .flexible(true)
         .from_reader(data.as_bytes());
+    if let Some(line) = unclosed_quote(data, sep) {
+        return Err(format!(
+            "line {line}: a quote (\") opens a field that is never closed, so every row after it \
+             would be read as one name; add the closing quote or remove the opening one"
+        ));
+    }
+    let mut lines = Lines::new(data);
     let mut out = Vec::new();
     for rec in reader.records() {
         let rec = rec.map_err(|e| format!("not readable as CSV: {e}"))?;
         if rec.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
+        // The csv crate's own line count skips blank lines and lone CRs, and its position is
+        // where it started reading (before the blank lines it skipped): count file lines
+        // from the record's first byte.
+        let mut byte = rec.position().map_or(0, |p| p.byte() as usize);
+        while matches!(data.as_bytes().get(byte), Some(b'\r' | b'\n')) {
+            byte += 1;
+        }
         out.push(Record {
             fields: rec.iter().map(str::to_string).collect(),
-            line: rec.position().map_or(0, |p| p.line()),
+            line: lines.line_at(byte),
         });
     }
     Ok(out)
@@ -160,6 +267,9 @@ fn consent_value(v: &str) -> Option<bool> {
 /// Reads a roster export. Errors name the column that could not be found.
 pub fn read(data: &str) -> Result<RosterCsv, String> {
     let data = data.strip_prefix('\u{FEFF}').unwrap_or(data);
+    if let Some(e) = utf16_error(data) {
+        return Err(e);
+    }
     let first_line = data
         .lines()
         .find(|l| !l.trim().is_empty())
@@ -287,73 +397,4 @@ pub fn read(data: &str) -> Result<RosterCsv, String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_a_semicolon_export_with_bom_and_quotes() {
-        let csv = "\u{FEFF}Roepnaam;Tussenvoegsel;Achternaam;Groep;Toestemming sociale media;Toestemming website;Schoolapp\r\n\
-                   Daan;de;Vries;6;Nee;Ja;Ja\r\n\
-                   \"Zoë\";;Kok;1;ja;nee;ja\r\n";
-        let r = read(csv).unwrap();
-        assert_eq!(r.pupils.len(), 2);
-        assert_eq!(r.pupils[0].name, "Daan de Vries");
-        assert_eq!(r.pupils[0].group, "6");
-        assert_eq!(r.pupils[0].consent.get("social"), Some(&false));
-        assert_eq!(r.pupils[0].consent.get("website"), Some(&true));
-        assert_eq!(r.pupils[1].name, "Zoë Kok");
-        assert_eq!(r.pupils[1].consent.get("schoolapp"), Some(&true));
-        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
-    }
-
-    #[test]
-    fn reads_a_comma_export_with_a_full_name_column() {
-        let csv =
-            "Naam,Klas,Social media,Website\n\"Bakker, Noor\",4vwo,x,\nMehmet Öztürk,4vwo,,x\n";
-        let r = read(csv).unwrap();
-        assert_eq!(r.pupils[0].name, "Noor Bakker");
-        assert_eq!(r.pupils[0].consent.get("social"), Some(&true));
-        assert_eq!(r.pupils[1].consent.get("social"), Some(&false));
-        assert_eq!(r.pupils[1].consent.get("website"), Some(&true));
-    }
-
-    #[test]
-    fn names_the_missing_column() {
-        let e = read("Voornaam;Groep\nDaan;6\n").unwrap_err();
-        assert!(
-            e.contains("last name") && e.contains("\"Voornaam\", \"Groep\""),
-            "{e}"
-        );
-        let e = read("Leerlingnummer;Groep\n1;6\n").unwrap_err();
-        assert!(e.contains("first name"), "{e}");
-    }
-
-    #[test]
-    fn unclear_consent_is_no_consent_with_a_warning() {
-        let r = read("Roepnaam;Achternaam;Sociale media\nDaan;Vries;misschien\n").unwrap();
-        assert_eq!(r.pupils[0].consent.get("social"), Some(&false));
-        assert!(
-            r.warnings
-                .iter()
-                .any(|w| w.contains("line 2") && w.contains("misschien")),
-            "{:?}",
-            r.warnings
-        );
-    }
-
-    #[test]
-    fn warnings_name_the_file_line_also_after_a_quoted_newline() {
-        let csv =
-            "Roepnaam;Achternaam;Sociale media\n\"Daan\nJan\";Vries;ja\n\n;;\nSem;Kok;misschien\n";
-        let r = read(csv).unwrap();
-        assert_eq!(r.pupils.len(), 2);
-        assert_eq!(r.pupils[0].name, "Daan\nJan Vries");
-        assert!(
-            r.warnings
-                .iter()
-                .any(|w| w.starts_with("line 6,") && w.contains("misschien")),
-            "{:?}",
-            r.warnings
-        );
-    }
-}
+mod tests;

@@ -13,6 +13,7 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
 
+mod duplicates;
 pub mod format;
 pub mod protocol;
 mod teacher;
@@ -220,6 +221,8 @@ impl Policy {
     /// Parses a policy and keeps what is valid: each invalid part falls back to its default
     /// and is reported. A file that is not JSON at all gives the default policy.
     pub fn from_json_lenient(json: &str) -> (Policy, Vec<PolicyError>) {
+        // Notepad and Excel write a byte-order mark at the start of UTF-8 files.
+        let json = json.strip_prefix('\u{FEFF}').unwrap_or(json);
         let value: Value = match serde_json::from_str(json) {
             Ok(v) => v,
             Err(e) => {
@@ -237,6 +240,13 @@ impl Policy {
             hashed: false,
         };
         let p = v.policy(&value);
+        // Reported like unknown keys; the last one is used, as every JSON reader does.
+        for path in duplicates::duplicate_keys(json) {
+            v.errors.push(PolicyError {
+                path,
+                problem: "duplicate key; only the last one is used".into(),
+            });
+        }
         (p, v.errors)
     }
 

@@ -85,3 +85,85 @@ fn settings_resolve_rule_then_category_then_default() {
         Setting::On(Severity::Error)
     );
 }
+
+#[test]
+fn duplicate_keys_are_reported_with_their_path() {
+    let json = r#"{"rules": {"informal": "off"}, "school": {"name": "A", "name": "B"},
+        "roster": [{"name": "Daan Vries", "consent": {"social": true, "social": false}}],
+        "rules": {"informal": "error", "informal": "warning"}}"#;
+    let e = Policy::from_json(json).unwrap_err();
+    let s: Vec<String> = e.0.iter().map(ToString::to_string).collect();
+    for path in [
+        "rules",
+        "school.name",
+        "roster[0].consent.social",
+        "rules.informal",
+    ] {
+        assert!(
+            s.iter()
+                .any(|x| x.starts_with(&format!("{path}: duplicate key"))),
+            "{path} not in {s:?}"
+        );
+    }
+    assert_eq!(s.len(), 4, "{s:?}");
+    // The lenient reader reports them and keeps the last value, as JSON readers do.
+    let (p, problems) = Policy::from_json_lenient(json);
+    assert_eq!(problems.len(), 4);
+    assert_eq!(p.school.name, "B");
+    assert_eq!(
+        p.rules.get("informal"),
+        Some(&Setting::On(Severity::Warning))
+    );
+}
+
+#[test]
+fn a_utf8_byte_order_mark_is_accepted() {
+    let p = Policy::from_json("\u{FEFF}{\"school\": {\"name\": \"X\"}}").unwrap();
+    assert_eq!(p.school.name, "X");
+}
+
+#[test]
+fn extra_words_without_a_letter_or_digit_are_rejected_with_the_path() {
+    let e = Policy::from_json(
+        r#"{"extra_words": {"profanity": ["sukkel", "(?i)", "\\b", "("], "informal": "--"}}"#,
+    )
+    .unwrap_err();
+    let s: Vec<String> = e.0.iter().map(ToString::to_string).collect();
+    assert_eq!(s.len(), 4, "{s:?}");
+    let has = |path: &str, what: &str| {
+        s.iter()
+            .any(|x| x.starts_with(&format!("{path}: ")) && x.contains(what))
+    };
+    assert!(has("extra_words.profanity[3]", "letter or digit"), "{s:?}");
+    assert!(has("extra_words.informal", "letter or digit"), "{s:?}");
+    // "(?i)" and "\b" have a letter, but as words they are "i" and "b": patterns, which a
+    // plain word list does not understand.
+    assert!(
+        has("extra_words.profanity[1]", "regular expression"),
+        "{s:?}"
+    );
+    assert!(
+        has("extra_words.profanity[2]", "regular expression"),
+        "{s:?}"
+    );
+    let (p, _) = Policy::from_json_lenient(
+        r#"{"extra_words": {"profanity": ["sukkel", "(?i)", "\\b", "("]}}"#,
+    );
+    assert_eq!(p.extra_words[&Category::Profanity], ["sukkel"]);
+}
+
+#[test]
+fn duplicate_keys_are_found_in_big_objects_too() {
+    let keys: Vec<String> = (0..40).map(|i| format!("\"k{i}\": 1")).collect();
+    let json = format!(
+        "{{\"channels\": {{{}, \"k3\": 2, \"k30\": 2, \"k30\": 3}}}}",
+        keys.join(",")
+    );
+    let (_, problems) = Policy::from_json_lenient(&json);
+    let dups: Vec<&str> = problems
+        .iter()
+        .filter(|p| p.problem.starts_with("duplicate key"))
+        .map(|p| p.path.as_str())
+        .collect();
+    assert_eq!(dups, ["channels.k3", "channels.k30"]);
+}

@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
 mod protocol;
+mod words;
 
 /// The top-level key editors use to find a JSON schema; accepted and ignored.
 const SCHEMA_KEY: &str = "$schema";
@@ -296,7 +297,8 @@ impl Validator {
                     continue;
                 }
                 Some(n) => match self.string(&join(&path, "name"), n) {
-                    Some(n) if crate::text::normalize(&n).chars().any(char::is_alphabetic) => n,
+                    // (What normalising drops or folds is never a letter's being a letter.)
+                    Some(n) if n.chars().any(char::is_alphabetic) => n,
                     Some(_) => {
                         self.err(&join(&path, "name"), "name has no letters");
                         continue;
@@ -406,21 +408,6 @@ impl Validator {
         c
     }
 
-    fn extra_words(&mut self, v: &Value) -> BTreeMap<Category, Vec<String>> {
-        let mut out = BTreeMap::new();
-        let names: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
-        let Some(m) = self.object("extra_words", v, &names) else {
-            return out;
-        };
-        for (k, val) in m {
-            if let Some(c) = Category::parse(k) {
-                let words = self.strings(&join("extra_words", k), val);
-                out.insert(c, words);
-            }
-        }
-        out
-    }
-
     fn channels(&mut self, v: &Value, into: &mut BTreeMap<Platform, String>) {
         let names = [
             "facebook",
@@ -485,7 +472,7 @@ impl Validator {
     }
 }
 
-fn join(path: &str, key: &str) -> String {
+pub(super) fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
     } else {

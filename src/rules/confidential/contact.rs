@@ -21,6 +21,23 @@ struct Patterns {
     birth: Regex,
 }
 
+/// Spans already claimed by a contact detail, disjoint (each is added only when it overlaps
+/// none): start → end, so an overlap test is one lookup. A list scanned per match made a
+/// paste with many numbers quadratic (issue 14).
+#[derive(Default)]
+struct Taken(std::collections::BTreeMap<usize, usize>);
+
+impl Taken {
+    /// Whether `s..e` overlaps a claimed span: only the last span starting before `e` can.
+    fn overlaps(&self, s: usize, e: usize) -> bool {
+        self.0.range(..e).next_back().is_some_and(|(_, &b)| s < b)
+    }
+
+    fn push(&mut self, (s, e): (usize, usize)) {
+        self.0.insert(s, e);
+    }
+}
+
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
@@ -87,9 +104,8 @@ pub(super) fn contact(ctx: &Ctx, out: &mut Vec<Hit>) {
     let t = ctx.text;
     let p = patterns();
     let orig = t.orig;
-    let mut taken: Vec<(usize, usize)> = Vec::new();
-    let overlaps =
-        |taken: &[(usize, usize)], s: usize, e: usize| taken.iter().any(|&(a, b)| s < b && e > a);
+    let mut taken = Taken::default();
+    let overlaps = |taken: &Taken, s: usize, e: usize| taken.overlaps(s, e);
 
     for m in p.email.find_iter(orig) {
         let addr = m.as_str().to_lowercase();
@@ -194,7 +210,7 @@ fn looks_like_date(s: &str) -> bool {
 
 /// Street and number, postcode and city: personal when the sentence is about a person
 /// ("het feestje van Bram is op ...", "zij woont op ..."); a school's venue is not.
-fn addresses(ctx: &Ctx, p: &Patterns, taken: &mut Vec<(usize, usize)>, out: &mut Vec<Hit>) {
+fn addresses(ctx: &Ctx, p: &Patterns, taken: &mut Taken, out: &mut Vec<Hit>) {
     let t = ctx.text;
     let orig = t.orig;
     let mut found: Vec<(usize, usize)> = Vec::new();
@@ -220,7 +236,7 @@ fn addresses(ctx: &Ctx, p: &Patterns, taken: &mut Vec<(usize, usize)>, out: &mut
         found.push((m.start(), m.end()));
     }
     for (s, e) in found {
-        if taken.iter().any(|&(a, b)| s < b && e > a) {
+        if taken.overlaps(s, e) {
             continue;
         }
         taken.push((s, e));
