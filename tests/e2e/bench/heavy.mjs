@@ -61,9 +61,7 @@ function observe() {
 
 /** A text of about `n` UTF-16 units made of the benchmark's posts (with findings in it). */
 function bigText(n) {
-  // One paragraph: Chromium's own insertText takes a line break at a time (533 line breaks
-  // in 100,000 characters: 2-3 s in a textarea, Postwacht off or on), which would swamp
-  // everything else at 1 MB.
+  // One paragraph (the contenteditable gets one text node).
   const unit = postText(100000).trimEnd().replace(/\s*\n\s*/g, ' ') + ' ';
   return unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
 }
@@ -80,18 +78,51 @@ try {
     const sites = Object.assign({}, settings.sites, { '127.0.0.1': { paused: p } });
     await chrome.storage.local.set({ settings: Object.assign({ language: 'nl' }, settings, { sites }) });
   }, paused);
-  const swHeap = async () => {
-    const sw = env.browser.serviceWorker();
-    if (!sw) return null;
-    const s = await env.context.newCDPSession(sw).catch(() => null);
-    if (!s) return null;
+  // The service worker: its JS heap (CDP Runtime.getHeapUsage on its target), and the
+  // extension's renderer process (where it and its wasm memory live; Linux /proc): resident
+  // and peak memory, CPU time so far.
+  const bcdp = await env.context.browser().newBrowserCDPSession();
+  const worker = async () => {
+    const outw = { heap_mb: null, rss_mb: null, peak_rss_mb: null, cpu_s: null };
     try {
-      return (await s.send('Runtime.getHeapUsage')).usedSize;
-    } catch {
-      return null;
-    } finally {
-      await s.detach().catch(() => {});
+      const { targetInfos } = await bcdp.send('Target.getTargets');
+      const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(env.browser.extensionId));
+      if (sw) {
+        const { sessionId } = await bcdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false });
+        const res = await new Promise((resolveMsg) => {
+          const on = (ev) => {
+            if (ev.sessionId !== sessionId) return;
+            const msg = JSON.parse(ev.message);
+            if (msg.id === 1) {
+              bcdp.off('Target.receivedMessageFromTarget', on);
+              resolveMsg(msg.result);
+            }
+          };
+          bcdp.on('Target.receivedMessageFromTarget', on);
+          bcdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }) });
+        });
+        outw.heap_mb = mb(res.usedSize);
+        await bcdp.send('Target.detachFromTarget', { sessionId }).catch(() => {});
+      }
+      const { processInfo } = await bcdp.send('SystemInfo.getProcessInfo');
+      for (const p of processInfo.filter((x) => x.type === 'renderer')) {
+        let cmd = '';
+        try {
+          cmd = readFileSync(`/proc/${p.id}/cmdline`, 'utf8');
+        } catch {
+          continue;
+        }
+        if (!cmd.includes('--extension-process')) continue;
+        const status = readFileSync(`/proc/${p.id}/status`, 'utf8');
+        const kb = (k) => Number((new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(status) || [])[1] || 0);
+        outw.rss_mb = mb(kb('VmRSS') * 1024);
+        outw.peak_rss_mb = mb(kb('VmHWM') * 1024);
+        outw.cpu_s = Math.round(p.cpuTime * 100) / 100;
+      }
+    } catch (e) {
+      outw.error = String(e.message || e);
     }
+    return outw;
   };
   await env.context.addInitScript(observe);
 
@@ -101,16 +132,21 @@ try {
       const row = { editor, chars: text.length };
       for (const paused of [true, false]) {
         await setPaused(paused);
+        const w0 = await worker();
         const page = await openEditor(env, editor);
         if (!chromium) chromium = await page.evaluate(async () => (await navigator.userAgentData.getHighEntropyValues(['uaFullVersion'])).uaFullVersion);
         const cdp = await env.context.newCDPSession(page);
         await composer(page).click();
         await page.waitForTimeout(300);
         // The paste, timed in the page (its own task: the editor takes the text).
-        // In a task of the page's own (a long task the observer sees), like a real paste.
+        // In a task of the page's own (a long task the observer sees), like a real paste:
+        // the text is set and an input event says so. (Not execCommand('insertText'):
+        // Chromium's own editing takes 17-20 s for 1 MB in a textarea, Postwacht on or off.)
         const t0 = await composer(page).evaluate((el, t) => new Promise((resolve) => setTimeout(() => {
           const start = performance.now();
-          document.execCommand('insertText', false, t);
+          if (el.tagName === 'TEXTAREA') el.value = t;
+          else el.textContent = t;
+          el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
           window.__pasteEnd = performance.now();
           resolve(start);
         }, 0)), text);
@@ -139,8 +175,8 @@ try {
         if (!paused) {
           row.on.paste_to_marks_ms = Math.round(marksAt.t - t0);
           row.on.findings = marksAt.detail;
-          const h = await swHeap();
-          row.on.worker_heap_mb = h === null ? null : mb(h);
+          row.on.worker = await worker();
+          row.on.worker_cpu_s = w0.cpu_s === null || row.on.worker.cpu_s === null ? null : Math.round((row.on.worker.cpu_s - w0.cpu_s) * 100) / 100;
         }
         await cdp.detach();
         await page.close();
@@ -159,6 +195,7 @@ try {
   // Every box holds a draft from the start (the page fills them: drafts=1), as a restored
   // page would; each has an error (a phone number). Timed from navigation start.
   const before = await metrics();
+  const wBefore = await worker();
   await page.goto(`${env.server.origin}/page.html?editor=textarea&boxes=${COMPOSERS}&drafts=1`);
   await page.waitForFunction(() => window.__ready);
   const start = { t: 0, n: COMPOSERS };
@@ -178,7 +215,8 @@ try {
     cpu_while_checking_ms: Math.round((marked.TaskDuration - before.TaskDuration) * 1000),
     idle_cpu_ms_per_s: Math.round(((idle1.TaskDuration - idle0.TaskDuration) * 1000) / 10 * 10) / 10,
     long_tasks: long,
-    worker_heap_mb: await swHeap().then((h) => (h === null ? null : mb(h))),
+    worker: await worker(),
+    worker_before: wBefore,
   };
   console.error(JSON.stringify(results.composers));
   await cdp.detach();
@@ -196,10 +234,11 @@ console.log('\nPaste (one insertText). Long tasks (> 50 ms) from the paste to ma
 for (const r of results.paste) {
   console.log(`  ${r.editor}, ${n(r.chars)} chars: paste ${r.on.paste_ms} ms (paused ${r.paused.paste_ms} ms); marks after ${n(r.on.paste_to_marks_ms)} ms, ${r.on.findings.errors}/${r.on.findings.warnings}/${r.on.findings.infos} findings`);
   console.log(`    long tasks after the paste's own task: with Postwacht ${list(r.on.long_tasks_after_paste)}; paused ${list(r.paused.long_tasks_after_paste)}`);
-  console.log(`    JS heap: page ${r.on.page_heap_mb} MB (paused ${r.paused.page_heap_mb} MB), service worker ${r.on.worker_heap_mb} MB`);
+    const w = r.on.worker;
+    console.log(`    JS heap: page ${r.on.page_heap_mb} MB (paused ${r.paused.page_heap_mb} MB); service worker heap ${w.heap_mb} MB, extension process ${w.rss_mb} MB resident (peak so far ${w.peak_rss_mb} MB), ${r.on.worker_cpu_s} s CPU for this paste`);
 }
 const c = results.composers;
 console.log(`\n${n(c.composers)} composers with text: all badges after ${n(c.all_badges_ms)} ms, main-thread CPU ${n(c.cpu_while_checking_ms)} ms while checking, idle ${c.idle_cpu_ms_per_s} ms CPU per second`);
-console.log(`  page JS heap ${c.page_heap_mb.before} → ${c.page_heap_mb.after} MB, DOM nodes ${n(c.dom_nodes.before)} → ${n(c.dom_nodes.after)}, service worker heap ${c.worker_heap_mb} MB; long tasks: ${list(c.long_tasks)}`);
+console.log(`  page JS heap ${c.page_heap_mb.before} → ${c.page_heap_mb.after} MB, DOM nodes ${n(c.dom_nodes.before)} → ${n(c.dom_nodes.after)}; service worker heap ${c.worker.heap_mb} MB, extension process ${c.worker.rss_mb} MB resident, ${Math.round((c.worker.cpu_s - c.worker_before.cpu_s) * 100) / 100} s CPU; long tasks: ${list(c.long_tasks)}`);
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify({ chromium, smoke, longtask_ms: LONGTASK_MS, results }, null, 1));
