@@ -353,6 +353,87 @@ describe('service worker stopped mid-check', () => {
   });
 });
 
+// A 1 MB paste (issue 14): the page must stay responsive: no main-thread task over 50 ms
+// caused by Postwacht. Measured in the page with PerformanceObserver('longtask') from the
+// paste until Postwacht has drawn the marks for it, plus 2 s; the same paste with Postwacht
+// paused on the site (its content script then does nothing), in the same browser a few
+// seconds earlier, gives the page's own long tasks (the editor laying out 1 MB).
+// The bound asserted is 200 ms, four times the issue's 50 ms, and only for tasks beyond those
+// of the paused run: on this shared 2-core machine (load average 7-9) the paused run alone
+// shows tasks of 50-86 ms, so a 50 ms bound would flake; no task of the paused run came near
+// 200 ms except the textarea's own layout of the text, which the paused run has too. All
+// long tasks over 50 ms are printed, and tests/e2e/bench/heavy.mjs reports them for 1 and
+// 10 MB (docs/hostile-input.md).
+// Today Postwacht adds tasks of 400-1,400 ms, so this is marked todo: it runs and reports but
+// does not fail the run until the todo is taken off with the fix (checking in slices, or a
+// cap with a visible notice; docs/hostile-input.md).
+const LONG_TASK_BOUND_MS = 200;
+const PASTE_CHARS = 1000000;
+const LONG_TASK_TODO = 'issue 14: with a 1 MB paste Postwacht adds main-thread tasks of 400-1,400 ms; see docs/hostile-input.md';
+describe('a 1 MB paste', () => {
+  let ext;
+  before(async () => {
+    await env.context.addInitScript(() => {
+      window.__long = [];
+      window.__answers = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__long.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+      document.addEventListener('postwacht:marks-updated', () => window.__answers.push(window.__boxes.main.getText().length));
+    });
+    ext = await env.context.newPage();
+    await ext.goto(`chrome-extension://${env.browser.extensionId}/options/options.html`);
+  });
+  after(async () => {
+    await setPaused(false);
+    await ext.close();
+  });
+  const setPaused = (paused) =>
+    ext.evaluate(async (p) => {
+      const { settings = {} } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: Object.assign({ language: 'nl' }, settings, { sites: { '127.0.0.1': { paused: p } } }) });
+    }, paused);
+
+  /** Long tasks (ms) that began after the paste's own task. */
+  async function pasteAndWatch(editor, paused) {
+    await setPaused(paused);
+    const page = await openEditor(env, editor);
+    await composer(page).click();
+    await page.waitForTimeout(500);
+    const t0 = await composer(page).evaluate(
+      (el, n) =>
+        new Promise((resolve) =>
+          setTimeout(() => {
+            const unit = 'Vandaag met groep 6 naar het museum geweest, bel me ff op 06-12345678 als er iets is. ';
+            const text = unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+            const start = performance.now();
+            if (el.tagName === 'TEXTAREA') el.value = text;
+            else el.textContent = text;
+            el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+            resolve(start);
+          }, 0),
+        ),
+      PASTE_CHARS,
+    );
+    if (!paused) await page.waitForFunction((n) => window.__answers.includes(n), PASTE_CHARS, { timeout: 170000, polling: 500 });
+    else await page.waitForTimeout(5000);
+    await page.waitForTimeout(2000);
+    const long = await page.evaluate((t) => window.__long.filter((l) => l.start > t + 1).map((l) => Math.round(l.duration)), t0);
+    await page.close();
+    return long;
+  }
+
+  for (const editor of ['textarea', 'contenteditable']) {
+    it(`${editor}: Postwacht adds no long main-thread task (bound ${LONG_TASK_BOUND_MS} ms, see above)`, { todo: LONG_TASK_TODO, timeout: 240000 }, async () => {
+      const own = await pasteAndWatch(editor, true);
+      const withPostwacht = await pasteAndWatch(editor, false);
+      console.log(`# ${editor}, ${PASTE_CHARS} chars: long tasks paused ${JSON.stringify(own)}, with Postwacht ${JSON.stringify(withPostwacht)}`);
+      const over = (xs) => xs.filter((d) => d > LONG_TASK_BOUND_MS).length;
+      assert.ok(over(withPostwacht) <= over(own), `tasks over ${LONG_TASK_BOUND_MS} ms with Postwacht: ${JSON.stringify(withPostwacht)} ms; the page alone: ${JSON.stringify(own)} ms`);
+    });
+  }
+});
+
 describe('no page errors', () => {
   it('none of the pages above threw', () => {
     assert.deepEqual(pageErrors, []);
