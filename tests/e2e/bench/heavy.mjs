@@ -152,12 +152,19 @@ try {
         }, 0)), text);
         let marksAt = null;
         if (!paused) {
+          // The marks for the pasted text, or the badge saying the check failed.
+          const failed = () => document.querySelector('postwacht-ui')?.shadowRoot.querySelector('[data-postwacht-badge][data-state="error"]');
           await page
-            .waitForFunction((n) => window.__answers.some((a) => a.text === n), text.length, { timeout: MARKS_TIMEOUT_MS, polling: 200 })
-            .catch(() => {
-              throw new Error(`${editor}, ${text.length} chars: no marks within ${MARKS_TIMEOUT_MS} ms`);
+            .waitForFunction(([n, f]) => window.__answers.some((a) => a.text === n) || new Function('return ' + f)()(), [text.length, failed.toString()], { timeout: MARKS_TIMEOUT_MS, polling: 200 })
+            .catch(() => {});
+          marksAt = await page.evaluate((n) => window.__answers.find((a) => a.text === n) || null, text.length);
+          if (!marksAt) {
+            row.on_failure = await page.evaluate(() => {
+              const b = document.querySelector('postwacht-ui')?.shadowRoot.querySelector('[data-postwacht-badge]');
+              return b ? { state: b.dataset.state || '', title: b.title } : { state: 'no badge' };
             });
-          marksAt = await page.evaluate((n) => window.__answers.find((a) => a.text === n), text.length);
+            row.on_failure.after_ms = Math.round((await page.evaluate(() => performance.now())) - t0);
+          }
         }
         await page.waitForTimeout(2000);
         const m = await page.evaluate(() => ({ long: window.__long, pasteEnd: window.__pasteEnd, heap: performance.memory ? performance.memory.usedJSHeapSize : null }));
@@ -173,8 +180,10 @@ try {
           page_heap_mb: (await cdp.send('Runtime.getHeapUsage').then((h) => mb(h.usedSize)).catch(() => null)),
         };
         if (!paused) {
-          row.on.paste_to_marks_ms = Math.round(marksAt.t - t0);
-          row.on.findings = marksAt.detail;
+          row.on.paste_to_marks_ms = marksAt ? Math.round(marksAt.t - t0) : null;
+          row.on.findings = marksAt ? marksAt.detail : null;
+          row.on.failure = row.on_failure || null;
+          delete row.on_failure;
           row.on.worker = await worker();
           row.on.worker_cpu_s = w0.cpu_s === null || row.on.worker.cpu_s === null ? null : Math.round((row.on.worker.cpu_s - w0.cpu_s) * 100) / 100;
         }
@@ -232,7 +241,10 @@ const list = (xs) => (xs.length ? xs.join(', ') + ' ms' : 'none');
 console.log(`\nPostwacht heavy input — Chromium ${chromium}${smoke ? ' (SMOKE)' : ''}, ${new Date().toISOString().slice(0, 10)}`);
 console.log('\nPaste (one insertText). Long tasks (> 50 ms) from the paste to marks + 2 s; "paused": the same with Postwacht paused on the site.');
 for (const r of results.paste) {
-  console.log(`  ${r.editor}, ${n(r.chars)} chars: paste ${r.on.paste_ms} ms (paused ${r.paused.paste_ms} ms); marks after ${n(r.on.paste_to_marks_ms)} ms, ${r.on.findings.errors}/${r.on.findings.warnings}/${r.on.findings.infos} findings`);
+  const got = r.on.findings
+    ? `marks after ${n(r.on.paste_to_marks_ms)} ms, ${r.on.findings.errors}/${r.on.findings.warnings}/${r.on.findings.infos} findings`
+    : `NO marks: badge ${JSON.stringify(r.on.failure)}`;
+  console.log(`  ${r.editor}, ${n(r.chars)} chars: paste ${r.on.paste_ms} ms (paused ${r.paused.paste_ms} ms); ${got}`);
   console.log(`    long tasks after the paste's own task: with Postwacht ${list(r.on.long_tasks_after_paste)}; paused ${list(r.paused.long_tasks_after_paste)}`);
     const w = r.on.worker;
     console.log(`    JS heap: page ${r.on.page_heap_mb} MB (paused ${r.paused.page_heap_mb} MB); service worker heap ${w.heap_mb} MB, extension process ${w.rss_mb} MB resident (peak so far ${w.peak_rss_mb} MB), ${r.on.worker_cpu_s} s CPU for this paste`);

@@ -298,6 +298,45 @@ describe('what a page can reach', () => {
   });
 });
 
+// A page script can write into a composer itself and read what Postwacht draws: the marks
+// are in the page's CSS.highlights registry and in an open shadow root, and the
+// postwacht:marks-updated event carries the counts. So it can ask, name by name, whether a
+// pupil is on the school's roster: a roster oracle. Marked todo: it fails today and needs a
+// design decision (checking only after trusted input of the user, a closed shadow root,
+// highlights the page cannot enumerate); see docs/hostile-input.md.
+describe('roster oracle', () => {
+  it('a page script cannot tell a roster name from another name by the marks', { todo: 'issue 14: a page can test names against the roster through the marks; see docs/hostile-input.md' }, async () => {
+    await importPolicy(POLICY, 'school.json');
+    await options.locator('#policy-result.ok').waitFor();
+    const page = await openEditor(env, 'textarea');
+    const probeName = (name) =>
+      page.evaluate(async (n) => {
+        const ta = document.createElement('textarea');
+        ta.value = `${n} was er gisteren ook bij.`;
+        document.body.appendChild(ta);
+        const counts = await new Promise((resolve) => {
+          ta.addEventListener('postwacht:marks-updated', (ev) => resolve(ev.detail.errors + ev.detail.warnings + ev.detail.infos));
+          setTimeout(() => resolve('none'), 8000);
+        });
+        const marks = [];
+        for (const [, h] of CSS.highlights) for (const r of h) marks.push(r.toString());
+        const shadow = document.querySelector('postwacht-ui')?.shadowRoot;
+        const spans = shadow ? [...shadow.querySelectorAll('.mirror span[data-sev]')].map((x) => x.textContent) : [];
+        ta.remove();
+        return JSON.stringify({ counts, spans: spans.filter((t) => n.includes(t)), marks: marks.filter((t) => n.includes(t)) });
+      }, name);
+    // Until the imported policy is in force (the first probes may still see the old one).
+    let onRoster;
+    for (let i = 0; i < 10; i++) {
+      onRoster = await probeName('Mehmet Öztürk');
+      if (!/"counts":0/.test(onRoster)) break;
+    }
+    const notOnRoster = await probeName('Mehmet Yılmaz');
+    await page.close();
+    assert.equal(onRoster, notOnRoster, 'what the page sees for a roster name and for another name');
+  });
+});
+
 describe('service worker stopped mid-check', () => {
   it('answers the check from a new worker and leaves no stale marks', async () => {
     const page = await openEditor(env, 'textarea');
