@@ -1,8 +1,8 @@
 // Heavy input in Chromium (issue 14): what a 1 MB and a 10 MB paste and a page with 500
 // composers cost the page, with the built extension (the wasm core in its service worker).
 //
-//   tests/e2e/run.sh --bench-heavy [--smoke] [--out FILE]
-//   node tests/e2e/bench/heavy.mjs [--smoke] [--sizes 1000000,10000000] [--composers 500]
+//   node tests/e2e/bench/heavy.mjs [--smoke] [--sizes 1000000,10000000] [--editors textarea,contenteditable]
+//                                  [--composers 500] [--out FILE]   (after ./build.sh)
 //
 // Paste: the post is replaced by one insertText (what a paste does) of N characters of
 // Dutch school posts (bench/inputs.mjs) in a textarea and a contenteditable. Measured in the
@@ -34,7 +34,9 @@ const opt = (name) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const smoke = args.includes('--smoke');
-const SIZES = opt('--sizes') ? opt('--sizes').split(',').map(Number) : smoke ? [100000] : [1000000, 10000000];
+// 10 MB only when asked for (--sizes 10000000): with today's content script it can take the
+// page's renderer to 10 GB (docs/hostile-input.md), too much for a shared machine by default.
+const SIZES = opt('--sizes') ? opt('--sizes').split(',').map(Number) : smoke ? [100000] : [1000000];
 const EDITORS = opt('--editors') ? opt('--editors').split(',') : smoke ? ['textarea'] : ['textarea', 'contenteditable'];
 const COMPOSERS = Number(opt('--composers') || (smoke ? 50 : 500));
 const out = resolve(opt('--out') || join(REPO, 'target', 'bench', smoke ? 'heavy-smoke.json' : 'heavy.json'));
