@@ -83,7 +83,6 @@ onPolicyChanged(() => {
 // closes; not readable by content scripts), at most 50, never the post's text.
 const OVERRIDES_MAX = 50;
 
-
 // A JavaScript string can hold a lone surrogate (half an emoji cut off, a page's own
 // text); JSON.stringify writes it as "\ud800", which the core's JSON reader refuses, so the
 // whole post went unchecked. U+FFFD in its place is one UTF-16 unit too: every offset the
@@ -91,7 +90,8 @@ const OVERRIDES_MAX = 50;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** @param {string} s */
 function wellFormed(s) {
-  return typeof s.toWellFormed === 'function' ? s.toWellFormed() : s.replace(LONE_SURROGATE, '\uFFFD');
+  const es2024 = /** @type {{toWellFormed?: () => string}} */ (/** @type {unknown} */ (s));
+  return typeof es2024.toWellFormed === 'function' ? es2024.toWellFormed() : s.replace(LONE_SURROGATE, '\uFFFD');
 }
 
 /** @param {Message} msg @param {chrome.runtime.MessageSender} sender */
