@@ -12,7 +12,7 @@
 // (extension/test/lint.test.js); this file checks what a user sees.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openEditor, composer, waitBadge, waitMarks, marks, ui, hoverMark } from '../lib/helpers.js';
+import { setup, openEditor, composer, waitBadge, waitMarks, marks, ui, uiEval, hoverMark } from '../lib/helpers.js';
 
 // Every one of these runs script if it is parsed as HTML (in the page or an extension page).
 const TAGS = [
@@ -68,7 +68,12 @@ function probe(sel) {
   if (host && host.shadowRoot) look(host.shadowRoot, 'shadow');
   return { found, pwned: window.__pwned || null };
 }
-const injected = (page) => page.evaluate(probe, FOREIGN);
+// Postwacht's shadow root is closed: read it from the content script's world (uiEval).
+const injected = async (page, { shadow = true } = {}) => {
+  const r = await page.evaluate(probe, FOREIGN);
+  if (shadow) r.found.push(...(await uiEval(page, (root, sel) => (root ? [...root.querySelectorAll(sel)].map((e) => 'shadow:' + e.tagName.toLowerCase()) : []), FOREIGN)));
+  return r;
+};
 
 let env;
 let options;
@@ -110,7 +115,7 @@ describe('a crafted policy on the options page and in the popup', () => {
     await importPolicy(Object.assign({}, POLICY, { [TAGS[0]]: 1 }), 'kapot.json');
     await options.locator('#policy-result.error').waitFor();
     assert.match(await options.locator('#policy-result').textContent(), /<img src=x onerror=/);
-    assert.deepEqual(await injected(options), { found: [], pwned: null });
+    assert.deepEqual(await injected(options, { shadow: false }), { found: [], pwned: null });
   });
 
   it('imports the crafted policy and shows the school’s name as text', async () => {
@@ -119,7 +124,7 @@ describe('a crafted policy on the options page and in the popup', () => {
     assert.ok((await options.locator('#policy-result').textContent()).includes(POLICY.school.name));
     await options.locator('#policy-current').filter({ hasText: 'De Regenboog' }).waitFor({ timeout: 15000 });
     assert.ok((await options.locator('#policy-current').textContent()).includes(POLICY.school.name));
-    assert.deepEqual(await injected(options), { found: [], pwned: null });
+    assert.deepEqual(await injected(options, { shadow: false }), { found: [], pwned: null });
   });
 
   it('popup: the school’s name as text', async () => {
@@ -127,7 +132,7 @@ describe('a crafted policy on the options page and in the popup', () => {
     await popup.goto(`chrome-extension://${env.browser.extensionId}/popup/popup.html`);
     await popup.locator('#policy').filter({ hasText: 'De Regenboog' }).waitFor();
     assert.ok((await popup.locator('#policy').textContent()).includes(POLICY.school.name));
-    assert.deepEqual(await injected(popup), { found: [], pwned: null });
+    assert.deepEqual(await injected(popup, { shadow: false }), { found: [], pwned: null });
     await popup.close();
   });
 });
@@ -152,7 +157,7 @@ for (const editor of ['textarea', 'contenteditable', 'lexical']) {
       for (const w of ['ff', '06-12345678', 'lol']) assert.ok(ms.some((m) => m.text === w), `a mark on exactly "${w}": ${JSON.stringify(ms.map((m) => m.text))}`);
       if (editor === 'textarea') {
         // The mirror behind the textarea holds the post as text, character for character.
-        const mirror = await page.evaluate(() => document.querySelector('postwacht-ui').shadowRoot.querySelector('.mirror').textContent);
+        const mirror = await uiEval(page, (root) => root.querySelector('.mirror').textContent);
         assert.equal(mirror, text + '\u200b');
       }
       assert.deepEqual(await injected(page), { found: [], pwned: null });
@@ -180,8 +185,10 @@ for (const editor of ['textarea', 'contenteditable', 'lexical']) {
       assert.ok(shown.includes('6<img src=x onerror='), `the group as text: ${shown.slice(0, 400)}`);
       assert.deepEqual(await injected(page), { found: [], pwned: null });
       // From the list into the disclaimer's card: its fix inserts the capacity statement.
-      const item = panel.locator('.item').filter({ hasText: /persoonlijke titel|persoonlijk account/ }).first();
-      await item.click();
+      const texts = await uiEval(page, (root) => [...root.querySelectorAll('[data-postwacht-panel] .item')].map((b) => b.textContent));
+      const at = texts.findIndex((t) => /persoonlijke titel|persoonlijk account/.test(t));
+      assert.ok(at >= 0, `a disclaimer finding in the list: ${JSON.stringify(texts)}`);
+      await panel.locator('.item').nth(at).click();
       const card = ui(page, '[data-postwacht-card]');
       await card.waitFor();
       const fix = card.locator('[data-fix="0"]');
@@ -384,7 +391,7 @@ describe('service worker stopped mid-check', () => {
     assert.notEqual(second.instance, first.instance, 'a new service worker answered');
     // Nothing marked that the text does not hold at that place.
     const text = await page.evaluate(() => window.__boxes.main.getText());
-    const drawn = await page.evaluate(() => [...document.querySelector('postwacht-ui').shadowRoot.querySelectorAll('.mirror span[data-sev]')].map((s) => [+s.dataset.start, +s.dataset.end, s.textContent]));
+    const drawn = await uiEval(page, (root) => [...root.querySelectorAll('.mirror span[data-sev]')].map((s) => [+s.dataset.start, +s.dataset.end, s.textContent]));
     for (const [s, e, t] of drawn) assert.equal(text.slice(s, e), t);
     assert.ok((await marks(page)).length >= 2);
     await ext.close();
