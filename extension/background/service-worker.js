@@ -88,6 +88,17 @@ onPolicyChanged(() => {
 // closes; not readable by content scripts), at most 50, never the post's text.
 const OVERRIDES_MAX = 50;
 
+// A JavaScript string can hold a lone surrogate (half an emoji cut off, a page's own
+// text); JSON.stringify writes it as "\ud800", which the core's JSON reader refuses, so the
+// whole post went unchecked. U+FFFD in its place is one UTF-16 unit too: every offset the
+// core returns still fits the composer's text (issue 14; tests/e2e/tests/hostile.test.js).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** @param {string} s */
+function wellFormed(s) {
+  const es2024 = /** @type {{toWellFormed?: () => string}} */ (/** @type {unknown} */ (s));
+  return typeof es2024.toWellFormed === 'function' ? es2024.toWellFormed() : s.replace(LONE_SURROGATE, '\uFFFD');
+}
+
 /** @param {Message} msg @param {chrome.runtime.MessageSender} sender */
 async function handle(msg, sender) {
   // Who may ask what: background/senders.js.
@@ -100,7 +111,7 @@ async function handle(msg, sender) {
       // The context goes to the core as the content script sent it: the core knows the
       // platforms, accounts and reply kinds, and rejects anything else with a clear error.
       const post = {
-        text: String(msg.text || ''),
+        text: wellFormed(String(msg.text || '')),
         context: msg.context || {},
         locale: msg.locale === 'en' ? 'en' : 'nl',
       };

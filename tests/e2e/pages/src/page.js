@@ -1,6 +1,7 @@
 // Test and demo pages: post boxes with real editors from npm.
 //   /page.html?editor=lexical            one post box with that editor
 //   /page.html?editor=textarea&boxes=100 plus 100 comment boxes (reply to a parent)
+//   /page.html?editor=textarea&boxes=500&drafts=1  each comment box already holding text
 //   /page.html?editor=textarea&dynamic=1 a reply dialog that appears after load
 //   /demo.html                           every editor kind on one page
 // The platform a page stands for is set with <meta name="postwacht-platform"> (see
@@ -119,6 +120,8 @@ if (document.body.dataset.page === 'demo') {
       ta.rows = 1;
       ta.placeholder = 'Schrijf een reactie…';
       ta.dataset.comment = String(i);
+      // ?drafts=1: every comment box holds a restored draft (with a phone number in it).
+      if (params.get('drafts')) ta.value = `Reactie ${i + 1}: bel me ff op 06-${String(10000000 + i).padStart(8, '0')}`;
       c.append(p, ta);
       list.appendChild(c);
     }
