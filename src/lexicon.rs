@@ -13,6 +13,7 @@ use std::collections::HashMap as StdMap;
 use std::sync::OnceLock;
 
 pub mod classes;
+pub mod pattern;
 
 /// A set of phrases (one or more tokens), each with a payload, looked up by first token.
 #[derive(Default)]
@@ -158,6 +159,8 @@ pub struct Lexicon {
     pub titles: HashSet<String>,
     /// The word classes of `word_classes.txt` ([`classes`]).
     pub classes: classes::Classes,
+    /// The phrase patterns of `patterns.txt` ([`pattern`]).
+    pub patterns: pattern::Patterns,
     /// Word → the [`bit`]s of the lists it starts an entry of.
     masks: HashMap<String, u32>,
 }
@@ -181,6 +184,8 @@ impl Lexicon {
         for f in [
             data_file!("lexicon/nl/profanity.txt"),
             data_file!("lexicon/en/profanity.txt"),
+            data_file!("lexicon/nl/naughty_words.txt"),
+            data_file!("lexicon/en/naughty_words.txt"),
         ] {
             for l in sections(f).remove("").unwrap_or_default() {
                 curses.insert(&l, ());
@@ -244,8 +249,17 @@ impl Lexicon {
                 data_file!("lexicon/nl/word_classes.txt"),
                 data_file!("lexicon/en/word_classes.txt"),
             ]),
+            patterns: pattern::Patterns::default(),
             masks: HashMap::default(),
         };
+        l.patterns = pattern::Patterns::build(
+            &[
+                data_file!("lexicon/nl/patterns.txt"),
+                data_file!("lexicon/en/patterns.txt"),
+            ],
+            &l.pattern_lists(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         let mut masks: HashMap<String, u32> = HashMap::default();
         let mut mark = |words: &mut dyn Iterator<Item = &str>, b: u32| {
             for w in words {
@@ -281,6 +295,38 @@ impl Lexicon {
             bit::SLANG,
         );
         l.masks = masks;
+        l
+    }
+
+    /// The lists a pattern can name as `<name>`: every word class, the lexicon's lists of
+    /// people, animals and insults, and every section of `pattern_lists.txt`.
+    pub fn pattern_lists(&self) -> pattern::Lists {
+        use std::sync::Arc;
+        let mut l: pattern::Lists = HashMap::default();
+        for (name, words) in self.classes.all() {
+            l.insert(name.to_string(), Arc::new(words.clone()));
+        }
+        for (name, words) in [
+            ("people", &self.people),
+            ("animals", &self.animals),
+            ("insult-nouns", &self.insult_nouns),
+            ("insults", &self.insults),
+            ("belittle-adjectives", &self.belittle_adjectives),
+            ("predicates", &self.predicates),
+            ("first-names", &self.first_names),
+        ] {
+            l.insert(name.to_string(), Arc::new(words.clone()));
+        }
+        for data in [
+            data_file!("lexicon/nl/pattern_lists.txt"),
+            data_file!("lexicon/en/pattern_lists.txt"),
+        ] {
+            for (name, lines) in sections(data) {
+                let mut words = l.get(&name).map(|s| (**s).clone()).unwrap_or_default();
+                words.extend(set(Some(&lines)));
+                l.insert(name, Arc::new(words));
+            }
+        }
         l
     }
 
