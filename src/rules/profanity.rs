@@ -24,13 +24,17 @@ impl Rule for Profanity {
             let found = (m & bit::CURSE != 0)
                 .then(|| lex.curses.longest(&words[i..]))
                 .flatten()
+                .filter(|&(n, _)| n > 1 || !reads_as_name(t, i))
                 .map(|(n, _)| (&catalog::profanity::CURSE, n))
                 .or_else(|| {
                     extra
                         .and_then(|p| p.longest(&words[i..]))
                         .map(|(n, _)| (&catalog::profanity::CURSE, n))
                 })
-                .or_else(|| (m & bit::INSULT != 0).then_some((&catalog::profanity::INSULT, 1)))
+                .or_else(|| {
+                    (m & bit::INSULT != 0 && !reads_as_name(t, i))
+                        .then_some((&catalog::profanity::INSULT, 1))
+                })
                 .or_else(|| curse_compound(w, lex).then_some((&catalog::profanity::CURSE, 1)))
                 .or_else(|| interjection(t, i, w).then_some((&catalog::profanity::CURSE, 1)))
                 .or_else(|| {
@@ -104,6 +108,17 @@ fn spelled_out(
     }
 }
 
+/// A capitalised word inside a sentence, or one followed by another capitalised word, is a
+/// name rather than a curse: "met Dick de Vries", "Karen Bos belt morgen".
+fn reads_as_name(t: &Text, i: usize) -> bool {
+    let tok = &t.tokens[i];
+    let next_cap = t
+        .tokens
+        .get(i + 1)
+        .is_some_and(|n| n.capitalized && !n.all_caps && n.sentence == tok.sentence);
+    tok.capitalized && !tok.all_caps && (!tok.sentence_start || next_cap)
+}
+
 /// "kankerzooi", "tyfusdag", "kutregeling": a curse prefix and an ordinary second part,
 /// but not "kankeronderzoek" (a medical compound) or "klerenkast" (kleren = clothes).
 fn curse_compound(w: &str, lex: &Lexicon) -> bool {
@@ -152,7 +167,11 @@ fn belittling(words: &[&str], prev: &str, lex: &Lexicon) -> Option<usize> {
             .find(|&k| {
                 words
                     .get(k)
-                    .is_some_and(|w| lex.people.contains(*w) || lex.animals.contains(*w))
+                    .is_some_and(|w| {
+                        lex.people.contains(*w)
+                            || lex.animals.contains(*w)
+                            || lex.insult_nouns.contains(*w)
+                    })
             })
             .map(|k| k + 1);
     }
