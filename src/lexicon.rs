@@ -161,6 +161,8 @@ pub struct Lexicon {
     pub classes: classes::Classes,
     /// The phrase patterns of `patterns.txt` ([`pattern`]).
     pub patterns: pattern::Patterns,
+    /// The named lists patterns use ([`Self::pattern_lists`]), also read by rules.
+    lists: pattern::Lists,
     /// Word → the [`bit`]s of the lists it starts an entry of.
     masks: HashMap<String, u32>,
 }
@@ -250,14 +252,16 @@ impl Lexicon {
                 data_file!("lexicon/en/word_classes.txt"),
             ]),
             patterns: pattern::Patterns::default(),
+            lists: HashMap::default(),
             masks: HashMap::default(),
         };
+        l.lists = l.pattern_lists();
         l.patterns = pattern::Patterns::build(
             &[
                 data_file!("lexicon/nl/patterns.txt"),
                 data_file!("lexicon/en/patterns.txt"),
             ],
-            &l.pattern_lists(),
+            &l.lists,
         )
         .unwrap_or_else(|e| panic!("{e}"));
         let mut masks: HashMap<String, u32> = HashMap::default();
@@ -328,6 +332,11 @@ impl Lexicon {
             }
         }
         l
+    }
+
+    /// A list of `pattern_lists.txt` (or a word class) by name.
+    pub fn list(&self, name: &str) -> Option<&HashSet<String>> {
+        self.lists.get(name).map(|l| &**l)
     }
 
     /// Which lists `word` starts an entry of (see [`bit`]).
