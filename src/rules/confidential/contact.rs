@@ -146,7 +146,11 @@ pub(super) fn contact(ctx: &Ctx, out: &mut Vec<Hit>) {
         out.push(remove_hit(&catalog::confidential::PHONE, orig, s, e));
     }
     for m in p.bsn.find_iter(orig) {
-        if overlaps(&taken, m.start(), m.end()) || !is_bsn(m.as_str()) {
+        // A number labelled "BSN" is one even when it fails the eleven-test: a typo in a
+        // citizen service number still identifies the child.
+        if overlaps(&taken, m.start(), m.end())
+            || !is_bsn(m.as_str()) && !labelled_bsn(orig, m.start())
+        {
             continue;
         }
         taken.push((m.start(), m.end()));
@@ -175,6 +179,25 @@ pub(super) fn contact(ctx: &Ctx, out: &mut Vec<Hit>) {
             out.push(Hit::new(&catalog::confidential::BIRTHDATE, s, e).arg("match", &orig[s..e]));
         }
     }
+}
+
+/// Does "BSN", "burgerservicenummer" or "sofinummer" stand just before byte `s`?
+fn labelled_bsn(orig: &str, s: usize) -> bool {
+    let mut from = s.saturating_sub(32);
+    while !orig.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = crate::text::normalize(&orig[from..s]);
+    let before = before.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let label = |b: &str| ["bsn", "burgerservicenummer", "sofinummer", "bsn-nummer", "bsn nummer"]
+        .iter()
+        .any(|l| b.ends_with(l));
+    // "BSN: 123...", "BSN-nummer 123...", or "haar BSN is 123...".
+    label(before)
+        || before
+            .strip_suffix(" is")
+            .is_some_and(|b| label(b.trim_end_matches(|c: char| !c.is_alphanumeric())))
+            && before.contains("bsn")
 }
 
 fn remove_hit(rule: &'static RuleDef, orig: &str, s: usize, e: usize) -> Hit {
