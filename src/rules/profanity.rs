@@ -307,22 +307,7 @@ fn unmask(run: &str, lex: &Lexicon) -> Option<String> {
         .then_some(leet);
     }
     // Build a pattern: each '*' is one letter, a run of them one or more.
-    let candidates = [
-        "kut",
-        "shit",
-        "fuck",
-        "fucking",
-        "kanker",
-        "tering",
-        "tyfus",
-        "klote",
-        "lul",
-        "hoer",
-        "bitch",
-        "cunt",
-        "kolere",
-        "godverdomme",
-    ];
+    let candidates = &lex.classes.masked_curses;
     candidates
         .iter()
         .copied()
