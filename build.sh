@@ -171,7 +171,9 @@ assemble_extension() {
     log "building the extension into dist/ (extension/build.mjs)"
     node extension/build.mjs --pkg "$PKG_WEB" --out dist
     # CRX3 + updates.xml (signed with $POSTWACHT_SIGNING_KEY, else a throwaway dev key),
-    # the Firefox XPI and the filled-in deploy/ templates: see scripts/package.sh.
+    # the Firefox XPI and the filled-in deploy/ templates; dist/chrome and its zip get the
+    # signing key as their manifest key, so every package and file names one extension ID:
+    # see scripts/package.sh (Node only).
     if [ -f scripts/package.sh ] && [ -d dist/chrome ]; then
         log "packaging (CRX, updates.xml, XPI, deploy files) into dist/"
         bash scripts/package.sh dist >/dev/null

@@ -16,25 +16,32 @@
 // the manifest here, so there is one hand-kept manifest. build.sh calls this.
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { zipDir } from './package.mjs';
 
 const SRC = dirname(fileURLToPath(import.meta.url));
 
 /** Hosts only the test build may run on (tests/e2e serve their pages there). */
 export const TEST_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
-/** Where Firefox starts supporting what the extension uses (MV3 background scripts as modules). */
+/**
+ * Where Firefox starts supporting what the extension uses: data_collection_permissions
+ * (declared for addons.mozilla.org) from Firefox 140, and from 142 on Android; older
+ * versions make addons-linter warn (scripts/check-extension.sh runs it).
+ */
 const GECKO = {
   id: 'postwacht@postwacht.extension',
-  strict_min_version: '128.0',
+  strict_min_version: '140.0',
   // Declared for addons.mozilla.org: the extension collects and transmits nothing.
   data_collection_permissions: { required: ['none'] },
 };
 /** Copied as they are (relative to extension/). */
 const STATIC = ['_locales', 'icons', 'background', 'managed_schema.json', 'content/highlights.css', 'options/options.html', 'options/options.css', 'popup/popup.html', 'popup/popup.css'];
+
+/** What scripts/package.sh writes next to chrome/ and firefox/. */
+const PACKAGED = ['postwacht.crx', 'updates.xml', 'postwacht-firefox.xpi', 'extension-id.txt', 'deploy'];
 
 /** @typedef {Record<string, any>} Manifest */
 
@@ -54,7 +61,7 @@ export function manifestFor(base, { browser, test }) {
   if (browser === 'firefox') {
     const bg = m.background;
     m.background = { scripts: [bg.service_worker], type: bg.type || 'module' };
-    m.browser_specific_settings = { gecko: GECKO };
+    m.browser_specific_settings = { gecko: GECKO, gecko_android: { strict_min_version: '142.0' } };
     // Firefox reads managed storage from its own policies.json and ignores managed_schema.
     delete m.storage;
   }
@@ -86,7 +93,7 @@ function checkLocales() {
 async function bundle(out) {
   const common = {
     bundle: true,
-    target: ['chrome120', 'firefox128'],
+    target: ['chrome120', 'firefox140'],
     loader: { '.css': /** @type {const} */ ('text') },
     charset: /** @type {const} */ ('utf8'),
     legalComments: /** @type {const} */ ('none'),
@@ -114,6 +121,9 @@ export async function buildAll(pkg, out) {
     for (const f of ['postwacht.js', 'postwacht_bg.wasm']) cpSync(join(pkg, f), join(staged, 'pkg', f));
     await bundle(staged);
     rmSync(join(out, 'test'), { recursive: true, force: true });
+    // What scripts/package.sh makes from the last build names that build's ID: gone until
+    // it runs again, so no stale ID is left next to the new dist/chrome.
+    for (const f of PACKAGED) rmSync(join(out, f), { recursive: true, force: true });
     for (const test of [false, true]) {
       for (const browser of /** @type {const} */ (['chrome', 'firefox'])) {
         const dir = join(out, test ? 'test' : '', browser);
@@ -124,8 +134,7 @@ export async function buildAll(pkg, out) {
         writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
         if (!test) {
           const zip = join(out, `postwacht-${browser}.zip`);
-          rmSync(zip, { force: true });
-          execFileSync('python3', ['-m', 'zipfile', '-c', zip, ...readdirSync(dir).sort()], { cwd: dir });
+          writeFileSync(zip, zipDir(dir));
         }
       }
     }

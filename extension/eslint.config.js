@@ -13,7 +13,7 @@ export default [
     },
   },
   {
-    files: ['build.mjs', 'eslint.config.js', 'test/**/*.js'],
+    files: ['build.mjs', 'package.mjs', 'eslint.config.js', 'test/**/*.js'],
     languageOptions: { sourceType: 'module', globals: { ...globals.node } },
   },
   {

@@ -5,8 +5,9 @@
 //      "policy_json", or the policy's top-level keys (school, roster, rules, …) as separate
 //      managed keys, or both (a separate key wins over the same key in the string). When a
 //      managed policy is set, an imported file is not used.
-//   2. imported: a policy file the teacher imported on the options page
-//      (chrome.storage.local "imported_policy": {json, name, imported_at}).
+//   2. imported: a policy file the teacher imported on the options page, kept in the
+//      extension origin's IndexedDB ({json, name, imported_at}; see storeImported), where
+//      content scripts cannot read it.
 //   3. the default policy embedded in the wasm core (no school, no roster).
 // On top of that come the teacher's own rule settings (chrome.storage.local settings.rules:
 // category or rule id → severity or "off"). What they mean (under a managed policy they
@@ -16,6 +17,7 @@
 
 export const SOURCES = ['managed', 'imported', 'default'];
 
+/** @param {unknown} v @returns {v is Record<string, any>} */
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 async function readManagedRaw() {
@@ -31,14 +33,17 @@ async function readManagedRaw() {
  * The managed storage turned into one policy object, plus what the extension itself finds
  * odd about it ("path: problem"; the core adds its own problems when it compiles it).
  * Returns null when IT set nothing.
- * @param {unknown} raw what chrome.storage.managed.get(null) gave
+ * @param {unknown} rawValue what chrome.storage.managed.get(null) gave
  * @returns {{policy: Record<string, unknown>, problems: string[]} | null}
  */
-export function managedPolicy(raw) {
-  raw = isObject(raw) ? raw : {};
+export function managedPolicy(rawValue) {
+  /** @type {Record<string, any>} */
+  const raw = isObject(rawValue) ? rawValue : {};
   const keys = Object.keys(raw);
   if (!keys.length) return null;
+  /** @type {string[]} */
   const problems = [];
+  /** @type {Record<string, unknown>} */
   let policy = {};
   // "policy_json" is the documented key; "policy" (a string or an object) is read too.
   for (const k of ['policy_json', 'policy']) {
@@ -48,7 +53,7 @@ export function managedPolicy(raw) {
       try {
         v = JSON.parse(v);
       } catch (e) {
-        problems.push(`${k}: not valid JSON: ${e.message}`);
+        problems.push(`${k}: not valid JSON: ${/** @type {Error} */ (e).message}`);
         continue;
       }
     }
@@ -81,6 +86,7 @@ export function managedPolicy(raw) {
  * @property {string[]} problems the extension's own findings about a managed policy
  * @property {string} importedName the imported file's name ('' when none is used)
  * @property {boolean} imported_ignored a file is imported but a managed policy wins
+ * @property {boolean} imported_present a file is imported (in force or not)
  */
 
 /**
@@ -101,6 +107,7 @@ export function policySources({ managedRaw, imported, teacherRules }) {
       problems: managed.problems,
       importedName: '',
       imported_ignored: !!validImported,
+      imported_present: !!validImported,
     };
   }
   if (validImported) {
@@ -112,15 +119,87 @@ export function policySources({ managedRaw, imported, teacherRules }) {
       problems: [],
       importedName: String(validImported.name || ''),
       imported_ignored: false,
+      imported_present: true,
     };
   }
-  return { source: 'default', json: '', teacherRules: teacher, problems: [], importedName: '', imported_ignored: false };
+  return { source: 'default', json: '', teacherRules: teacher, problems: [], importedName: '', imported_ignored: false, imported_present: false };
 }
 
-async function readImported() {
+// ---- the imported policy: in the extension origin's IndexedDB ---------------------------
+// Not in chrome.storage.local: content scripts can read that area (and get every change to
+// it through storage.onChanged in every tab), and the policy holds the roster. Chrome's
+// storage.local.setAccessLevel would close the whole area to content scripts, which read
+// their settings there, and Firefox does not support it for storage.local; storage.session
+// would forget the file when the browser closes. IndexedDB belongs to the extension's
+// origin: only the worker and the extension's pages can open it, in Chrome and Firefox.
+// Only the worker touches it (the options page sends 'import-policy' / 'remove-policy').
+const DB = 'postwacht';
+const STORE = 'policy';
+
+/** @returns {Promise<IDBDatabase>} */
+function openDb() {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/**
+ * One request on the policy store.
+ * @param {IDBTransactionMode} mode
+ * @param {(s: IDBObjectStore) => IDBRequest} op
+ * @returns {Promise<any>}
+ */
+async function withStore(mode, op) {
+  const db = await openDb();
   try {
-    const got = await chrome.storage.local.get('imported_policy');
-    return (got && got.imported_policy) || null;
+    return await new Promise((resolve, reject) => {
+      const tx = db.transaction(STORE, mode);
+      const req = op(tx.objectStore(STORE));
+      tx.oncomplete = () => resolve(req.result);
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/** @typedef {{json: string, name: string, imported_at: string}} ImportedPolicy */
+
+/** Keeps an imported policy (replacing the one before). @param {ImportedPolicy} p */
+export async function storeImported(p) {
+  await withStore('readwrite', (s) => s.put({ json: String(p.json), name: String(p.name || ''), imported_at: String(p.imported_at || '') }, 'imported'));
+}
+
+/** Forgets the imported policy. */
+export async function removeImported() {
+  await withStore('readwrite', (s) => s.delete('imported'));
+}
+
+/**
+ * Moves what earlier versions kept in storage.local to where it belongs now: the imported
+ * policy to IndexedDB, and the "toch plaatsen" log is dropped (it is kept for the session
+ * only now). Also run when something (an older options page, a test) writes
+ * storage.local.imported_policy.
+ */
+export async function migrateLegacyStorage() {
+  /** @type {{imported_policy?: ImportedPolicy, overrides?: unknown}} */
+  const got = await chrome.storage.local.get(['imported_policy', 'overrides']);
+  const legacy = got && got.imported_policy;
+  if (legacy && typeof legacy.json === 'string') await storeImported(legacy);
+  if (got && ('imported_policy' in got || 'overrides' in got)) await chrome.storage.local.remove(['imported_policy', 'overrides']);
+}
+
+/** @returns {Promise<ImportedPolicy | null>} */
+export async function readImported() {
+  try {
+    await migrateLegacyStorage();
+  } catch (_) { /* keep going with what IndexedDB has */ }
+  try {
+    return (await withStore('readonly', (s) => s.get('imported'))) || null;
   } catch (_) {
     return null;
   }
@@ -128,6 +207,7 @@ async function readImported() {
 
 async function readTeacherRules() {
   try {
+    /** @type {{settings?: {rules?: unknown}}} */
     const { settings = {} } = await chrome.storage.local.get('settings');
     return settings.rules;
   } catch (_) {
@@ -159,6 +239,7 @@ export function compilePolicy(Checker, p) {
     problems,
     rules: checker.ruleRows(),
     imported_ignored: p.imported_ignored,
+    imported_present: p.imported_present,
   });
   return { checker, problems, info };
 }
@@ -172,8 +253,10 @@ export function onPolicyChanged(fn) {
     if (area === 'managed') fn();
     else if (area === 'local' && changes.imported_policy) fn();
     else if (area === 'local' && changes.settings) {
-      const a = changes.settings.oldValue && changes.settings.oldValue.rules;
-      const b = changes.settings.newValue && changes.settings.newValue.rules;
+      const before = /** @type {{rules?: unknown} | undefined} */ (changes.settings.oldValue);
+      const after = /** @type {{rules?: unknown} | undefined} */ (changes.settings.newValue);
+      const a = before && before.rules;
+      const b = after && after.rules;
       if (JSON.stringify(a || {}) !== JSON.stringify(b || {})) fn();
     }
   });

@@ -4,20 +4,29 @@
 // get findings back. The wasm module and the compiled policy are created lazily on the
 // first request after every (re)start of the worker: MV3 stops idle workers at any time.
 import init, { Checker } from '../pkg/postwacht.js';
-import { compilePolicy, currentPolicy, onPolicyChanged } from './policy-store.js';
+import { senderKind, refusal, forContent } from './senders.js';
+import { compilePolicy, currentPolicy, onPolicyChanged, storeImported, removeImported, migrateLegacyStorage } from './policy-store.js';
 
 // Tells one run of the worker from the next (tests check a restart really happened).
 const instance = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
 const tabCounts = new Map();
+const OWN_ORIGIN = chrome.runtime.getURL('');
 
+/** @typedef {ReturnType<typeof compilePolicy> & {key: string}} State */
+/** @typedef {{type: string, [k: string]: any}} Message */
+/** @param {unknown} e */
+const errText = (e) => String((e && /** @type {Error} */ (e).message) || e);
+/** @type {Promise<unknown> | null} */
 let wasm = null; // Promise of init()
+/** @type {State | null} */
 let state = null; // {checker, problems, info, key}: the compiled policy in force
 let stale = true; // a policy source changed since `state` was compiled
+/** @type {Promise<unknown>} */
 let loading = Promise.resolve();
 
 function initWasm() {
   if (!wasm) {
-    wasm = init({ module_or_path: chrome.runtime.getURL('pkg/postwacht_bg.wasm') }).catch((e) => {
+    wasm = init({ module_or_path: chrome.runtime.getURL('pkg/postwacht_bg.wasm') }).catch((/** @type {unknown} */ e) => {
       wasm = null;
       throw e;
     });
@@ -31,6 +40,7 @@ function initWasm() {
 // that races a change (its message overtakes the worker's onChanged event) is answered
 // with the old policy, and recheckTabs() asks every tab to check again once the new one
 // is compiled. Calls are serialised.
+/** @returns {Promise<State>} */
 async function compile() {
   await initWasm();
   if (state && !stale) return state;
@@ -58,7 +68,7 @@ function load() {
 async function recheckTabs() {
   try {
     for (const tab of await chrome.tabs.query({})) {
-      chrome.tabs.sendMessage(tab.id, { type: 'recheck' }).catch(() => {});
+      if (tab.id !== undefined) chrome.tabs.sendMessage(tab.id, { type: 'recheck' }).catch(() => {});
     }
   } catch (_) { /* no tabs API here */ }
 }
@@ -68,8 +78,17 @@ onPolicyChanged(() => {
   load().catch(() => {});
 });
 
+// "Toch plaatsen" with a reason: kept in storage.session (memory, gone when the browser
+// closes; not readable by content scripts), at most 50, never the post's text.
+const OVERRIDES_MAX = 50;
+
+/** @param {Message} msg @param {chrome.runtime.MessageSender} sender */
 async function handle(msg, sender) {
-  switch (msg && msg.type) {
+  // Who may ask what: background/senders.js.
+  const kind = senderKind(sender, chrome.runtime.id, OWN_ORIGIN);
+  const refused = refusal(msg, kind);
+  if (refused) return refused;
+  switch (msg.type) {
     case 'check': {
       const { checker } = await load();
       // The context goes to the core as the content script sent it: the core knows the
@@ -84,7 +103,28 @@ async function handle(msg, sender) {
     }
     case 'policy-info': {
       const { info } = await load();
-      return { ok: true, info };
+      return { ok: true, info: kind === 'content' ? forContent(info) : info };
+    }
+    case 'import-policy': {
+      // From the options page: validated by the core first, then kept where content scripts
+      // cannot read it (policy-store.js: storeImported).
+      await initWasm();
+      const json = String(msg.json || '');
+      try {
+        new Checker(json).free?.();
+      } catch (e) {
+        return { ok: false, error: errText(e) };
+      }
+      await storeImported({ json, name: String(msg.name || ''), imported_at: new Date().toISOString() });
+      stale = true;
+      await load();
+      return { ok: true };
+    }
+    case 'remove-policy': {
+      await removeImported();
+      stale = true;
+      await load();
+      return { ok: true };
     }
     case 'validate-policy': {
       await initWasm();
@@ -92,7 +132,7 @@ async function handle(msg, sender) {
         new Checker(String(msg.json)).free?.();
         return { ok: true };
       } catch (e) {
-        return { ok: false, error: String((e && e.message) || e) };
+        return { ok: false, error: errText(e) };
       }
     }
     case 'counts': {
@@ -106,11 +146,14 @@ async function handle(msg, sender) {
       return { ok: true };
     }
     case 'override': {
-      // A local record of "toch plaatsen" with a reason, for the teacher's own overview:
-      // host, rule ids and the reason; never the post itself, never sent anywhere.
-      const { overrides = [] } = await chrome.storage.local.get('overrides');
-      overrides.push({ at: new Date().toISOString(), host: String(msg.host || ''), rules: (msg.rules || []).map(String), reason: String(msg.reason || '') });
-      await chrome.storage.local.set({ overrides: overrides.slice(-50) });
+      // A record of "toch plaatsen" with a reason for this browser session only: host, rule
+      // ids and the reason; never the post itself, never sent anywhere.
+      const got = await chrome.storage.session.get('overrides');
+      /** @type {object[]} */
+      const overrides = Array.isArray(got.overrides) ? got.overrides : [];
+      const rules = Array.isArray(msg.rules) ? msg.rules.slice(0, 50).map((/** @type {unknown} */ r) => String(r).slice(0, 100)) : [];
+      overrides.push({ at: new Date().toISOString(), host: String(msg.host || '').slice(0, 255), rules, reason: String(msg.reason || '').slice(0, 500) });
+      await chrome.storage.session.set({ overrides: overrides.slice(-OVERRIDES_MAX) });
       return { ok: true };
     }
     case 'ping':
@@ -120,8 +163,13 @@ async function handle(msg, sender) {
   }
 }
 
+// storage.session is for trusted contexts only (the default in Chrome; said explicitly).
+chrome.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch?.(() => {});
+// Earlier versions kept the imported policy and the overrides in storage.local.
+migrateLegacyStorage().catch(() => {});
+
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
-  handle(msg, sender).then(sendResponse, (e) => sendResponse({ ok: false, error: String((e && e.message) || e) }));
+  handle(msg, sender).then(sendResponse, (e) => sendResponse({ ok: false, error: errText(e) }));
   return true; // answer asynchronously
 });
 
@@ -129,9 +177,10 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 // The manifest covers the big platforms; other sites need an optional host permission that
 // the user grants (popup or options page). For those, the content scripts are registered
 // here, and registered again whenever the granted permissions change.
-const CONTENT_JS = chrome.runtime.getManifest().content_scripts[0].js;
-const CONTENT_CSS = chrome.runtime.getManifest().content_scripts[0].css;
-const BUILT_IN = new Set(chrome.runtime.getManifest().content_scripts[0].matches);
+const CONTENT = (chrome.runtime.getManifest().content_scripts || [])[0] || {};
+const CONTENT_JS = CONTENT.js || [];
+const CONTENT_CSS = CONTENT.css || [];
+const BUILT_IN = new Set(CONTENT.matches);
 
 async function syncUserSites() {
   if (!chrome.scripting || !chrome.permissions) return;

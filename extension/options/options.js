@@ -1,6 +1,9 @@
 // Options: language, the account per site, importing the school's policy file (for
 // teachers whose IT does not push one yet), and extra sites (permission asked at run time).
-import { t, setLang, apply } from '../shared/i18n.js';
+import { managedWithoutPolicy, installType } from '../shared/managed.js';
+import { t, setLang, getLang, apply } from '../shared/i18n.js';
+import { policyErrorList, problemText } from '../shared/policy-errors.js';
+import { sitePattern, originPattern } from '../shared/sites.js';
 
 /** @typedef {import('../shared/types.js').Settings} Settings */
 /** @typedef {import('../shared/types.js').PolicyInfo} PolicyInfo */
@@ -13,16 +16,69 @@ async function getSettings() {
   const { settings = {} } = /** @type {{settings?: Partial<Settings>}} */ (await chrome.storage.local.get('settings'));
   return Object.assign({ language: 'nl', sites: {} }, settings);
 }
+// The last status line ("Opgeslagen.", the result of an import), kept as message keys so a
+// language switch shows it in the new language.
+/** @type {{key: string, args: string[]} | null} */
+let saved = null;
+/** @type {{cls: string, key: string, args: string[], list: string[]} | null} */
+let result = null;
+
+function renderStatus() {
+  $('saved').textContent = saved ? t(saved.key, ...saved.args) : '';
+  const out = $('policy-result');
+  out.textContent = '';
+  out.className = result ? result.cls : '';
+  if (!result) return;
+  const p = document.createElement('p');
+  p.textContent = t(result.key, ...result.args);
+  out.appendChild(p);
+  if (result.list.length) {
+    const ul = document.createElement('ul');
+    for (const item of result.list.flatMap((e) => policyErrorList(e, getLang()))) {
+      const li = document.createElement('li');
+      li.textContent = item;
+      ul.appendChild(li);
+    }
+    out.appendChild(ul);
+  }
+}
+
+/** @param {string} cls @param {string} key @param {string[]} [args] @param {string[]} [list] */
+function setResult(cls, key, args = [], list = []) {
+  result = { cls, key, args, list };
+  renderStatus();
+}
+
 /** @param {Settings} s */
 async function saveSettings(s) {
   await chrome.storage.local.set({ settings: s });
-  $('saved').textContent = t('optSaved');
+  // The language may just have changed: the status follows it.
+  setLang(s.language);
+  saved = { key: 'optSaved', args: [] };
+  renderStatus();
 }
+
+const CATEGORIES = ['student_name', 'photo_consent', 'confidential', 'informal', 'profanity', 'discussion', 'disclaimer'];
+function renderCategories() {
+  const dl = $('categories');
+  dl.textContent = '';
+  for (const c of CATEGORIES) {
+    const dt = document.createElement('dt');
+    dt.textContent = t('cat_' + c);
+    const dd = document.createElement('dd');
+    dd.textContent = t('catHelp_' + c);
+    dl.append(dt, dd);
+  }
+}
+
 
 async function render() {
   const s = await getSettings();
   setLang(s.language);
   apply(document);
+  renderCategories();
+  renderStatus();
+  $('extension-id').textContent = t('optExtensionId', chrome.runtime.id);
   for (const r of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('input[name=language]'))) r.checked = r.value === s.language;
 
   const ul = $('site-accounts');
@@ -50,10 +106,9 @@ async function render() {
     const res = await chrome.runtime.sendMessage({ type: 'policy-info' });
     if (res && res.ok) info = res.info;
   } catch { /* keep defaults */ }
-  renderPolicy(info);
+  renderPolicy(info, await installType());
   renderRules(info, s);
-  const { imported_policy } = await chrome.storage.local.get('imported_policy');
-  $('policy-remove').hidden = !imported_policy;
+  $('policy-remove').hidden = !info.imported_present;
 
   const { origins = [] } = await chrome.permissions.getAll();
   const builtIn = new Set((chrome.runtime.getManifest().content_scripts || [])[0].matches);
@@ -75,8 +130,16 @@ async function render() {
   const ps = $('policy-sites');
   ps.textContent = '';
   $('policy-sites-label').hidden = !(info.sites && info.sites.length);
-  for (const site of info.sites || []) {
+  for (const raw of info.sites || []) {
     const li = document.createElement('li');
+    // Only one https origin goes to permissions.request (shared/sites.js).
+    const site = sitePattern(raw);
+    if (!site) {
+      li.className = 'error';
+      li.textContent = t('optPolicySiteBad', String(raw));
+      ps.appendChild(li);
+      continue;
+    }
     li.textContent = site + ' ';
     if (!origins.includes(site)) {
       const add = document.createElement('button');
@@ -96,8 +159,8 @@ const sourceLabel = (/** @type {string | undefined} */ source) => (source === 'm
 
 // Which policy is in force and who set it; for a broken one a message for the teacher and
 // the details (path: problem) for IT. Checking goes on with the valid parts meanwhile.
-/** @param {PolicyInfo} info */
-function renderPolicy(info) {
+/** @param {PolicyInfo} info @param {string} install how the browser installed Postwacht */
+function renderPolicy(info, install) {
   const src = sourceLabel(info.source);
   $('policy-current').textContent = t('optPolicyCurrent', info.name ? `${info.name} (${src})` : src);
   $('policy-current').dataset.source = info.source;
@@ -109,10 +172,19 @@ function renderPolicy(info) {
   ul.textContent = '';
   for (const p of problems) {
     const li = document.createElement('li');
-    li.textContent = p;
+    li.textContent = problemText(p, getLang());
     ul.appendChild(li);
   }
-  $('policy-managed').hidden = !(info.source === 'managed' && info.imported_ignored);
+  const managed = info.source === 'managed';
+  $('policy-managed').hidden = !(managed && info.imported_ignored);
+  // IT installed Postwacht by policy (so the browser is managed), but no managed policy
+  // reached it: most often a policy written for another extension ID.
+  const none = managedWithoutPolicy(install, info.source);
+  $('policy-managed-none').hidden = !none;
+  $('policy-managed-none').textContent = none ? t('optManagedNoPolicy', chrome.runtime.id) : '';
+  // Under a managed policy an imported file is never used: no import offered.
+  $('policy-import').hidden = managed;
+  $('policy-import-managed').hidden = !managed;
 }
 
 /** @type {Record<string, number>} */
@@ -196,47 +268,47 @@ $('site-account-form').addEventListener('submit', async (/** @type {SubmitEvent}
   render();
 });
 
+$('policy-pick').addEventListener('click', () => $('policy-file').click());
+
 $('policy-file').addEventListener('change', async () => {
   const file = $('policy-file').files[0];
   if (!file) return;
-  const out = $('policy-result');
   const json = await file.text();
+  $('policy-file').value = '';
   let name;
   try {
     const p = JSON.parse(json);
     name = (p && p.school && p.school.name) || file.name;
-  } catch (e) {
-    out.className = 'error';
-    out.textContent = t('optPolicyBad', /** @type {Error} */ (e).message);
+  } catch {
+    // The core's own message (with the line and column) in the page's language.
+    const res = await chrome.runtime.sendMessage({ type: 'validate-policy', json });
+    setResult('error', 'optPolicyBadHead', [], [(res && res.error) || 'not valid JSON']);
     return;
   }
-  // The checker itself validates the policy, so the teacher sees the problem now.
-  const res = await chrome.runtime.sendMessage({ type: 'validate-policy', json });
+  // The worker has the core validate the policy (so the teacher sees the problem now) and
+  // keeps it where content scripts cannot read it.
+  const res = await chrome.runtime.sendMessage({ type: 'import-policy', json, name });
   if (!res || !res.ok) {
-    out.className = 'error';
-    out.textContent = t('optPolicyBad', (res && res.error) || '?');
+    setResult('error', 'optPolicyBadHead', [], [(res && res.error) || '?']);
     return;
   }
-  await chrome.storage.local.set({ imported_policy: { json, name, imported_at: new Date().toISOString() } });
-  out.className = 'ok';
-  out.textContent = t('optPolicyOk', name);
-  $('policy-file').value = '';
+  setResult('ok', 'optPolicyOk', [name]);
   render();
 });
 
 $('policy-remove').addEventListener('click', async () => {
-  await chrome.storage.local.remove('imported_policy');
-  $('policy-result').textContent = '';
+  await chrome.runtime.sendMessage({ type: 'remove-policy' });
+  result = null;
+  renderStatus();
   render();
 });
 
 $('site-form').addEventListener('submit', async (/** @type {SubmitEvent} */ ev) => {
   ev.preventDefault();
-  let origin;
-  try {
-    const u = new URL($('site-origin').value.trim());
-    origin = `${u.protocol}//${u.host}/*`;
-  } catch {
+  const origin = originPattern($('site-origin').value.trim());
+  if (!origin) {
+    saved = { key: 'optSiteBad', args: [] };
+    renderStatus();
     return;
   }
   await chrome.permissions.request({ origins: [origin] });

@@ -1,12 +1,34 @@
 // The toolbar popup: status and counts for this tab, pause on this site (unless the
 // school's policy forbids it), and asking for permission on a site Postwacht does not
 // cover yet.
+import { managedWithoutPolicy, installType } from '../shared/managed.js';
 import { t, setLang, apply } from '../shared/i18n.js';
+import { originPattern } from '../shared/sites.js';
 
 /** @typedef {import('../shared/types.js').Settings} Settings */
 
 /** The element with id `id` (the page has every one this script asks for). @param {string} id @returns {any} */
 const $ = (id) => document.getElementById(id);
+
+/**
+ * The policy line: who set the policy, and plainly when IT installed Postwacht (the browser
+ * is managed) but no managed policy reached it.
+ * @param {import('../shared/types.js').PolicyInfo} info
+ * @param {string} install chrome.management.getSelf().installType
+ */
+function renderPolicy(info, install) {
+  const src = info.source === 'managed' ? t('policyManaged') : info.source === 'imported' ? t('policyImported') : t('policyDefault');
+  $('policy').textContent = t('popupPolicy', info.name ? `${info.name} (${src})` : src);
+  $('policy').dataset.source = info.source;
+  performance.mark('postwacht-policy');
+  // A broken policy: checking goes on with its valid parts; the details are for IT, on the
+  // options page.
+  const broken = !!(info.problems && info.problems.length);
+  const unmanaged = managedWithoutPolicy(install, info.source);
+  $('policy-broken').hidden = !(broken || unmanaged);
+  $('policy-broken').textContent = unmanaged ? t('popupManagedNoPolicy') : broken ? t('popupPolicyBroken') : '';
+}
+
 
 async function main() {
   const { settings = {} } = /** @type {{settings?: Partial<Settings>}} */ (await chrome.storage.local.get('settings'));
@@ -14,19 +36,15 @@ async function main() {
   apply(document);
   $('options').addEventListener('click', () => chrome.runtime.openOptionsPage());
 
-  /** @type {import('../shared/types.js').PolicyInfo} */
-  let info = { allow_pause: true, source: 'default', name: '' };
-  try {
-    const res = await chrome.runtime.sendMessage({ type: 'policy-info' });
-    if (res && res.ok) info = res.info;
-  } catch { /* keep defaults */ }
-  const src = info.source === 'managed' ? t('policyManaged') : info.source === 'imported' ? t('policyImported') : t('policyDefault');
-  $('policy').textContent = t('popupPolicy', info.name ? `${info.name} (${src})` : src);
-  $('policy').dataset.source = info.source;
-  // A broken policy: checking goes on with its valid parts; the details are for IT, on the
-  // options page.
-  $('policy-broken').hidden = !(info.problems && info.problems.length);
-  $('policy-broken').textContent = t('popupPolicyBroken');
+  // The policy info can take a moment on the worker's first start (the wasm core compiles
+  // the policy); the tab's status comes from its content script at once. So both are asked
+  // at the same time and each is shown when it arrives.
+  /** @type {Promise<import('../shared/types.js').PolicyInfo>} */
+  const infoP = chrome.runtime.sendMessage({ type: 'policy-info' }).then(
+    (res) => (res && res.ok ? res.info : { allow_pause: true, source: 'default', name: '' }),
+    () => ({ allow_pause: true, source: 'default', name: '' }),
+  );
+  Promise.all([infoP, installType()]).then(([info, install]) => renderPolicy(info, install));
 
   // ?tab=ID: the popup opened as a page for a given tab (used by the e2e tests).
   const forced = Number(new URLSearchParams(location.search).get('tab'));
@@ -42,13 +60,12 @@ async function main() {
   }
   if (!status) {
     $('status').textContent = t('popupNotHere');
-    let origin = null;
-    try {
-      const u = new URL(/** @type {string} */ (tab.url));
-      if (u.protocol === 'https:' || u.protocol === 'http:') origin = `${u.protocol}//${u.host}/*`;
-    } catch { /* no URL: not a web page */ }
+    performance.mark('postwacht-status');
+    // The tab's address: visible because the user opened the popup on this tab (activeTab).
+    const origin = originPattern(tab && tab.url);
     if (origin) {
       $('allow').hidden = false;
+      $('allow').dataset.origin = origin;
       $('allow').addEventListener('click', async () => {
         // Asked at run time, for this one site only.
         const granted = await chrome.permissions.request({ origins: [origin] });
@@ -63,12 +80,15 @@ async function main() {
   }
   const host = status.host;
   $('status').textContent = status.paused ? t('popupPaused') : status.counts.composers ? t('popupOn', host) : t('popupNoComposer');
+  // When the tab's status was on screen (the e2e test compares it with the policy line).
+  performance.mark('postwacht-status');
   if (!status.paused && status.counts.composers) {
     $('counts').hidden = false;
     const c = status.counts;
     const part = (/** @type {number} */ n, /** @type {string} */ key) => t(key + (n === 1 ? 'One' : 'Other'), n);
     $('counts').textContent = [part(c.error, 'countError'), part(c.warning, 'countWarning'), part(c.info, 'countInfo')].join(' · ');
   }
+  const info = await infoP;
   const pause = $('pause');
   if (info.allow_pause === false) {
     $('pause-note').hidden = false;

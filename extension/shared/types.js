@@ -38,7 +38,8 @@
  * @typedef {{
  *   allow_pause?: boolean, allow_override?: boolean, override_needs_reason?: boolean,
  *   sites?: string[], source?: string, name?: string, problems?: string[],
- *   rules?: RuleInfo[], imported_ignored?: boolean,
+ *   rules?: RuleInfo[], imported_ignored?: boolean, imported_present?: boolean,
+ *   problem_count?: number,
  * }} PolicyInfo
  */
 

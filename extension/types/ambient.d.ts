@@ -8,3 +8,20 @@ declare module '*.css' {
 
 // Firefox content scripts: a copy of `obj` the page's scripts may read.
 declare function cloneInto<T>(obj: T, target: object | null): T;
+
+// The wasm-bindgen glue build.mjs copies into pkg/ (the core's src/wasm.rs): what the
+// service worker uses of it.
+declare module '*/pkg/postwacht.js' {
+  export default function init(options?: { module_or_path: string | URL }): Promise<unknown>;
+  export class Checker {
+    constructor(policyJson?: string | null);
+    static lenient(policyJson?: string | null): Checker;
+    static forExtension(policyJson: string, teacherRulesJson: string, managed: boolean): Checker;
+    check(postJson: string): unknown;
+    problems(): string[];
+    ruleRows(): Array<{ id: string; category: string; default: string; school: string; teacher: string | null; effective: string; locked: boolean }>;
+    extensionSettings(): { sites: string[]; allow_pause: boolean; allow_override: boolean; override_needs_reason: boolean };
+    schoolName(): string;
+    free?(): void;
+  }
+}

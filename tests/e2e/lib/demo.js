@@ -34,11 +34,18 @@ const browser = await launch(extension, { headless });
 const { context } = browser;
 
 // The sample school (OBS De Regenboog, with a small roster), as a teacher would import it
-// on the options page.
+// on the options page (the options page sends the file to the service worker, which keeps
+// it in the extension's own IndexedDB).
 const policy = readFileSync(join(REPO, 'tests', 'e2e', 'fixtures', 'school.json'), 'utf8');
-await browser.serviceWorker().evaluate(async (json) => {
-  await chrome.storage.local.set({ imported_policy: { json, name: JSON.parse(json).school.name, imported_at: new Date().toISOString() } });
-}, policy);
+const ext = await context.newPage();
+await ext.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+const imported = await ext.evaluate((json) => chrome.runtime.sendMessage({ type: 'import-policy', json, name: JSON.parse(json).school.name }), policy);
+if (!imported || !imported.ok) throw new Error(`demo: importing the sample policy failed: ${JSON.stringify(imported)}`);
+if (headless) {
+  // The screenshots show the school's own page: posts there are written for the school.
+  await ext.evaluate(() => chrome.storage.local.set({ settings: { language: 'nl', sites: { '127.0.0.1': { account: 'school' } } } }));
+  await ext.close();
+}
 
 const page = context.pages()[0] || (await context.newPage());
 await page.goto(`${server.origin}/demo.html`);
@@ -61,42 +68,71 @@ if (!headless) {
 }
 
 mkdirSync(shots, { recursive: true });
-await page.setViewportSize({ width: 820, height: 900 });
-await typeInto('textarea', TEXT);
-await typeInto('lexical', 'Trots op Noor Bakker uit groep 6! Ze won de voorleeswedstrijd lol');
-await page.waitForFunction(() => {
-  const host = document.querySelector('postwacht-ui');
-  const badges = host ? [...host.shadowRoot.querySelectorAll('[data-postwacht-badge]')] : [];
-  return badges.filter((b) => b.dataset.state === 'ok' && +b.dataset.errors + +b.dataset.warnings + +b.dataset.infos > 0).length >= 2;
-});
-await page.mouse.move(1, 1);
-await page.waitForTimeout(300); // let the last marks settle before the picture
-const box = async (sel) => page.locator(sel).boundingBox();
-const a = await box('[data-box="textarea"]');
-const b = await box('[data-box="lexical"]');
-const clip = { x: a.x - 8, y: a.y - 8, width: a.width + 16, height: b.y + b.height - a.y + 16 };
-await page.screenshot({ path: join(shots, 'marks.png'), clip });
+const written = [];
+const ui = (sel) => page.locator('postwacht-ui').locator(sel);
 
-// The card for the chat-speak in the first box.
-const mark = await page.evaluate(() => {
-  const span = [...document.querySelector('postwacht-ui').shadowRoot.querySelectorAll('.mirror span[data-sev]')].find((s) => s.textContent === 'ff');
+// 1. A school's page with a post being written, as the teacher sees it: the marks under the
+//    words and the badge with its dots (README: what the colours mean).
+await page.goto(`${server.origin}/schoolpagina.html`);
+await page.waitForFunction(() => window.__ready);
+await page.setViewportSize({ width: 700, height: 560 });
+const POST = 'Wat een sportdag vandaag! Daan en Noor Bakker uit groep 6 wonnen samen de estafette. ' +
+  "Ouders met vragen over de foto's: bel me ff op 06-12345678. Tot morgen allemaal!! lol";
+const box = page.locator('textarea');
+await box.click();
+await page.keyboard.type(POST);
+await ui('[data-postwacht-badge][data-state="ok"]').first().waitFor();
+await page.waitForFunction(() => {
+  const b = document.querySelector('postwacht-ui')?.shadowRoot?.querySelector('[data-postwacht-badge]');
+  return b && b.dataset.state === 'ok' && +b.dataset.errors >= 3 && +b.dataset.warnings >= 1;
+}).catch(() => { /* a closed shadow root: wait on the picture instead */ });
+await page.mouse.move(1, 1);
+await page.waitForTimeout(600); // let the last marks settle before the picture
+const card = await page.locator('#composer').boundingBox();
+const clip = { x: card.x - 10, y: card.y - 10, width: card.width + 20, height: card.height + 20 };
+await page.screenshot({ path: join(shots, 'marks.png'), clip });
+written.push('marks.png');
+
+// 2. The card for the chat-speak "ff": what is wrong, the school's rule, and the fix.
+const ff = await page.evaluate(() => {
+  const root = document.querySelector('postwacht-ui')?.shadowRoot;
+  const span = root && [...root.querySelectorAll('.mirror span[data-sev]')].find((s) => s.textContent === 'ff');
+  if (!span) return null;
   const r = span.getBoundingClientRect();
   return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
 });
-await page.mouse.move(mark.x, mark.y, { steps: 4 });
-await page.locator('postwacht-ui').locator('[data-postwacht-card]').waitFor();
-const card = await page.locator('postwacht-ui').locator('[data-postwacht-card]').boundingBox();
-await page.screenshot({ path: join(shots, 'card.png'), clip: { x: a.x - 8, y: a.y - 8, width: a.width + 16, height: Math.max(card.y + card.height, a.y + a.height) - a.y + 24 } });
+if (ff) {
+  await page.mouse.move(ff.x, ff.y, { steps: 4 });
+  await ui('[data-postwacht-card]').waitFor();
+  await page.waitForTimeout(200);
+  const c = await ui('[data-postwacht-card]').boundingBox();
+  const bottom = Math.max(c.y + c.height, card.y + card.height);
+  await page.setViewportSize({ width: 700, height: Math.ceil(bottom + 30) });
+  await page.screenshot({ path: join(shots, 'card.png'), clip: { x: clip.x, y: clip.y, width: clip.width, height: bottom - clip.y + 16 } });
+  written.push('card.png');
+} else {
+  console.log('demo: the marks are not readable from the page (closed shadow root); card.png not written');
+}
 
-// The publish guard.
+// 3. The publish guard: "Plaatsen" with errors left.
 await page.mouse.move(1, 1);
-await page.locator('[data-box="textarea"] textarea').focus();
-await page.keyboard.press('Control+Enter');
-const guard = page.locator('postwacht-ui').locator('[data-postwacht-guard]');
+await page.locator('.publish').click();
+const guard = ui('[data-postwacht-guard]');
 await guard.waitFor();
+await page.waitForTimeout(200);
 const g = await guard.boundingBox();
-await page.screenshot({ path: join(shots, 'guard.png'), clip: { x: g.x - 24, y: g.y - 24, width: g.width + 48, height: g.height + 48 } });
+await page.screenshot({ path: join(shots, 'guard.png'), clip: { x: Math.max(0, g.x - 24), y: Math.max(0, g.y - 24), width: g.width + 48, height: g.height + 48 } });
+written.push('guard.png');
 
-console.log(`demo: wrote ${['marks.png', 'card.png', 'guard.png'].map((f) => join(shots, f)).join(', ')}`);
+// 4. The options page: what Postwacht checks, the dots, the school's protocol.
+const opts = await context.newPage();
+await opts.setViewportSize({ width: 760, height: 1000 });
+await opts.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+await opts.locator('#policy-current').filter({ hasText: 'OBS De Regenboog' }).waitFor({ timeout: 15000 });
+const how = await opts.locator('section[aria-labelledby=h-how]').boundingBox();
+await opts.screenshot({ path: join(shots, 'options.png'), clip: { x: how.x - 16, y: 0, width: how.width + 32, height: how.y + how.height + 8 } });
+written.push('options.png');
+
+console.log(`demo: wrote ${written.map((f) => join(shots, f)).join(', ')}`);
 await browser.close();
 await server.close();

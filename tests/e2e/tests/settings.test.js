@@ -161,7 +161,9 @@ describe('popup', () => {
     assert.equal(await badgeCount(page), 1, 'the reason field is not checked as a composer');
     await post.click();
     await page.waitForFunction(() => window.__published.length === 1);
-    const log = await env.browser.serviceWorker().evaluate(async () => (await chrome.storage.local.get('overrides')).overrides);
+    // Kept for the browser session only (storage.session), never in storage.local.
+    const log = await env.browser.serviceWorker().evaluate(async () => (await chrome.storage.session.get('overrides')).overrides);
+    assert.equal(await env.browser.serviceWorker().evaluate(async () => (await chrome.storage.local.get('overrides')).overrides), undefined);
     assert.equal(log.length, 1);
     assert.equal(log[0].reason, 'Nummer van de school, mag gedeeld');
     assert.ok(!JSON.stringify(log).includes('06-12345678'), 'the post itself is not kept');
