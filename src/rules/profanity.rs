@@ -310,7 +310,7 @@ fn unmask(run: &str, lex: &Lexicon) -> Option<String> {
     let candidates = &lex.classes.masked_curses;
     candidates
         .iter()
-        .copied()
+        .map(String::as_str)
         .chain(
             lex.curses
                 .first_words()
