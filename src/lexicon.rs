@@ -159,6 +159,8 @@ pub struct Lexicon {
     pub titles: HashSet<String>,
     /// The word classes of `word_classes.txt` ([`classes`]).
     pub classes: classes::Classes,
+    /// First name → its short forms (`short_forms.txt`).
+    pub short_forms: Vec<(String, Vec<String>)>,
     /// The phrase patterns of `patterns.txt` ([`pattern`]).
     pub patterns: pattern::Patterns,
     /// The named lists patterns use ([`Self::pattern_lists`]), also read by rules.
@@ -251,6 +253,13 @@ impl Lexicon {
                 data_file!("lexicon/nl/word_classes.txt"),
                 data_file!("lexicon/en/word_classes.txt"),
             ]),
+            short_forms: sections(data_file!("lexicon/nl/short_forms.txt"))
+                .remove("")
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|l| l.split_once('='))
+                .map(|(f, s)| (normalize(f.trim()), s.split_whitespace().map(normalize).collect()))
+                .collect(),
             patterns: pattern::Patterns::default(),
             lists: HashMap::default(),
             masks: HashMap::default(),

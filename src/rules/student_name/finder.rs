@@ -109,8 +109,14 @@ impl Mentions<'_> {
                     possessive = true;
                 }
             }
-            let on_roster = self.policy.roster.is_first_name(&key);
             let tok = self.tok(i);
+            // A short form ("Kev", "Max") is a name only with a capital, and reads like a word.
+            let short = self.policy.roster.is_short_form(&key);
+            if short && !tok.capitalized {
+                i += 1;
+                continue;
+            }
+            let on_roster = self.policy.roster.is_first_name(&key);
             let known =
                 on_roster || (self.has(i, bit::FIRST_NAME) && !possessive && tok.capitalized);
             if self.title_before(i) || self.staff_named(i) {
@@ -127,7 +133,9 @@ impl Mentions<'_> {
                     && w.chars().all(char::is_alphabetic)
                     && !self.capitalized_before(i)
                     && self.context_after(i + 1);
-                if unknown_name {
+                if let Some(m) = self.surname_alone(i) {
+                    out.push(m);
+                } else if unknown_name {
                     out.push(Mention {
                         kind: MentionKind::Context,
                         start: tok.start,
@@ -138,6 +146,13 @@ impl Mentions<'_> {
                     });
                 }
                 i += 1;
+                continue;
+            }
+            // A first name and a surname initial: "Ahmad R.", "Noor V. uit 3b". On the roster, or
+            // a known first name in a school post. Not a middle initial ("Peter R. de Vries").
+            if let Some(m) = self.name_with_initial(i, on_roster, &key) {
+                out.push(m);
+                i += 2;
                 continue;
             }
             // Full roster name: first name plus that pupil's surname tokens.
@@ -161,7 +176,7 @@ impl Mentions<'_> {
             // Ordinary-word names (Roos, Storm, Job) need more than a capital letter.
             let near_digit = (i > 0 && !self.tok(i - 1).has_letter && self.tight(i - 1))
                 || (i + 1 < n && !self.tok(i + 1).has_letter && self.tight(i));
-            let ambiguous = self.lex.name_words.contains(w) && !possessive;
+            let ambiguous = (self.lex.name_words.contains(w) || short) && !possessive;
             let part_of_other_name = self.capitalized_before(i);
             if on_roster && other_surname.is_none() && !part_of_other_name {
                 let m = Mention {
@@ -231,6 +246,79 @@ impl Mentions<'_> {
             }
         }
         out
+    }
+
+    /// "Ahmad R.": a first name, then one capital letter with a full stop.
+    fn name_with_initial(&self, i: usize, on_roster: bool, key: &str) -> Option<Mention> {
+        let (t, n) = (self.tok(i), self.words.len());
+        if i + 1 >= n || !self.tight(i) || !t.capitalized || t.all_caps {
+            return None;
+        }
+        let ini = self.tok(i + 1);
+        let is_initial = self.w(i + 1).chars().count() == 1
+            && ini.capitalized
+            && self.text.orig[ini.end..].starts_with('.');
+        // "Peter R. de Vries", "Annie M.G. Schmidt": a middle initial before a surname.
+        let more = self.words.get(i + 2).is_some_and(|_| {
+            let nx = self.tok(i + 2);
+            let gap = self.text.gap(ini, nx);
+            (gap == ". " || gap == ".") && (nx.capitalized && !nx.sentence_start || is_particle(self.w(i + 2)))
+        });
+        if !is_initial || more || !(on_roster || self.school_context && self.has(i, bit::FIRST_NAME)) {
+            return None;
+        }
+        Some(Mention {
+            kind: if on_roster { MentionKind::Roster } else { MentionKind::Context },
+            start: t.start,
+            end: ini.end + 1,
+            pupil: on_roster.then(|| self.policy.roster.by_first(key).first().copied()).flatten(),
+            first_end: t.end,
+            explicit: true,
+        })
+    }
+
+    /// A roster pupil's surname alone: "de familie Kuipers", "Gerritsen was er weer niet",
+    /// "de Haverkamp-jongens", "de Nowakjes". Only a capitalised word that no list knows, not a
+    /// staff member's surname, not after a title or another name; in a school post or after
+    /// a family word.
+    fn surname_alone(&self, i: usize) -> Option<Mention> {
+        let t = self.tok(i);
+        let w = self.w(i);
+        if !t.capitalized || t.all_caps || w.chars().count() < 4 || self.masks[i] != 0 {
+            return None;
+        }
+        let roster = &self.policy.roster;
+        let mut pupils = roster.by_surname(&self.keys[i]);
+        if pupils.is_empty() {
+            // The diminutive plural of a family: "de Jansjes", "de Nowakjes".
+            for suf in ["tjes", "jes", "je"] {
+                if let Some(base) = w.strip_suffix(suf).filter(|b| b.len() >= 3) {
+                    pupils = roster.by_surname(&roster.key(base));
+                    if !pupils.is_empty() {
+                        break;
+                    }
+                }
+            }
+        }
+        let staff = self.policy.staff_full.iter().any(|f| f.last().is_some_and(|l| l == w));
+        let family = i > 0 && self.lex.list("family-words").is_some_and(|l| l.contains(self.w(i - 1)));
+        let after_name = i > 0 && self.tight(i - 1) && self.tok(i - 1).capitalized;
+        if pupils.is_empty()
+            || staff
+            || after_name && !family
+            || self.title_before(i)
+            || !(self.school_context || family)
+        {
+            return None;
+        }
+        Some(Mention {
+            kind: MentionKind::Roster,
+            start: t.start,
+            end: t.end,
+            pupil: pupils.first().copied(),
+            first_end: t.end,
+            explicit: family,
+        })
     }
 
     /// "Jade en Mees", "Sem, Aylin, Finn en Sterre".
