@@ -277,7 +277,7 @@ impl Mentions<'_> {
         })
     }
 
-    /// A roster pupil's surname alone: "de familie Kuipers", "Gerritsen was er weer niet",
+    /// A roster pupil's surname alone: "de familie Kuipers", "gisteren was Gerritsen er niet",
     /// "de Haverkamp-jongens", "de Nowakjes". Only a capitalised word that no list knows, not a
     /// staff member's surname, not after a title or another name; in a school post or after
     /// a family word.
@@ -308,6 +308,8 @@ impl Mentions<'_> {
             || after_name && !family
             || self.title_before(i)
             || !(self.school_context || family)
+            // "Meer leerkrachten ...": at the start of a sentence a capital says nothing.
+            || t.sentence_start && !family
         {
             return None;
         }
