@@ -159,6 +159,8 @@ pub struct Lexicon {
     pub titles: HashSet<String>,
     /// The word classes of `word_classes.txt` ([`classes`]).
     pub classes: classes::Classes,
+    /// Characters and authors of children's books in full (`book_names.txt`): not pupils.
+    pub book_names: PhraseSet<()>,
     /// First name → its short forms (`short_forms.txt`).
     pub short_forms: Vec<(String, Vec<String>)>,
     /// The phrase patterns of `patterns.txt` ([`pattern`]).
@@ -253,6 +255,7 @@ impl Lexicon {
                 data_file!("lexicon/nl/word_classes.txt"),
                 data_file!("lexicon/en/word_classes.txt"),
             ]),
+            book_names: phrases(sections(data_file!("lexicon/nl/book_names.txt")).get("")),
             short_forms: sections(data_file!("lexicon/nl/short_forms.txt"))
                 .remove("")
                 .unwrap_or_default()

@@ -103,7 +103,11 @@ impl Mentions<'_> {
             if !self.policy.roster.is_first_name(&key) && w.len() > 3 && w.ends_with('s') {
                 let base = &w[..w.len() - 1];
                 let base_key = self.policy.roster.key(base);
-                if self.policy.roster.is_first_name(&base_key) {
+                // "jobs", "lies": the plural of a word-name is a word; "Jobs werkstuk" is his.
+                let word_plural = self.lex.name_words.contains(base)
+                    && base.len() <= 4
+                    && !self.tok(i).capitalized;
+                if self.policy.roster.is_first_name(&base_key) && !word_plural {
                     w = base;
                     key = Cow::Owned(base_key.into_owned());
                     possessive = true;
@@ -199,7 +203,11 @@ impl Mentions<'_> {
                     && !tok.all_caps
                     && !quoted
                     && (!tok.sentence_start && !near_digit || self.addressed(i));
-                let needs = (ambiguous && !ambiguous_ok) || !self.school_context;
+                // A writer who capitalises writes a name with a capital: a lower-case roster
+                // name is then a word ("koeien in de wei", "I have faith") unless a pupil
+                // context says otherwise.
+                let lower_word = !tok.capitalized && self.writer_capitalises();
+                let needs = (ambiguous && !ambiguous_ok) || !self.school_context || lower_word;
                 pending.push((m, ctx, needs));
             } else if !ambiguous && self.tok(i).capitalized && !self.policy.staff_first.contains(w)
             {
@@ -246,6 +254,15 @@ impl Mentions<'_> {
             }
         }
         out
+    }
+
+    /// Does every sentence of the post start with a capital (where it starts with a letter)?
+    fn writer_capitalises(&self) -> bool {
+        self.text
+            .tokens
+            .iter()
+            .filter(|t| t.sentence_start && t.has_letter)
+            .all(|t| t.capitalized)
     }
 
     /// "Ahmad R.": a first name, then one capital letter with a full stop.
