@@ -130,7 +130,12 @@ impl Mentions<'_> {
             if !known {
                 // A capitalised word that is not in the name list but stands in an explicit pupil
                 // context ("Welkom aan Oleksandr, die instroomt in 2mavo") is a name too.
+                // "English from group 1": a language, nationality or subject is no name.
+                let word_class = ["origin-adjectives", "subjects", "calendar-words"]
+                    .iter()
+                    .any(|l| self.lex.list(l).is_some_and(|l| l.contains(w)));
                 let unknown_name = tok.capitalized
+                    && !word_class
                     && !tok.sentence_start
                     && !tok.all_caps
                     && w.chars().count() >= 3
@@ -199,7 +204,10 @@ impl Mentions<'_> {
                         .text
                         .gap(self.tok(i - 1), tok)
                         .ends_with(['\'', '"', '\u{2018}', '\u{201C}']);
+                // "our June intake": a month or day is a word even with its capital.
+                let calendar = self.lex.list("calendar-words").is_some_and(|l| l.contains(w));
                 let ambiguous_ok = tok.capitalized
+                    && !calendar
                     && !tok.all_caps
                     && !quoted
                     && (!tok.sentence_start && !near_digit || self.addressed(i));
@@ -207,8 +215,11 @@ impl Mentions<'_> {
                 // name is then a word ("koeien in de wei", "I have faith") unless a pupil
                 // context says otherwise.
                 let lower_word = !tok.capitalized && self.writer_capitalises();
-                let needs = (ambiguous && !ambiguous_ok) || !self.school_context || lower_word;
-                pending.push((m, ctx, needs));
+                let needs = (ambiguous && !ambiguous_ok) || !self.school_context;
+                // Lower case in such a post: only a pupil context right after it makes it a name.
+                if !lower_word || self.context_after(i + 1) {
+                    pending.push((m, ctx && !lower_word || self.context_after(i + 1), needs));
+                }
             } else if !ambiguous && self.tok(i).capitalized && !self.policy.staff_first.contains(w)
             {
                 // Not on the roster (or another person's full name): a pupil only in a pupil context.
