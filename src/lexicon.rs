@@ -261,7 +261,12 @@ impl Lexicon {
                 .unwrap_or_default()
                 .iter()
                 .filter_map(|l| l.split_once('='))
-                .map(|(f, s)| (normalize(f.trim()), s.split_whitespace().map(normalize).collect()))
+                .map(|(f, s)| {
+                    (
+                        normalize(f.trim()),
+                        s.split_whitespace().map(normalize).collect(),
+                    )
+                })
                 .collect(),
             patterns: pattern::Patterns::default(),
             lists: HashMap::default(),

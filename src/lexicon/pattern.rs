@@ -112,17 +112,15 @@ impl Pattern {
     /// If the pattern matches at `words[0]`: the reported span in words, `[from, to)`.
     pub fn matches<S: AsRef<str>>(&self, words: &[S]) -> Option<(usize, usize)> {
         let mut bounds = vec![0; self.elems.len() + 1];
-        self.go(0, 0, words, &mut bounds)
-            .then(|| (bounds[self.mark.0], bounds[self.mark.1].max(bounds[self.mark.0] + 1)))
+        self.go(0, 0, words, &mut bounds).then(|| {
+            (
+                bounds[self.mark.0],
+                bounds[self.mark.1].max(bounds[self.mark.0] + 1),
+            )
+        })
     }
 
-    fn go<S: AsRef<str>>(
-        &self,
-        e: usize,
-        w: usize,
-        words: &[S],
-        bounds: &mut Vec<usize>,
-    ) -> bool {
+    fn go<S: AsRef<str>>(&self, e: usize, w: usize, words: &[S], bounds: &mut Vec<usize>) -> bool {
         bounds[e] = w;
         let Some(el) = self.elems.get(e) else {
             return true;
@@ -289,18 +287,30 @@ mod tests {
 
     #[test]
     fn elements_match_words() {
-        assert_eq!(m("stelletje|stel <nouns>", "stel apen vandaag"), Some((0, 2)));
+        assert_eq!(
+            m("stelletje|stel <nouns>", "stel apen vandaag"),
+            Some((0, 2))
+        );
         assert_eq!(m("wat een? <nouns>", "wat clowns"), Some((0, 2)));
         assert_eq!(m("wat een? <nouns>", "wat een clowns"), Some((0, 3)));
-        assert_eq!(m("die <people> ~ snappen* niks", "die ouders snappen er niks"), None);
         assert_eq!(
-            m("die <people> ~ snap* ~2 niks", "die ouders snappen er echt niks van"),
+            m("die <people> ~ snappen* niks", "die ouders snappen er niks"),
+            None
+        );
+        assert_eq!(
+            m(
+                "die <people> ~ snap* ~2 niks",
+                "die ouders snappen er echt niks van"
+            ),
             Some((0, 6))
         );
         assert_eq!(m("een # voor", "een 3,8 voor wiskunde"), Some((0, 4)));
         assert_eq!(m("een # voor", "een 7 voor rekenen"), Some((0, 3)));
         assert_eq!(m("een # voor", "een zeven voor"), None);
-        assert_eq!(m("[rechter] heeft besloten", "rechter heeft besloten"), Some((0, 1)));
+        assert_eq!(
+            m("[rechter] heeft besloten", "rechter heeft besloten"),
+            Some((0, 1))
+        );
         assert_eq!(m("de [rechter heeft]", "de rechter heeft"), Some((1, 3)));
         assert_eq!(m("stel <nouns>", "stel vragen"), None);
     }

@@ -81,7 +81,8 @@ fn spelled_out(
     covered: &[(usize, usize)],
     out: &mut Vec<Hit>,
 ) {
-    let single = |k: usize| words[k].chars().count() == 1 && words[k].chars().all(char::is_alphabetic);
+    let single =
+        |k: usize| words[k].chars().count() == 1 && words[k].chars().all(char::is_alphabetic);
     let mut i = 0;
     while i < words.len() {
         if !single(i) {
@@ -90,7 +91,11 @@ fn spelled_out(
         }
         let mut j = i + 1;
         let sep = |k: usize| t.gap(&t.tokens[k - 1], &t.tokens[k]);
-        while j < words.len() && single(j) && matches!(sep(j), "." | " " | "-" | ". ") && sep(j) == sep(i + 1) {
+        while j < words.len()
+            && single(j)
+            && matches!(sep(j), "." | " " | "-" | ". ")
+            && sep(j) == sep(i + 1)
+        {
             j += 1;
         }
         let joined: String = words[i..j].concat();
@@ -165,13 +170,11 @@ fn belittling(words: &[&str], prev: &str, lex: &Lexicon) -> Option<usize> {
     if lex.belittle_adjectives.contains(words[0]) {
         return (1..=2)
             .find(|&k| {
-                words
-                    .get(k)
-                    .is_some_and(|w| {
-                        lex.people.contains(*w)
-                            || lex.animals.contains(*w)
-                            || lex.insult_nouns.contains(*w)
-                    })
+                words.get(k).is_some_and(|w| {
+                    lex.people.contains(*w)
+                        || lex.animals.contains(*w)
+                        || lex.insult_nouns.contains(*w)
+                })
             })
             .map(|k| k + 1);
     }

@@ -64,7 +64,8 @@ impl Analysis {
                 && policy.roster.is_first_name(&keys[i])
                 && !lex.name_words.contains(w)
                 && !policy.staff_first.contains(w)
-                && !(i.saturating_sub(2)..(i + 5).min(words.len())).any(|k| masks[k] & bit::TITLE != 0)
+                && !(i.saturating_sub(2)..(i + 5).min(words.len()))
+                    .any(|k| masks[k] & bit::TITLE != 0)
             {
                 // A pupil's first name mid-sentence (not one that is also a word, nor one with
                 // "mijn vriendin", "juf" or "my sister" near it) is a weak school signal: with

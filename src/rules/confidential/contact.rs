@@ -183,21 +183,27 @@ pub(super) fn contact(ctx: &Ctx, out: &mut Vec<Hit>) {
 
 /// Does "BSN", "burgerservicenummer" or "sofinummer" stand just before byte `s`?
 fn labelled_bsn(orig: &str, s: usize) -> bool {
-    let mut from = s.saturating_sub(32);
+    let mut from = s.saturating_sub(40);
     while !orig.is_char_boundary(from) {
         from -= 1;
     }
     let before = crate::text::normalize(&orig[from..s]);
     let before = before.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let label = |b: &str| ["bsn", "burgerservicenummer", "sofinummer", "bsn-nummer", "bsn nummer"]
+    let label = |b: &str| {
+        [
+            "bsn",
+            "burgerservicenummer",
+            "sofinummer",
+            "bsn-nummer",
+            "bsn nummer",
+        ]
         .iter()
-        .any(|l| b.ends_with(l));
-    // "BSN: 123...", "BSN-nummer 123...", or "haar BSN is 123...".
+        .any(|l| b.ends_with(l))
+    };
+    // "BSN: 123...", "BSN-nummer 123...", or "het BSN van Daan is 123...".
     label(before)
-        || before
-            .strip_suffix(" is")
-            .is_some_and(|b| label(b.trim_end_matches(|c: char| !c.is_alphanumeric())))
-            && before.contains("bsn")
+        || (before.ends_with(" is") || before.ends_with(" was"))
+            && (before.contains("bsn") || before.contains("burgerservicenummer"))
 }
 
 fn remove_hit(rule: &'static RuleDef, orig: &str, s: usize, e: usize) -> Hit {

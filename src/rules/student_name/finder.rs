@@ -114,7 +114,7 @@ impl Mentions<'_> {
                 }
             }
             let tok = self.tok(i);
-            // A short form ("Kev", "Max") is a name only with a capital, and reads like a word.
+            // A short form ("Kev", "Max") is a name only with a capital.
             let short = self.policy.roster.is_short_form(&key);
             if short && !tok.capitalized {
                 i += 1;
@@ -185,7 +185,7 @@ impl Mentions<'_> {
             // Ordinary-word names (Roos, Storm, Job) need more than a capital letter.
             let near_digit = (i > 0 && !self.tok(i - 1).has_letter && self.tight(i - 1))
                 || (i + 1 < n && !self.tok(i + 1).has_letter && self.tight(i));
-            let ambiguous = (self.lex.name_words.contains(w) || short) && !possessive;
+            let ambiguous = self.lex.name_words.contains(w) && !possessive;
             let part_of_other_name = self.capitalized_before(i);
             if on_roster && other_surname.is_none() && !part_of_other_name {
                 let m = Mention {
@@ -205,7 +205,10 @@ impl Mentions<'_> {
                         .gap(self.tok(i - 1), tok)
                         .ends_with(['\'', '"', '\u{2018}', '\u{201C}']);
                 // "our June intake": a month or day is a word even with its capital.
-                let calendar = self.lex.list("calendar-words").is_some_and(|l| l.contains(w));
+                let calendar = self
+                    .lex
+                    .list("calendar-words")
+                    .is_some_and(|l| l.contains(w));
                 let ambiguous_ok = tok.capitalized
                     && !calendar
                     && !tok.all_caps
@@ -217,7 +220,7 @@ impl Mentions<'_> {
                 let lower_word = !tok.capitalized && self.writer_capitalises();
                 let needs = (ambiguous && !ambiguous_ok) || !self.school_context;
                 // Lower case in such a post: only a pupil context right after it makes it a name.
-                if !lower_word || self.context_after(i + 1) {
+                if !lower_word || !ambiguous && self.context_after(i + 1) {
                     pending.push((m, ctx && !lower_word || self.context_after(i + 1), needs));
                 }
             } else if !ambiguous && self.tok(i).capitalized && !self.policy.staff_first.contains(w)
@@ -290,16 +293,26 @@ impl Mentions<'_> {
         let more = self.words.get(i + 2).is_some_and(|_| {
             let nx = self.tok(i + 2);
             let gap = self.text.gap(ini, nx);
-            (gap == ". " || gap == ".") && (nx.capitalized && !nx.sentence_start || is_particle(self.w(i + 2)))
+            (gap == ". " || gap == ".")
+                && (nx.capitalized && !nx.sentence_start || is_particle(self.w(i + 2)))
         });
-        if !is_initial || more || !(on_roster || self.school_context && self.has(i, bit::FIRST_NAME)) {
+        if !is_initial
+            || more
+            || !(on_roster || self.school_context && self.has(i, bit::FIRST_NAME))
+        {
             return None;
         }
         Some(Mention {
-            kind: if on_roster { MentionKind::Roster } else { MentionKind::Context },
+            kind: if on_roster {
+                MentionKind::Roster
+            } else {
+                MentionKind::Context
+            },
             start: t.start,
             end: ini.end + 1,
-            pupil: on_roster.then(|| self.policy.roster.by_first(key).first().copied()).flatten(),
+            pupil: on_roster
+                .then(|| self.policy.roster.by_first(key).first().copied())
+                .flatten(),
             first_end: t.end,
             explicit: true,
         })
@@ -328,8 +341,16 @@ impl Mentions<'_> {
                 }
             }
         }
-        let staff = self.policy.staff_full.iter().any(|f| f.last().is_some_and(|l| l == w));
-        let family = i > 0 && self.lex.list("family-words").is_some_and(|l| l.contains(self.w(i - 1)));
+        let staff = self
+            .policy
+            .staff_full
+            .iter()
+            .any(|f| f.last().is_some_and(|l| l == w));
+        let family = i > 0
+            && self
+                .lex
+                .list("family-words")
+                .is_some_and(|l| l.contains(self.w(i - 1)));
         let after_name = i > 0 && self.tight(i - 1) && self.tok(i - 1).capitalized;
         if pupils.is_empty()
             || staff
