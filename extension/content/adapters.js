@@ -33,6 +33,25 @@ function editableRoot(el) {
 
 const TEXT_INPUT_TYPES = new Set(['', 'text', 'search']);
 
+/** Elements that can be composers (composerFor decides). */
+export const COMPOSER_SELECTOR = 'textarea, input[type="text"], input:not([type]), input[type="search"], [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]';
+
+/**
+ * The selection that holds `el`'s content: a shadow root has its own in Chromium.
+ * @param {Node} el @returns {Selection | null}
+ */
+export function selectionOf(el) {
+  const root = /** @type {any} */ (el.getRootNode());
+  if (root && root.host && typeof root.getSelection === 'function') return root.getSelection();
+  return getSelection();
+}
+
+/** True when `el` has keyboard focus (also inside a shadow root). @param {Element} el */
+export function focused(el) {
+  const root = /** @type {Document | ShadowRoot} */ (el.getRootNode());
+  return !!root && 'activeElement' in root && root.activeElement === el;
+}
+
 /**
  * The composer root for an event target, or null.
  * @param {EventTarget | Node | null | undefined} node
@@ -82,7 +101,7 @@ export class TextareaAdapter {
   }
   /** @returns {Span | null} */
   caret() {
-    return document.activeElement === this.el ? { start: /** @type {number} */ (this.el.selectionStart), end: /** @type {number} */ (this.el.selectionEnd) } : null;
+    return focused(this.el) ? { start: /** @type {number} */ (this.el.selectionStart), end: /** @type {number} */ (this.el.selectionEnd) } : null;
   }
   /** @param {number} pos */
   setCaret(pos) {
@@ -91,25 +110,30 @@ export class TextareaAdapter {
     } catch { /* inputs of some types have no selection */ }
   }
   /**
-   * Replaces [start, end) with `replacement` as typing would; true when done.
-   * @param {number} start @param {number} end @param {string} replacement
+   * Replaces [start, end) with `replacement` as typing would; true when done. With
+   * `target`, nothing is typed unless [start, end) holds exactly that text in this
+   * (connected, focused) field at the moment of typing.
+   * @param {number} start @param {number} end @param {string} replacement @param {string} [target]
    */
-  async replace(start, end, replacement) {
+  async replace(start, end, replacement, target) {
     const el = this.el;
+    if (!el.isConnected) return false;
     el.focus({ preventScroll: true });
+    const before = el.value;
+    if (target !== undefined && (!focused(el) || tm.plain(before.slice(start, end)) !== tm.plain(target))) return false;
     el.setSelectionRange(start, end);
-    let ok;
+    if (el.selectionStart !== start || el.selectionEnd !== end) return false;
+    const expected = before.slice(0, start) + replacement + before.slice(end);
     try {
       // Keeps the native undo stack (Ctrl+Z) in Chromium, fires input events the site sees.
-      ok = replacement === '' ? document.execCommand('delete', false) : document.execCommand('insertText', false, replacement);
-    } catch {
-      ok = false;
-    }
-    if (!ok || el.value.slice(start, start + replacement.length) !== replacement) {
-      el.setRangeText(replacement, start, end, 'end');
-      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: replacement }));
-    }
-    return true;
+      if (replacement === '') document.execCommand('delete', false);
+      else document.execCommand('insertText', false, replacement);
+    } catch { /* the fallback below */ }
+    if (el.value === expected) return true;
+    if (el.value !== before) return false; // the page did something else: do not pile on
+    el.setRangeText(replacement, start, end, 'end');
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: replacement }));
+    return el.value === expected;
   }
 }
 
@@ -133,7 +157,7 @@ export class EditableAdapter {
   }
   /** @returns {Span | null} */
   caret() {
-    const sel = getSelection();
+    const sel = selectionOf(this.el);
     if (!sel || !sel.rangeCount || !this.el.contains(sel.anchorNode)) return null;
     const r = sel.getRangeAt(0);
     const s = tm.offsetOf(this.map, r.startContainer, r.startOffset);
@@ -145,26 +169,32 @@ export class EditableAdapter {
   setCaret(pos) {
     const p = tm.position(this.map, pos, 'end');
     if (!p) return;
-    const sel = /** @type {Selection} */ (getSelection());
+    const sel = selectionOf(this.el);
+    if (!sel) return;
     sel.setBaseAndExtent(p.node, p.offset, p.node, p.offset);
   }
   /** @param {number} start @param {number} end */
   select(start, end) {
     const r = this.range(start, end);
     if (!r) return false;
-    const sel = /** @type {Selection} */ (getSelection());
+    const sel = selectionOf(this.el);
+    if (!sel) return false;
     sel.setBaseAndExtent(r.startContainer, r.startOffset, r.endContainer, r.endOffset);
     return true;
   }
   /**
    * Replaces [start, end) with `replacement` the way the editor takes it; true when the
-   * text is then as expected.
-   * @param {number} start @param {number} end @param {string} replacement
+   * text is then as expected. With `target`, nothing is typed unless, at the moment of
+   * typing, [start, end) of the text as the DOM holds it then is exactly that text and the
+   * selection covers exactly it.
+   * @param {number} start @param {number} end @param {string} replacement @param {string} [target]
    */
-  async replace(start, end, replacement) {
+  async replace(start, end, replacement, target) {
     const el = this.el;
+    if (!el.isConnected) return false;
     const before = this.read().text;
     const expected = before.slice(0, start) + replacement + before.slice(end);
+    if (target !== undefined && tm.plain(before.slice(start, end)) !== tm.plain(target)) return false;
     el.focus({ preventScroll: true });
     // Slate ignores execCommand but handles a beforeinput with target ranges; the others
     // take execCommand, which also keeps the browser's own undo for plain contenteditable.
@@ -174,10 +204,17 @@ export class EditableAdapter {
       if (!this.select(start, end)) return false;
       // Let the editor see the new selection (selectionchange is async) before typing.
       await nextFrame();
-      this.read();
+      // The page may have re-rendered meanwhile: from here to typing is synchronous, and
+      // types only where the text still is what it was.
+      if (!el.isConnected) return false;
+      const fresh = this.read().text;
+      if (fresh !== before) return false;
       const r = this.range(start, end);
-      if (!r) return false;
-      /** @type {Selection} */ (getSelection()).setBaseAndExtent(r.startContainer, r.startOffset, r.endContainer, r.endOffset);
+      const sel = selectionOf(el);
+      if (!r || !sel) return false;
+      sel.setBaseAndExtent(r.startContainer, r.startOffset, r.endContainer, r.endOffset);
+      const at = this.caret();
+      if (!at || at.start !== start || at.end !== end) return false;
       if (how === 'exec') {
         try {
           if (replacement === '') document.execCommand('delete', false);

@@ -26,6 +26,7 @@ import { applyFix } from './fixes.js';
  *   siteSettings(): {account?: string},
  *   schedulePosition(): void,
  *   onComposerChanged(c: Composer): void,
+ *   attach(el: HTMLElement): Composer | undefined,
  * }} Manager
  */
 
@@ -58,6 +59,10 @@ export class Composer {
     this.savedCaret = undefined;
     /** @type {Counts | undefined} */
     this.lastCounts = undefined;
+    /** Where the composer was last seen (client rect), to find it again after a re-render. @type {DOMRect | undefined} */
+    this.lastRect = undefined;
+    /** What Enter without Shift was seen to do here (guard.js). @type {'send' | 'newline' | undefined} */
+    this.enterDoes = undefined;
     /** When the user last typed or clicked here (main.js, guard.js). */
     this.lastUsed = 0;
     /** When the user last moved the caret with the keyboard (main.js). */
@@ -141,13 +146,13 @@ export class Composer {
   /**
    * `postwacht:marks-updated` on the composer (bubbles, composed): the marks and the badge
    * now show the findings for the composer's current text. detail: {version (grows with
-   * every check of this composer), errors, warnings, infos}, the badge's counts, which the
-   * page can read anyway. One event per answered check, nothing from the post, no timers;
+   * every check of this composer), errors, warnings, infos, platform}, the badge's counts and
+   * the platform the post is checked for, which the page can read anyway. One event per answered check, nothing from the post, no timers;
    * tests/e2e/bench/latency.mjs times it (docs/wasm-and-bench.md).
    */
   announceMarks() {
     const c = this.counts();
-    let detail = { version: this.scheduler.seq, errors: c.error, warnings: c.warning, infos: c.info };
+    let detail = { version: this.scheduler.seq, errors: c.error, warnings: c.warning, infos: c.info, platform: this.manager.platform };
     // Firefox: an object from a content script is readable by the page only as a clone.
     if (typeof cloneInto === 'function') detail = cloneInto(detail, document.defaultView);
     this.el.dispatchEvent(new CustomEvent('postwacht:marks-updated', { bubbles: true, composed: true, detail }));
@@ -218,6 +223,7 @@ export class Composer {
       this.lastCounts = c;
     }
     this.position();
+    ui.refreshPanel(this);
     // A card left open on a finding that is gone (fixed, typed away) closes, unless the
     // keyboard user is in it; applyFix finds the same finding again anyway.
     const card = ui.cardState();
@@ -232,6 +238,7 @@ export class Composer {
   position() {
     const r = this.el.getBoundingClientRect();
     const visible = r.width > 0 && r.height > 0 && this.el.isConnected;
+    if (visible) this.lastRect = r;
     const b = this.badge;
     b.hidden = !visible;
     if (visible) {

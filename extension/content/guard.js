@@ -1,9 +1,12 @@
-// The publish guard: while errors remain, Ctrl/Cmd+Enter in a composer, a click on the
-// site's publish button, or a form submit is held back and a dialog lists the errors, with
+// The publish guard: while errors remain, Ctrl/Cmd+Enter in a composer, Enter where Enter
+// sends (a one-line input, a chat box whose page sends on Enter), a click on the site's
+// publish button, or a form submit is held back and a dialog lists the errors, with
 // "terug naar bericht" (back to the draft) and "toch plaatsen" (post anyway). The draft is
-// never touched either way.
+// never touched either way. It fails closed: a post whose check failed or has not
+// finished is held like one with errors, with a message saying so. Composers and buttons
+// inside open shadow roots are found through the event's composed path.
 import * as ui from './ui.js';
-import { composerFor } from './adapters.js';
+import { composerFor, COMPOSER_SELECTOR } from './adapters.js';
 import { send } from './messaging.js';
 
 /** @typedef {import('./composer.js').Composer} Composer */
@@ -25,6 +28,26 @@ let bypass = null;
 /** @type {Manager | null} */
 let mgr = null;
 
+/** How long a publish waits for a check still under way before it is held as "pending". */
+export const CHECK_WAIT_MS = 3000;
+
+/** The event's real target, also inside an open shadow root. @param {Event} ev @returns {EventTarget | null} */
+export const targetOf = (ev) => (ev.composedPath && ev.composedPath()[0]) || ev.target;
+
+/** The parent of `n`, crossing out of a shadow root to its host. @param {Node} n @returns {Node | null} */
+function up(n) {
+  if (n.parentNode) return n.parentNode.nodeType === 11 ? /** @type {ShadowRoot} */ (n.parentNode).host || null : n.parentNode;
+  return null;
+}
+/** `scope` contains `n`, also through shadow roots. @param {Node} scope @param {Node} n */
+function holds(scope, n) {
+  for (let x = /** @type {Node | null} */ (n); x; x = up(x)) if (x === scope) return true;
+  return false;
+}
+
+/** The text of a composer element not attached yet. @param {HTMLElement} root */
+const rawText = (root) => (root.tagName === 'TEXTAREA' || root.tagName === 'INPUT' ? /** @type {HTMLTextAreaElement} */ (root).value : root.textContent || '');
+
 /**
  * The publish button `target` is (in), or null.
  * @param {EventTarget | null} target
@@ -39,23 +62,59 @@ export function publishButton(target) {
   return label.length < 40 && PUBLISH_WORDS.test(label) ? b : null;
 }
 
-/** The checked composer a publish button belongs to: the nearest one sharing an ancestor. */
-/** @param {HTMLElement} btn @param {Manager} manager @returns {Composer | null} */
+/**
+ * The composer a publish button belongs to: the nearest checked one sharing an ancestor
+ * (also across shadow roots), else one holding text that is not checked yet (the page has
+ * just mounted it again), which is attached now.
+ * @param {HTMLElement} btn @param {Manager} manager @returns {Composer | null}
+ */
 function composerForButton(btn, manager) {
   const list = manager.list().filter((c) => c.el.isConnected);
-  if (!list.length) return null;
   const form = /** @type {HTMLButtonElement} */ (btn).form || btn.closest('form');
   if (form) {
     const inForm = list.filter((c) => form.contains(c.el));
     if (inForm.length) return pick(inForm);
   }
-  let scope = btn.parentElement;
-  for (let i = 0; scope && i < 12; i++, scope = scope.parentElement) {
+  let scope = up(btn);
+  for (let i = 0; scope && i < 12; i++, scope = up(scope)) {
     const here = scope;
-    const inside = list.filter((c) => here.contains(c.el));
+    const inside = list.filter((c) => holds(here, c.el));
     if (inside.length) return pick(inside);
+    if (here.nodeType !== 1 && here.nodeType !== 11) continue;
+    for (const cand of /** @type {Element} */ (here).querySelectorAll(COMPOSER_SELECTOR)) {
+      const root = composerFor(cand);
+      if (!root || root !== cand || !rawText(root).trim()) continue;
+      const c = manager.attach(root);
+      if (c) return c;
+    }
   }
   return null;
+}
+
+/** The composer of an event's target, attached now if it was not yet. @param {Manager} manager @param {EventTarget | null} target */
+function composerAt(manager, target) {
+  const c = manager.composerOf(target);
+  if (c) return c;
+  const el = composerFor(target);
+  return el ? manager.attach(el) || null : null;
+}
+
+/** Whether a publish must wait for the guard: errors, or no answer for the text as it is. @param {Composer} c */
+function mustHold(c) {
+  return c.errors().length > 0 || !!c.error || c.checkedText !== c.adapter.read().text;
+}
+
+/**
+ * What Enter without Shift does in composer `c`: 'send' in a one-line input or where the
+ * page was seen to send on Enter, 'newline' where it was seen to add a line (or the
+ * composer says it is multi-line), 'unknown' otherwise.
+ * @param {Composer} c @returns {'send' | 'newline' | 'unknown'}
+ */
+function enterDoes(c) {
+  if (c.el.tagName === 'INPUT') return 'send';
+  if (c.enterDoes) return c.enterDoes;
+  if (c.el.tagName === 'TEXTAREA') return 'newline';
+  return c.el.getAttribute('aria-multiline') === 'true' ? 'newline' : 'unknown';
 }
 /** @param {Composer[]} cands */
 function pick(cands) {
@@ -70,20 +129,33 @@ function pick(cands) {
  * @param {() => void} replay
  */
 async function hold(composer, replay) {
-  // Make sure the findings are for the text as it is now.
-  if (composer.checkedText !== composer.adapter.read().text) await composer.check();
+  // Make sure the findings are for the text as it is now; a check that fails or does not
+  // finish in time holds the post like an error.
+  /** @type {'failed' | 'pending' | null} */
+  let failed = null;
+  const text = composer.adapter.read().text;
+  if (composer.checkedText !== text || composer.error) {
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    let timer;
+    const timeout = new Promise((r) => { timer = setTimeout(() => r('timeout'), CHECK_WAIT_MS); });
+    const done = await Promise.race([composer.check().then(() => 'done', () => 'done'), timeout]);
+    clearTimeout(timer);
+    if (composer.error) failed = 'failed';
+    else if (done === 'timeout' || composer.checkedText === null) failed = 'pending';
+  }
   const errors = composer.errors();
-  if (!errors.length) return replay();
+  if (!errors.length && !failed) return replay();
   composer.rememberCaret();
   const pol = mgr ? mgr.policyInfo() : {};
   const { choice, reason } = await ui.showGuard(errors, {
     allowOverride: pol.allow_override !== false,
     needReason: pol.override_needs_reason === true,
+    failed,
   });
   if (choice === 'post') {
     if (reason) {
       // Kept on this computer only (no network): which rules were overridden and why.
-      send({ type: 'override', host: location.hostname, rules: errors.map((f) => f.rule), reason }).catch(() => {});
+      send({ type: 'override', host: location.hostname, rules: failed ? ['check-' + failed] : errors.map((f) => f.rule), reason }).catch(() => {});
     }
     replay();
   } else composer.focusBack();
@@ -97,15 +169,26 @@ export function install(manager) {
   window.addEventListener(
     'keydown',
     (ev) => {
-      if (!active() || ev.key !== 'Enter' || !(ev.ctrlKey || ev.metaKey)) return;
+      if (!active() || ev.key !== 'Enter' || ev.isComposing) return;
       if (bypass === ev) return;
-      const composer = manager.composerOf(ev.target);
+      const modified = ev.ctrlKey || ev.metaKey;
+      if (!modified && (ev.shiftKey || ev.altKey)) return; // Shift+Enter: a new line
+      const composer = composerAt(manager, targetOf(ev));
       if (!composer) return;
-      const stale = composer.checkedText !== composer.adapter.read().text;
-      if (!composer.errors().length && !stale) return;
+      if (modified) {
+        if (!mustHold(composer)) return;
+      } else {
+        const does = enterDoes(composer);
+        // Where Enter may only add a line, only known errors or a failed check hold it;
+        // what Enter did there is learnt (a chat box that sends on Enter is held next time).
+        if (does === 'newline' || (does === 'send' ? !mustHold(composer) : !composer.errors().length && !composer.error)) {
+          if (does !== 'send') learnEnter(composer);
+          return;
+        }
+      }
       ev.preventDefault();
       ev.stopImmediatePropagation();
-      const target = /** @type {Element} */ (ev.target);
+      const target = /** @type {Element} */ (targetOf(ev));
       const init = { key: 'Enter', code: 'Enter', keyCode: 13, which: 13, ctrlKey: ev.ctrlKey, metaKey: ev.metaKey, shiftKey: ev.shiftKey, altKey: ev.altKey, bubbles: true, cancelable: true, composed: true };
       hold(composer, () => {
         composer.focusBack();
@@ -118,16 +201,31 @@ export function install(manager) {
     true,
   );
 
+  /**
+   * Enter in a composer whose kind of Enter is not known yet: afterwards, a new line in
+   * the text says Enter adds lines, an emptied composer says the page sent it.
+   * @param {Composer} composer
+   */
+  function learnEnter(composer) {
+    const before = composer.adapter.read().text;
+    const lines = before.split('\n').length;
+    setTimeout(() => {
+      if (!composer.el.isConnected) return;
+      const now = composer.adapter.read().text;
+      if (now.split('\n').length > lines) composer.enterDoes = 'newline';
+      else if (before.trim() && !now.trim()) composer.enterDoes = 'send';
+    }, 60);
+  }
+
   /** @param {MouseEvent | KeyboardEvent} ev */
   function onActivate(ev) {
     if (!active() || bypass === ev) return;
     if (ev.type === 'keydown' && /** @type {KeyboardEvent} */ (ev).key !== 'Enter' && /** @type {KeyboardEvent} */ (ev).key !== ' ') return;
-    const btn = publishButton(ev.target);
+    const btn = publishButton(targetOf(ev));
     if (!btn) return;
     const composer = composerForButton(btn, manager);
     if (!composer) return;
-    const stale = composer.checkedText !== composer.adapter.read().text;
-    if (!composer.errors().length && !stale) return;
+    if (!mustHold(composer)) return;
     ev.preventDefault();
     ev.stopImmediatePropagation();
     hold(composer, () => {
@@ -144,18 +242,26 @@ export function install(manager) {
     onActivate(ev);
   }, true);
   window.addEventListener('keydown', (ev) => {
-    if (publishButton(ev.target) && !composerFor(ev.target)) onActivate(ev);
+    const t = targetOf(ev);
+    if (publishButton(t) && !composerFor(t)) onActivate(ev);
   }, true);
 
   window.addEventListener(
     'submit',
     (ev) => {
       if (!active() || bypass === 'click' || bypass === 'submit') return;
-      const form = /** @type {HTMLFormElement} */ (ev.target);
-      const composer = manager.list().find((c) => form.contains(c.el));
+      const form = /** @type {HTMLFormElement} */ (targetOf(ev));
+      let composer = manager.list().find((c) => c.el.isConnected && form.contains(c.el));
+      if (!composer) {
+        // A composer with text the page has just mounted: checked now.
+        for (const cand of form.querySelectorAll(COMPOSER_SELECTOR)) {
+          const root = composerFor(cand);
+          if (root && root === cand && rawText(root).trim()) composer = manager.attach(root);
+          if (composer) break;
+        }
+      }
       if (!composer) return;
-      const stale = composer.checkedText !== composer.adapter.read().text;
-      if (!composer.errors().length && !stale) return;
+      if (!mustHold(composer)) return;
       ev.preventDefault();
       ev.stopImmediatePropagation();
       const submitter = ev.submitter;

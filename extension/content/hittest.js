@@ -5,9 +5,23 @@ import { SEVS } from './marks.js';
 /** @typedef {import('./marks.js').Mark} Mark */
 /** @typedef {{start: number, end: number}} Span */
 
-/** The client rects a mark covers. @param {Mark} m @returns {DOMRect[]} */
+/** The client rects a mark covers (where it shows: a mirror's marks are clipped to the field). @param {Mark} m @returns {DOMRect[]} */
 export function rectsOf(m) {
-  if (m.span) return Array.from(m.span.getClientRects());
+  if (m.span) {
+    const c = m.clip;
+    const all = Array.from(m.span.getClientRects());
+    if (!c) return all;
+    /** @type {DOMRect[]} */
+    const out = [];
+    for (const r of all) {
+      const left = Math.max(r.left, c.left);
+      const right = Math.min(r.right, c.right);
+      const top = Math.max(r.top, c.top);
+      const bottom = Math.min(r.bottom, c.bottom);
+      if (right > left && bottom > top) out.push(new DOMRect(left, top, right - left, bottom - top));
+    }
+    return out;
+  }
   if (m.range) return Array.from(m.range.getClientRects());
   return [];
 }

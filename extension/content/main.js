@@ -8,10 +8,11 @@
 // starts. No module does anything when it is loaded, so a second copy stays inert.
 import * as ui from './ui.js';
 import * as context from './context.js';
-import { composerFor } from './adapters.js';
+import { composerFor, COMPOSER_SELECTOR } from './adapters.js';
 import { build as buildTextMap } from './textmap.js';
 import { Composer } from './composer.js';
 import * as guard from './guard.js';
+import { targetOf } from './guard.js';
 import { send } from './messaging.js';
 import { setLang } from '../shared/i18n.js';
 
@@ -41,6 +42,24 @@ if (!flags[STARTED]) {
   start();
 }
 
+/**
+ * The platform of the page this frame is part of: a same-origin frame (an editor in an
+ * iframe, about:blank or srcdoc) belongs to the site of the top page.
+ */
+function framePlatform() {
+  try {
+    if (window.top && window.top !== window) return context.platform(window.top.location, window.top.document);
+  } catch { /* another origin: the frame's own */ }
+  return context.platform(location, document);
+}
+
+/** The focused element, inside open shadow roots too. */
+function deepActive() {
+  let a = document.activeElement;
+  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+
 function start() {
   // ---- manager -----------------------------------------------------------------------
   /** @type {Map<HTMLElement, Composer>} */
@@ -53,7 +72,7 @@ function start() {
 
   /** @type {Manager} */
   const manager = {
-    platform: context.platform(location, document),
+    platform: framePlatform(),
     paused: false,
     list: () => Array.from(composers.values()),
     siteSettings: () => (settings.sites && settings.sites[host]) || {},
@@ -88,6 +107,8 @@ function start() {
   let lastTotals = '';
   function updateTitleCounts() {
     const t = totals();
+    // A frame without composers (an ad, a widget) does not overwrite the page's counts.
+    if (window !== window.top && !t.composers) return;
     const key = `${t.error}/${t.warning}/${t.info}`;
     if (key === lastTotals) return;
     lastTotals = key;
@@ -133,7 +154,7 @@ function start() {
   // Composers that already hold text (a restored draft) are checked without a focus. Looked
   // for once at start and, rate-limited, when the page adds nodes: cheap even with a
   // hundred comment boxes, because empty boxes are left alone until used.
-  const SCAN = 'textarea, input[type="text"], input:not([type]), input[type="search"], [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]';
+  const SCAN = COMPOSER_SELECTOR;
   function scan() {
     if (manager.paused) return;
     for (const el of document.querySelectorAll(SCAN)) {
@@ -222,7 +243,7 @@ function start() {
   document.addEventListener(
     'mousemove',
     (ev) => {
-      hoverPoint = { x: ev.clientX, y: ev.clientY, target: ev.target };
+      hoverPoint = { x: ev.clientX, y: ev.clientY, target: targetOf(ev) };
       if (hoverFrame) return;
       hoverFrame = requestAnimationFrame(() => {
         hoverFrame = 0;
@@ -257,7 +278,8 @@ function start() {
     'click',
     (ev) => {
       if (ui.contains(ev.target)) return;
-      const c = manager.composerOf(ev.target);
+      const c = manager.composerOf(targetOf(ev));
+      sweepSoon(); // a click may have sent the post and cleared the composer
       if (!c) {
         ui.hideCard(true);
         ui.hidePanel();
@@ -278,7 +300,7 @@ function start() {
   document.addEventListener('selectionchange', () => {
     clearTimeout(selTimer);
     selTimer = setTimeout(() => {
-      const a = document.activeElement;
+      const a = deepActive();
       const c = a && manager.composerOf(a);
       if (!c || !c.lastKeyAt || Date.now() - c.lastKeyAt > 1500) return;
       const f = c.findingAtCaret();
@@ -293,7 +315,8 @@ function start() {
   document.addEventListener(
     'keydown',
     (ev) => {
-      const c = manager.composerOf(ev.target);
+      if (ev.key === 'Enter') sweepSoon();
+      const c = manager.composerOf(targetOf(ev));
       if (!c) return;
       if (ev.key.startsWith('Arrow') || ev.key === 'Home' || ev.key === 'End') c.lastKeyAt = Date.now();
       else c.lastKeyAt = 0;
@@ -324,7 +347,21 @@ function start() {
     { passive: true, capture: true },
   );
   window.addEventListener('resize', schedulePosition, { passive: true });
-  setInterval(schedulePosition, 1000); // composers removed or moved without any event
+  // A text field's value set by the page's script fires no event (a site clears the
+  // composer after sending): compared once a second, and soon after a click or Enter.
+  function sweep() {
+    for (const c of composers.values()) {
+      if (c.adapter.kind === 'textarea' && c.el.isConnected && c.adapter.read().text !== c.text) c.onInput();
+    }
+  }
+  function sweepSoon() {
+    setTimeout(sweep, 50);
+    setTimeout(sweep, 300);
+  }
+  setInterval(() => {
+    schedulePosition(); // composers removed or moved without any event
+    sweep();
+  }, 1000);
 
   // ---- guard, settings, popup --------------------------------------------------------
   guard.install(manager);
@@ -373,6 +410,9 @@ function start() {
 
   chrome.runtime.onMessage.addListener((msg, _sender, reply) => {
     if (msg && msg.type === 'status') {
+      // Every frame gets the popup's question; the first answer counts: the top page's,
+      // or a frame's that has composers.
+      if (window !== window.top && !composers.size) return;
       reply({ ok: true, host, platform: manager.platform, paused: manager.paused, counts: totals() });
     } else if (msg && msg.type === 'recheck') {
       // The policy in force changed: its extension settings (pause) and the findings.

@@ -8,11 +8,17 @@
 //     shadow root under the field, with the marked spans underlined.
 // hittest.js finds the mark under the mouse or caret from what is drawn here.
 import * as ui from './ui.js';
+import HIGHLIGHT_CSS from './highlights.css';
 
 /** @typedef {import('../shared/types.js').Finding} Finding */
 /** @typedef {import('../shared/types.js').Severity} Severity */
 /** @typedef {import('./adapters.js').Adapter} Adapter */
-/** A drawn mark: a DOM range (editors) or a mirror span (textareas). @typedef {{finding: Finding, range?: Range, span?: HTMLElement}} Mark */
+/** @typedef {{left: number, top: number, right: number, bottom: number}} Box */
+/**
+ * A drawn mark: a DOM range (editors) or a mirror span (textareas); `clip` is the part of
+ * the field where a mirror's text shows (its marks are cut off there).
+ * @typedef {{finding: Finding, range?: Range, span?: HTMLElement, clip?: Box}} Mark
+ */
 
 /** @type {Severity[]} */
 export const SEVS = ['error', 'warning', 'info'];
@@ -23,8 +29,22 @@ const MIRROR_PROPS = [
   'line-height', 'letter-spacing', 'word-spacing', 'text-indent', 'text-transform', 'text-align',
   'padding-top', 'padding-right', 'padding-bottom', 'padding-left', 'border-top-width',
   'border-right-width', 'border-bottom-width', 'border-left-width', 'border-style',
-  'box-sizing', 'tab-size', 'direction', 'white-space', 'word-break', 'overflow-wrap',
+  'tab-size', 'direction', 'unicode-bidi', 'white-space', 'word-break', 'overflow-wrap',
 ];
+
+/** Shadow roots that got the highlight styles (a page's styles do not reach into them). */
+const styledRoots = new WeakSet();
+/** @param {Node} el */
+function styleRootOf(el) {
+  const root = /** @type {ShadowRoot} */ (el.getRootNode());
+  if (!root || !root.host || styledRoots.has(root)) return;
+  styledRoots.add(root);
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(HIGHLIGHT_CSS);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  } catch { /* marks then show without their colours */ }
+}
 
 export const hasHighlights = typeof CSS !== 'undefined' && !!CSS.highlights && typeof Highlight === 'function';
 
@@ -58,6 +78,10 @@ export class Marks {
     this.mirror = null;
     /** @type {HTMLElement[]} */
     this.ulines = [];
+    /** Where the mirror's text shows, in client coordinates (position() keeps it). @type {Box} */
+    this.clip = { left: 0, top: 0, right: 0, bottom: 0 };
+    /** The mirror's insets from the field's border box to where text shows. */
+    this.insets = { top: 0, right: 0, bottom: 0, left: 0 };
   }
 
   /**
@@ -71,6 +95,7 @@ export class Marks {
       this.drawMirror(findings, text);
       return;
     }
+    styleRootOf(this.el);
     for (const f of findings) {
       const range = this.adapter.range(f.start, f.end);
       if (!range) continue;
@@ -93,8 +118,9 @@ export class Marks {
     if (!this.mirror) {
       this.mirror = ui.el('div', { class: 'mirror', 'data-composer': String(this.id), 'aria-hidden': 'true' });
       ui.layer('marks').appendChild(this.mirror);
-      this.styleMirror();
     }
+    // Direction (dir=auto follows the text), the scrollbar and the font can change.
+    this.styleMirror();
     const m = this.mirror;
     m.textContent = '';
     const sorted = findings.slice().sort((a, b) => a.start - b.start || b.end - a.end);
@@ -105,7 +131,7 @@ export class Marks {
       const span = ui.el('span', { 'data-sev': f.severity, 'data-start': String(f.start), 'data-end': String(f.end), 'data-text': text.slice(f.start, f.end) });
       span.textContent = text.slice(f.start, f.end);
       m.appendChild(span);
-      this.list.push({ finding: f, span });
+      this.list.push({ finding: f, span, clip: this.clip });
       at = f.end;
     }
     // A trailing newline needs a character after it to take up its line in a div.
@@ -114,10 +140,41 @@ export class Marks {
 
   styleMirror() {
     if (!this.mirror) return;
-    const cs = getComputedStyle(this.el);
+    const el = this.el;
+    const cs = getComputedStyle(el);
     const s = this.mirror.style;
-    for (const p of MIRROR_PROPS) s.setProperty(p, cs.getPropertyValue(p));
-    if (this.el.tagName === 'INPUT') {
+    const auto = (el.getAttribute('dir') || '').toLowerCase() === 'auto';
+    for (const p of MIRROR_PROPS) {
+      // dir=auto: the mirror holds the same text, so it finds the same direction itself.
+      if (auto && (p === 'direction' || p === 'unicode-bidi')) continue;
+      s.setProperty(p, cs.getPropertyValue(p));
+    }
+    if (auto) this.mirror.setAttribute('dir', 'auto');
+    else this.mirror.removeAttribute('dir');
+    // The mirror is placed on the field's border box, whatever the field's box-sizing.
+    s.setProperty('box-sizing', 'border-box');
+    const px = (/** @type {string} */ p) => parseFloat(cs.getPropertyValue(p)) || 0;
+    const border = { top: px('border-top-width'), right: px('border-right-width'), bottom: px('border-bottom-width'), left: px('border-left-width') };
+    const pad = { top: px('padding-top'), right: px('padding-right'), bottom: px('padding-bottom'), left: px('padding-left') };
+    // A classic scrollbar takes room from the text: the mirror, which has none, leaves the
+    // same room (on the left for right-to-left text in Chromium).
+    const sbX = Math.max(0, el.offsetWidth - el.clientWidth - border.left - border.right);
+    const sbY = Math.max(0, el.offsetHeight - el.clientHeight - border.top - border.bottom);
+    const rtl = cs.getPropertyValue('direction') === 'rtl';
+    if (sbX) s.setProperty(rtl ? 'padding-left' : 'padding-right', (rtl ? pad.left : pad.right) + sbX + 'px');
+    if (sbY) s.setProperty('padding-bottom', pad.bottom + sbY + 'px');
+    // Where the text shows: a one-line input clips it at its content box, a textarea at
+    // its padding box (minus a scrollbar).
+    const input = el.tagName === 'INPUT';
+    this.insets = {
+      top: border.top + (input ? pad.top : 0),
+      right: border.right + (input ? pad.right : 0) + (rtl ? 0 : sbX),
+      bottom: border.bottom + (input ? pad.bottom : 0) + sbY,
+      left: border.left + (input ? pad.left : 0) + (rtl ? sbX : 0),
+    };
+    const i = this.insets;
+    s.setProperty('clip-path', `inset(${i.top}px ${i.right}px ${i.bottom}px ${i.left}px)`);
+    if (el.tagName === 'INPUT') {
       s.setProperty('white-space', 'pre');
       s.setProperty('overflow-wrap', 'normal');
     } else {
@@ -155,6 +212,11 @@ export class Marks {
       s.height = r.height + 'px';
       this.mirror.scrollTop = this.el.scrollTop;
       this.mirror.scrollLeft = this.el.scrollLeft;
+      const i = this.insets;
+      this.clip.left = r.left + i.left;
+      this.clip.top = r.top + i.top;
+      this.clip.right = r.right - i.right;
+      this.clip.bottom = r.bottom - i.bottom;
     }
     if (!hasHighlights && this.adapter.kind !== 'textarea') this.drawUlines();
   }

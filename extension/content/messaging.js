@@ -1,5 +1,6 @@
 // Talking to the background service worker, which runs the checker (wasm).
 import { getLang } from '../shared/i18n.js';
+import { wellFormed } from './textmap.js';
 
 /** @typedef {import('../shared/types.js').Finding} Finding */
 /** @typedef {import('../shared/types.js').PostContext} PostContext */
@@ -40,7 +41,10 @@ export async function send(msg) {
  */
 export async function check(text, context) {
   if (dead) throw new Error('extension context invalidated');
-  const res = await send({ type: 'check', text, context, locale: getLang() });
+  // A lone surrogate cannot cross into the core (JSON, UTF-8): replaced, same length, so
+  // the findings' spans are spans of the page's text.
+  const ctx = Object.assign({}, context, { attachments: (context.attachments || []).map((a) => Object.assign({}, a, { name: wellFormed(String(a.name || '')) })) });
+  const res = await send({ type: 'check', text: wellFormed(text), context: ctx, locale: getLang() });
   if (!res.ok) throw new Error(res.error || 'check failed');
   return res.findings;
 }

@@ -295,3 +295,51 @@ export function shiftSpans(oldText, newText, items) {
   }
   return out;
 }
+
+// A lone UTF-16 surrogate (half of a pair, from a page's script or a broken paste).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * `s` with every lone surrogate replaced by U+FFFD: the same length in UTF-16 code units,
+ * so spans found in the result are spans of `s`. The core's JSON reader (and any UTF-8
+ * conversion) rejects a lone surrogate; checking the replaced text never throws for it.
+ * @param {string} s
+ */
+export function wellFormed(s) {
+  return s.replace(LONE_SURROGATE, '\uFFFD');
+}
+
+/**
+ * The text as the core sees it: browsers keep some spaces in contenteditable as U+00A0,
+ * and a lone surrogate becomes U+FFFD. Same length, so offsets stay valid.
+ * @param {string} s
+ */
+export const plain = (s) => wellFormed(s.replace(/\u00a0/g, ' '));
+
+/**
+ * Where `target` (with `pre` before and `post` after it in the checked text) is in `now`:
+ * the occurrence nearest `near`, with its context if that is still there, else the target
+ * alone (when it is not empty). -1 when it is gone.
+ * @param {string} now @param {string} pre @param {string} target @param {string} post @param {number} near
+ */
+export function locate(now, pre, target, post, near) {
+  const n = plain(now);
+  /** @param {string} needle @param {number} shift */
+  const nearest = (needle, shift) => {
+    let best = -1;
+    for (let i = n.indexOf(needle); i >= 0; i = n.indexOf(needle, i + 1)) {
+      const at = i + shift;
+      if (best < 0 || Math.abs(at - near) < Math.abs(best - near)) best = at;
+    }
+    return best;
+  };
+  const p = plain(pre);
+  const q = plain(post);
+  const tg = plain(target);
+  const withContext = nearest(p + tg + q, p.length);
+  if (withContext >= 0) return withContext;
+  if (!tg) return -1;
+  // The context changed (the user typed next to it): the target itself, close by only.
+  const alone = nearest(tg, 0);
+  return alone >= 0 && Math.abs(alone - near) <= Math.max(64, tg.length * 2) ? alone : -1;
+}

@@ -1,7 +1,9 @@
-// Postwacht's own UI in the page: one host element with an open shadow root holding the
+// Postwacht's own UI in the page: one host element with a closed shadow root holding the
 // mark overlays (textarea mirrors, fallback underlines), the badges, the card, the badge
-// panel, the publish guard dialog and a live region. Page styles cannot leak in, and text
-// from the post is only ever set with textContent.
+// panel, the publish guard dialog and a live region. Page styles cannot leak in, text from
+// the post is only ever set with textContent, and page scripts can neither read this UI
+// (a finding's message can name a pupil and a group from the roster) nor click it: the
+// root is closed, and every button acts only on a trusted (user) event.
 import { t } from '../shared/i18n.js';
 import CSS_TEXT from './ui.css';
 
@@ -24,7 +26,7 @@ export function ensure() {
   host = document.createElement('postwacht-ui');
   host.setAttribute('data-postwacht-ui', '');
   host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
-  root = host.attachShadow({ mode: 'open' });
+  root = host.attachShadow({ mode: 'closed' });
   try {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(CSS_TEXT);
@@ -49,6 +51,25 @@ export function ensure() {
   document.documentElement.appendChild(host);
   return root;
 }
+
+/**
+ * `fn` as a listener that runs only for events from the user (not made by a page script).
+ * @template {Event} E
+ * @param {(ev: E) => void} fn
+ * @returns {(ev: E) => void}
+ */
+export function trusted(fn) {
+  return (ev) => {
+    if (!ev.isTrusted) {
+      ev.preventDefault();
+      ev.stopImmediatePropagation();
+      return;
+    }
+    fn(ev);
+  };
+}
+/** Keeps focus and the selection in the editor when a button of ours is pressed. @param {MouseEvent} ev */
+const keepFocus = (ev) => ev.preventDefault();
 
 /**
  * A new element: `attrs` are attributes, except text (textContent), class and on* (listeners).
@@ -137,11 +158,12 @@ export function showCard(composer, finding, rect, { focus = false, pinned = fals
       'data-fix': String(i),
       'data-replacement': fx.replacement,
       text: fx.label || fx.replacement,
-      onclick: (/** @type {MouseEvent} */ ev) => {
+      onmousedown: keepFocus,
+      onclick: trusted((/** @type {MouseEvent} */ ev) => {
         ev.preventDefault();
         hideCard(true);
         composer.applyFix(finding, fx);
-      },
+      }),
     }),
   );
   const node = el(
@@ -166,7 +188,7 @@ export function showCard(composer, finding, rect, { focus = false, pinned = fals
         }
       },
     },
-    el('button', { class: 'close', type: 'button', 'aria-label': t('close'), text: '×', onclick: () => { hideCard(true); composer.focusBack(); } }),
+    el('button', { class: 'close', type: 'button', 'aria-label': t('close'), text: '×', onmousedown: keepFocus, onclick: trusted(() => { hideCard(true); composer.focusBack(); }) }),
     el('header', {}, el('span', { class: 'sev ' + finding.severity, text: sevLabel(finding.severity) }), el('span', { text: t('cat_' + finding.category.replace(/-/g, '_')) })),
     el('div', { class: 'quote', text: '“' + finding.text + '”' }),
     el('p', { class: 'msg', text: finding.message }),
@@ -182,11 +204,12 @@ export function showCard(composer, finding, rect, { focus = false, pinned = fals
         'data-ignore': '',
         text: t('ignore'),
         title: t('ignoreTitle'),
-        onclick: () => {
+        onmousedown: keepFocus,
+        onclick: trusted(() => {
           hideCard(true);
           composer.ignore(finding);
           composer.focusBack();
-        },
+        }),
       }),
     ),
   );
@@ -216,15 +239,18 @@ export function cardState() {
 // ---- badge panel -------------------------------------------------------------------
 /** @type {HTMLElement | null} */
 let panel = null;
+/** @type {{composer: Composer, list: HTMLElement, rect: Box, key: string} | null} */
+let panelState = null;
+/** What the panel's list shows, to redraw it only when that changes. @param {Composer} composer */
+const listKey = (composer) => composer.findings.map((f) => f.rule + '\u0000' + f.start + '\u0000' + f.end + '\u0000' + f.message).join('\u0001');
 export function hidePanel() {
   if (panel) panel.remove();
   panel = null;
+  panelState = null;
 }
-/** The badge panel: all findings, the account and reply context, the attachments. @param {Composer} composer @param {Box} badgeRect */
-export function showPanel(composer, badgeRect) {
-  ensure();
-  hidePanel();
-  hideCard(true);
+
+/** The panel's list of findings, as they are now. @param {Composer} composer @param {Box} badgeRect */
+function findingsList(composer, badgeRect) {
   const items = composer.findings.map((f) =>
     el(
       'li',
@@ -232,27 +258,58 @@ export function showPanel(composer, badgeRect) {
       el('button', {
         class: 'item',
         type: 'button',
-        onclick: () => {
+        onclick: trusted(() => {
           hidePanel();
           const r = composer.rectOf(f) || badgeRect;
           showCard(composer, f, r, { focus: true });
-        },
+        }),
       }, el('span', { class: 'sev ' + f.severity, text: sevLabel(f.severity) }), ' ', el('span', { text: '“' + f.text + '” — ' + f.message })),
     ),
   );
+  return items.length ? el('ul', {}, ...items) : el('p', { text: t('noFindings') });
+}
+
+/** The open panel follows the composer's findings (a context change checks again). @param {Composer} composer */
+export function refreshPanel(composer) {
+  if (!panel || !panelState || panelState.composer !== composer) return;
+  const key = listKey(composer);
+  if (key === panelState.key) return;
+  const old = panelState.list;
+  const active = root && root.activeElement;
+  const hadFocus = !!active && old.contains(active);
+  const index = hadFocus ? [...old.querySelectorAll('.item')].indexOf(/** @type {HTMLElement} */ (active)) : -1;
+  const next = findingsList(composer, panelState.rect);
+  next.setAttribute('data-findings', '');
+  old.replaceWith(next);
+  panelState.list = next;
+  panelState.key = key;
+  if (hadFocus) {
+    // Keep the keyboard user in the panel.
+    const items = /** @type {NodeListOf<HTMLElement>} */ (next.querySelectorAll('.item'));
+    const target = items[Math.min(Math.max(index, 0), items.length - 1)] || /** @type {HTMLElement | null} */ (panel.querySelector('input, select, button'));
+    if (target) target.focus();
+  }
+}
+/** The badge panel: all findings, the account and reply context, the attachments. @param {Composer} composer @param {Box} badgeRect */
+export function showPanel(composer, badgeRect) {
+  ensure();
+  hidePanel();
+  hideCard(true);
+  const list = findingsList(composer, badgeRect);
+  list.setAttribute('data-findings', '');
   const schoolBox = el('input', { type: 'checkbox', 'data-account-school': '' });
   schoolBox.checked = composer.account === 'school';
-  schoolBox.addEventListener('change', () => composer.setAccount(schoolBox.checked ? 'school' : 'personal'));
+  schoolBox.addEventListener('change', trusted(() => composer.setAccount(schoolBox.checked ? 'school' : 'personal')));
   const replySel = el('select', { 'data-reply-to': '' });
   for (const v of ['', 'parent', 'student', 'colleague', 'other']) {
     const o = el('option', { value: v, text: t('reply_' + (v || 'none')) });
     if ((composer.replyTo || '') === v) o.selected = true;
     replySel.appendChild(o);
   }
-  replySel.addEventListener('change', () => composer.setReplyTo(replySel.value || null));
+  replySel.addEventListener('change', trusted(() => composer.setReplyTo(replySel.value || null)));
   const att = composer.attachments.length
     ? el('p', { class: 'muted' }, el('span', { text: t('attachments', composer.attachments.map((a) => a.name || a.kind).join(', ')) }), ' ',
-        el('button', { class: 'act', type: 'button', text: t('clearAttachments'), onclick: () => { composer.setAttachments([]); hidePanel(); } }))
+        el('button', { class: 'act', type: 'button', text: t('clearAttachments'), onclick: trusted(() => { composer.setAttachments([]); hidePanel(); }) }))
     : el('p', { class: 'muted', text: t('noAttachments') });
   panel = el(
     'div',
@@ -269,14 +326,15 @@ export function showPanel(composer, badgeRect) {
         }
       },
     },
-    el('button', { class: 'close', type: 'button', 'aria-label': t('close'), text: '×', onclick: () => { hidePanel(); composer.focusBack(); } }),
+    el('button', { class: 'close', type: 'button', 'aria-label': t('close'), text: '×', onclick: trusted(() => { hidePanel(); composer.focusBack(); }) }),
     el('h2', { text: t('panelTitle') }),
-    items.length ? el('ul', {}, ...items) : el('p', { text: t('noFindings') }),
+    list,
     el('label', {}, schoolBox, el('span', { text: t('postAsSchool') })),
     el('label', {}, el('span', { text: t('replyToLabel') }), replySel),
     att,
   );
   els.popups.appendChild(panel);
+  panelState = { composer, list, rect: badgeRect, key: listKey(composer) };
   placeNear(panel, badgeRect);
   (/** @type {HTMLElement | null} */ (panel.querySelector('.item')) || schoolBox).focus();
 }
@@ -294,11 +352,11 @@ export function createBadge(composer) {
     'data-infos': '0',
     'data-kind': composer.adapter.kind,
     'aria-haspopup': 'dialog',
-    onclick: (/** @type {MouseEvent} */ ev) => {
+    onclick: trusted((/** @type {MouseEvent} */ ev) => {
       ev.preventDefault();
       if (panel) hidePanel();
       else showPanel(composer, b.getBoundingClientRect());
-    },
+    }),
     onmousedown: (/** @type {MouseEvent} */ ev) => ev.preventDefault(), // keep the editor's selection
   });
   els.badges.appendChild(b);
@@ -340,11 +398,13 @@ let guard = null;
 /**
  * Shows the guard for `errors`; resolves 'back' or 'post'. The school's policy may take
  * "toch plaatsen" away (allowOverride false) or ask for a reason first (needReason).
+ * `failed`: the post could not be checked (or the check did not finish): held like an
+ * error, with a message saying so.
  * @param {Finding[]} errors
- * @param {{allowOverride?: boolean, needReason?: boolean}} [opts]
+ * @param {{allowOverride?: boolean, needReason?: boolean, failed?: 'failed' | 'pending' | null}} [opts]
  * @returns {Promise<{choice: 'back' | 'post', reason?: string}>}
  */
-export function showGuard(errors, { allowOverride = true, needReason = false } = {}) {
+export function showGuard(errors, { allowOverride = true, needReason = false, failed = null } = {}) {
   ensure();
   closeGuard();
   hideCard(true);
@@ -355,7 +415,7 @@ export function showGuard(errors, { allowOverride = true, needReason = false } =
       closeGuard();
       resolve({ choice, reason });
     };
-    const back = el('button', { class: 'act primary', type: 'button', 'data-guard-back': '', text: t('guardBack'), onclick: () => finish('back') });
+    const back = el('button', { class: 'act primary', type: 'button', 'data-guard-back': '', text: t('guardBack'), onclick: trusted(() => finish('back')) });
     /** @type {(HTMLButtonElement | HTMLInputElement)[]} */
     const focusables = [back];
     /** @type {HTMLButtonElement | null} */
@@ -363,7 +423,7 @@ export function showGuard(errors, { allowOverride = true, needReason = false } =
     /** @type {HTMLInputElement | null} */
     let reason = null;
     if (allowOverride) {
-      post = el('button', { class: 'act danger', type: 'button', 'data-guard-post': '', text: t('guardPost'), onclick: () => finish('post', reason ? reason.value.trim() : '') });
+      post = el('button', { class: 'act danger', type: 'button', 'data-guard-post': '', text: t('guardPost'), onclick: trusted(() => finish('post', reason ? reason.value.trim() : '')) });
       if (needReason) {
         const field = el('input', { type: 'text', class: 'reason', 'data-guard-reason': '', 'aria-label': t('guardReason'), placeholder: t('guardReason') });
         const button = post;
@@ -380,8 +440,10 @@ export function showGuard(errors, { allowOverride = true, needReason = false } =
       'div',
       { class: 'guard', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'pw-guard-title', 'aria-describedby': 'pw-guard-desc', 'data-postwacht-guard': '' },
       el('h2', { id: 'pw-guard-title', text: t('guardTitle') }),
-      el('p', { id: 'pw-guard-desc', text: t('guardIntro', t(errors.length === 1 ? 'countErrorOne' : 'countErrorOther', errors.length)) }),
-      el('ul', {}, ...errors.map((f) => el('li', {}, el('strong', { text: '“' + f.text + '”' }), ' — ', el('span', { text: f.message })))),
+      failed
+        ? el('p', { id: 'pw-guard-desc', 'data-guard-failed': failed, text: t(failed === 'pending' ? 'guardPending' : 'guardFailed') })
+        : el('p', { id: 'pw-guard-desc', text: t('guardIntro', t(errors.length === 1 ? 'countErrorOne' : 'countErrorOther', errors.length)) }),
+      errors.length ? el('ul', {}, ...errors.map((f) => el('li', {}, el('strong', { text: '“' + f.text + '”' }), ' — ', el('span', { text: f.message })))) : null,
       allowOverride ? null : el('p', { class: 'muted', text: t('guardNoOverride') }),
       reason ? el('p', {}, reason) : null,
       el('div', { class: 'actions' }, back, post),
@@ -407,6 +469,30 @@ export function showGuard(errors, { allowOverride = true, needReason = false } =
     back.focus();
   });
 }
+// ---- notice -------------------------------------------------------------------------
+/** @type {HTMLElement | null} */
+let noticeNode = null;
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let noticeTimer;
+/**
+ * A short message next to `rect` (a fix that could not be applied), also said to screen
+ * readers; goes away by itself.
+ * @param {string} msg @param {Box} rect
+ */
+export function notice(msg, rect) {
+  ensure();
+  if (noticeNode) noticeNode.remove();
+  clearTimeout(noticeTimer);
+  noticeNode = el('div', { class: 'card notice', role: 'status', 'data-postwacht-notice': '', text: msg });
+  els.popups.appendChild(noticeNode);
+  placeNear(noticeNode, rect);
+  announce(msg);
+  noticeTimer = setTimeout(() => {
+    if (noticeNode) noticeNode.remove();
+    noticeNode = null;
+  }, 6000);
+}
+
 export function closeGuard() {
   if (guard) guard.remove();
   guard = null;

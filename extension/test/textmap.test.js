@@ -105,3 +105,27 @@ describe('textmap.shiftSpans: marks across an edit', () => {
     assert.deepEqual(out.map((x) => [x.start, x.end]), [[5, 8]]);
   });
 });
+
+describe('textmap.wellFormed and locate: what a fix works on', async () => {
+  const { wellFormed, plain, locate } = await import('../content/textmap.js');
+  it('replaces lone surrogates only, keeping the length', () => {
+    const s = 'a\uD800b\uDC00c\uD83D\uDE00d\uDE00';
+    assert.equal(wellFormed(s), 'a\uFFFDb\uFFFDc\uD83D\uDE00d\uFFFD');
+    assert.equal(wellFormed(s).length, s.length);
+    assert.equal(plain('a\u00a0\uD800'), 'a \uFFFD');
+  });
+  it('finds the target with its context nearest where it was, or gives -1', () => {
+    assert.equal(locate('Bel me ff op', 'Bel me ', 'ff', ' op', 7), 7);
+    // Text typed before it: found where it moved to.
+    assert.equal(locate('Hoi! Bel me ff op', 'Bel me ', 'ff', ' op', 7), 12);
+    // Two of them: the one with the same context, else the nearest.
+    assert.equal(locate('ff en dan bel me ff op', 'bel me ', 'ff', ' op', 7), 17);
+    assert.equal(locate('ff x ff', '', 'ff', '', 5), 5);
+    // Gone, or far away with another context: nothing.
+    assert.equal(locate('Bel me even op', 'Bel me ', 'ff', ' op', 7), -1);
+    assert.equal(locate('ff' + ' woord'.repeat(40), 'Bel me ', 'ff', ' op', 200), -1);
+    // An insertion (empty target) only where its context still is.
+    assert.equal(locate('Hallo. Groet', 'Hallo.', '', ' Groet', 6), 6);
+    assert.equal(locate('Hallo! Groet', 'Hallo.', '', ' Groet', 6), -1);
+  });
+});

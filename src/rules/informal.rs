@@ -252,15 +252,20 @@ fn punctuation_runs(t: &Text, out: &mut Vec<Hit>) {
 }
 
 /// Two identical emoji in a row, or three or more of any: "😂😂😂", "😍😍", "🎉🎊🥳".
+/// An emoji is what the reader sees as one: a ZWJ sequence (👨‍👩‍👧‍👦), an emoji with its
+/// variation selector or skin tone, a flag (two regional indicators). The fix keeps the
+/// first one whole.
 fn emoji_runs(t: &Text, out: &mut Vec<Hit>) {
     let s = t.orig;
-    let mut run: Vec<(usize, char)> = Vec::new();
-    let mut end = 0;
-    let flush = |run: &mut Vec<(usize, char)>, end: usize, out: &mut Vec<Hit>| {
-        let same = run.len() >= 2 && run.windows(2).any(|w| w[0].1 == w[1].1);
+    // (start, end) of each emoji of the run, in bytes.
+    let mut run: Vec<(usize, usize)> = Vec::new();
+    let flush = |run: &mut Vec<(usize, usize)>, out: &mut Vec<Hit>| {
+        let same = run
+            .windows(2)
+            .any(|w| s[w[0].0..w[0].1] == s[w[1].0..w[1].1]);
         if run.len() >= 3 || same {
-            let (start, first) = run[0];
-            let keep = first.to_string();
+            let (start, end) = (run[0].0, run[run.len() - 1].1);
+            let keep = s[run[0].0..run[0].1].to_string();
             out.push(
                 Hit::new(&catalog::informal::EMOJI, start, end)
                     .arg("match", &s[start..end])
@@ -270,23 +275,42 @@ fn emoji_runs(t: &Text, out: &mut Vec<Hit>) {
         }
         run.clear();
     };
+    let regional = |c: char| ('\u{1F1E6}'..='\u{1F1FF}').contains(&c);
+    let mut joined = false; // after a ZWJ: the next emoji is part of the same one
+    let mut open_flag = false; // the last emoji is a lone regional indicator
     for (i, c) in s.char_indices() {
+        let next = i + c.len_utf8();
         if is_emoji(c) {
-            run.push((i, c));
-            end = i + c.len_utf8();
+            match run.last_mut() {
+                Some(last) if joined || (open_flag && regional(c)) => {
+                    last.1 = next;
+                    open_flag = false;
+                }
+                _ => {
+                    run.push((i, next));
+                    open_flag = regional(c);
+                }
+            }
+            joined = false;
         } else if !run.is_empty()
-            && (matches!(c, '\u{FE0F}' | '\u{200D}' | ' ')
+            && (matches!(c, '\u{FE0F}' | '\u{200D}' | '\u{20E3}')
                 || ('\u{1F3FB}'..='\u{1F3FF}').contains(&c))
         {
-            if c != ' ' {
-                end = i + c.len_utf8();
+            if let Some(last) = run.last_mut() {
+                last.1 = next;
             }
+            joined = c == '\u{200D}';
+        } else if !run.is_empty() && c == ' ' {
+            joined = false;
+            open_flag = false;
         } else if !run.is_empty() {
-            flush(&mut run, end, out);
+            flush(&mut run, out);
+            joined = false;
+            open_flag = false;
         }
     }
     if !run.is_empty() {
-        flush(&mut run, end, out);
+        flush(&mut run, out);
     }
 }
 
@@ -424,6 +448,20 @@ mod tests {
             "informal",
             "Kapot leuk"
         ));
+    }
+
+    #[test]
+    fn a_zwj_sequence_is_one_emoji() {
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}\u{200D}\u{1F466}";
+        let one = format!("Leuk gezin {family} op het plein");
+        assert_no_category(&check_school(&one), "informal", &one);
+        let two = format!("Wat gezellig {family}{family}");
+        let f = check_school(&two);
+        assert!(has_span(&f, "informal", &format!("{family}{family}")));
+        let fix = &f.iter().find(|x| x.rule == "informal.emoji").unwrap().fixes[0];
+        assert_eq!(apply_fix(&two, fix), format!("Wat gezellig {family}"));
+        let flag = "Hup \u{1F1F3}\u{1F1F1}";
+        assert_no_category(&check_school(flag), "informal", flag);
     }
 
     #[test]

@@ -62,6 +62,20 @@ export class Checker {
   problems() {
     return this._problems || [];
   }
+  // Checker.forExtension and its accessors as in src/wasm.rs (no teacher rules here).
+  static forExtension(policyJson) {
+    return Checker.lenient(policyJson);
+  }
+  extensionSettings() {
+    const e = (this.policy && this.policy.extension) || {};
+    return { sites: e.sites || {}, allow_pause: e.allow_pause !== false, allow_override: e.allow_override !== false, override_needs_reason: e.override_needs_reason === true };
+  }
+  schoolName() {
+    return (this.policy && this.policy.school && this.policy.school.name) || '';
+  }
+  ruleRows() {
+    return Checker.rules().map((r) => ({ id: r.id, category: r.category, default: r.severity, school: null, teacher: null, effective: r.severity, locked: false }));
+  }
   static rules() {
     return [
       { id: 'student-name.first-name', category: 'student-name', severity: 'warning' },

@@ -14,7 +14,8 @@ export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
  * `mapHosts`: host names that resolve to 127.0.0.1 (the local HTTPS test server, whose
  * self-signed certificate is then accepted); every other host but 127.0.0.1 fails to resolve.
  */
-export async function launch(extensionDir, { headless = true, extraArgs = [], mapHosts = [] } = {}) {
+/** `showScrollbars`: classic scrollbars as a desktop browser draws them (Playwright hides them in headless mode). */
+export async function launch(extensionDir, { headless = true, extraArgs = [], mapHosts = [], showScrollbars = false } = {}) {
   const ext = resolve(extensionDir);
   if (!existsSync(join(ext, 'manifest.json'))) throw new Error(`no extension at ${ext} (run ./build.sh)`);
   const profile = mkdtempSync(join(tmpdir(), 'postwacht-profile-'));
@@ -37,7 +38,7 @@ export async function launch(extensionDir, { headless = true, extraArgs = [], ma
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless,
-    ignoreDefaultArgs: ['--disable-extensions'],
+    ignoreDefaultArgs: ['--disable-extensions', ...(showScrollbars ? ['--hide-scrollbars'] : [])],
     args,
     viewport: { width: 1000, height: 800 },
     ignoreHTTPSErrors: mapHosts.length > 0,

@@ -13,9 +13,11 @@ export async function buildPages(out = PAGES_OUT) {
   mkdirSync(out, { recursive: true });
   cpSync(join(here, '..', 'pages', 'static'), out, { recursive: true });
   await build({
-    entryPoints: [join(here, '..', 'pages', 'src', 'page.js')],
+    // page.js: the editors' test page; field.js and frame.js: composers built as sites
+    // build them (tests/field.test.js).
+    entryPoints: ['page.js', 'field.js', 'frame.js'].map((f) => join(here, '..', 'pages', 'src', f)),
     bundle: true,
-    outfile: join(out, 'page.js'),
+    outdir: out,
     format: 'iife',
     target: 'chrome110',
     define: { 'process.env.NODE_ENV': '"production"', global: 'window' },

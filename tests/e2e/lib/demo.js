@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { launch } from './browser.js';
 import { startServer } from './server.js';
 import { buildPages } from './build-pages.js';
-import { REPO, TEXT } from './helpers.js';
+import { REPO, TEXT, ui, uiEval } from './helpers.js';
 
 const args = process.argv.slice(2);
 const opt = (name) => {
@@ -69,7 +69,6 @@ if (!headless) {
 
 mkdirSync(shots, { recursive: true });
 const written = [];
-const ui = (sel) => page.locator('postwacht-ui').locator(sel);
 
 // 1. A school's page with a post being written, as the teacher sees it: the marks under the
 //    words and the badge with its dots (README: what the colours mean).
@@ -81,11 +80,17 @@ const POST = 'Wat een sportdag vandaag! Daan en Noor Bakker uit groep 6 wonnen s
 const box = page.locator('textarea');
 await box.click();
 await page.keyboard.type(POST);
-await ui('[data-postwacht-badge][data-state="ok"]').first().waitFor();
-await page.waitForFunction(() => {
-  const b = document.querySelector('postwacht-ui')?.shadowRoot?.querySelector('[data-postwacht-badge]');
-  return b && b.dataset.state === 'ok' && +b.dataset.errors >= 3 && +b.dataset.warnings >= 1;
-}).catch(() => { /* a closed shadow root: wait on the picture instead */ });
+await ui(page, '[data-postwacht-badge][data-state="ok"]').first().waitFor();
+// Postwacht's UI is in a closed shadow root: read it from the content script's world.
+for (let i = 0; ; i++) {
+  const ok = await uiEval(page, (root) => {
+    const b = root && root.querySelector('[data-postwacht-badge]');
+    return !!b && b.dataset.state === 'ok' && +b.dataset.errors >= 3 && +b.dataset.warnings >= 1;
+  });
+  if (ok) break;
+  if (i > 300) throw new Error('demo: the badge did not show the findings');
+  await page.waitForTimeout(100);
+}
 await page.mouse.move(1, 1);
 await page.waitForTimeout(600); // let the last marks settle before the picture
 const card = await page.locator('#composer').boundingBox();
@@ -94,8 +99,7 @@ await page.screenshot({ path: join(shots, 'marks.png'), clip });
 written.push('marks.png');
 
 // 2. The card for the chat-speak "ff": what is wrong, the school's rule, and the fix.
-const ff = await page.evaluate(() => {
-  const root = document.querySelector('postwacht-ui')?.shadowRoot;
+const ff = await uiEval(page, (root) => {
   const span = root && [...root.querySelectorAll('.mirror span[data-sev]')].find((s) => s.textContent === 'ff');
   if (!span) return null;
   const r = span.getBoundingClientRect();
@@ -103,9 +107,9 @@ const ff = await page.evaluate(() => {
 });
 if (ff) {
   await page.mouse.move(ff.x, ff.y, { steps: 4 });
-  await ui('[data-postwacht-card]').waitFor();
+  await ui(page, '[data-postwacht-card]').waitFor();
   await page.waitForTimeout(200);
-  const c = await ui('[data-postwacht-card]').boundingBox();
+  const c = await ui(page, '[data-postwacht-card]').boundingBox();
   const bottom = Math.max(c.y + c.height, card.y + card.height);
   await page.setViewportSize({ width: 700, height: Math.ceil(bottom + 30) });
   await page.screenshot({ path: join(shots, 'card.png'), clip: { x: clip.x, y: clip.y, width: clip.width, height: bottom - clip.y + 16 } });
@@ -117,7 +121,7 @@ if (ff) {
 // 3. The publish guard: "Plaatsen" with errors left.
 await page.mouse.move(1, 1);
 await page.locator('.publish').click();
-const guard = ui('[data-postwacht-guard]');
+const guard = ui(page, '[data-postwacht-guard]');
 await guard.waitFor();
 await page.waitForTimeout(200);
 const g = await guard.boundingBox();

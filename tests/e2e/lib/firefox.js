@@ -142,4 +142,4 @@ export async function launchFirefox(extensionDir, { localHost = '' } = {}) {
   return ff;
 }
 
-export const KEY = { Control: '\uE009', Enter: '\uE007' };
+export const KEY = { Control: '\uE009', Enter: '\uE007', Shift: '\uE008', Alt: '\uE00A', ArrowLeft: '\uE012', Escape: '\uE00C' };

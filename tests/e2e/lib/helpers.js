@@ -1,6 +1,11 @@
 // Helpers for the e2e tests: everything is read the way a person (or an outside test)
 // would find it: the badge by its data-postwacht-badge attribute, the marks as drawn
-// (CSS highlights or the textarea mirror), the card and guard in the open shadow root.
+// (CSS highlights or the textarea mirror), the card and guard in Postwacht's shadow root.
+//
+// That root is closed, so the page cannot read it (issue 9, item 12); the tests read it
+// from the content script's own isolated world over CDP, with
+// chrome.dom.openOrClosedShadowRoot, which only the extension has (uiEval). Clicks on
+// Postwacht's UI are real mouse clicks at the element's place (trusted events).
 import { resolve, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from './browser.js';
@@ -23,10 +28,10 @@ export const EDITORS = ['textarea', 'contenteditable', 'lexical', 'draft', 'quil
 
 /** Starts the page server and Chromium with the extension (EXTENSION_DIR unless given). */
 /** With `host`, the pages are served over HTTPS as https://HOST:PORT (mapped to 127.0.0.1). */
-export async function setup({ extensionDir = EXTENSION_DIR, host = undefined } = {}) {
+export async function setup({ extensionDir = EXTENSION_DIR, host = undefined, showScrollbars = false } = {}) {
   const root = existsSync(join(PAGES_OUT, 'page.js')) && process.env.POSTWACHT_PAGES_BUILT ? PAGES_OUT : await buildPages();
   const server = await startServer(root, { host });
-  const browser = await launch(extensionDir, { mapHosts: host ? [host] : [] });
+  const browser = await launch(extensionDir, { mapHosts: host ? [host] : [], showScrollbars });
   return {
     server,
     browser,
@@ -61,16 +66,68 @@ export async function waitText(page, expected, box = 'main', timeout = 10000) {
   });
 }
 
-// Runs in the page: the badge at the composer of box `b` (on it, or just above a one-line
-// field): the visible badge whose centre is nearest the composer, within 40 px.
-function badgeOf(b) {
-  const host = document.querySelector('postwacht-ui');
-  if (!host || !host.shadowRoot) return null;
+// ---- the content script's isolated world ------------------------------------------------
+const worlds = new WeakMap();
+async function world(page) {
+  let w = worlds.get(page);
+  if (w) return w;
+  const session = await page.context().newCDPSession(page);
+  const contexts = new Map();
+  session.on('Runtime.executionContextCreated', ({ context }) => {
+    if (context.auxData && context.auxData.type === 'isolated' && String(context.origin).startsWith('chrome-extension://')) contexts.set(context.id, context);
+  });
+  session.on('Runtime.executionContextDestroyed', ({ executionContextId }) => contexts.delete(executionContextId));
+  session.on('Runtime.executionContextsCleared', () => contexts.clear());
+  await session.send('Page.enable');
+  await session.send('Runtime.enable');
+  w = { session, contexts };
+  worlds.set(page, w);
+  return w;
+}
+
+/** The CDP frame id of the main frame, or of the child frame named `name`. */
+async function frameId(w, name) {
+  const { frameTree } = await w.session.send('Page.getFrameTree');
+  if (!name) return frameTree.frame.id;
+  const find = (t) => (t.frame.name === name ? t.frame.id : (t.childFrames || []).map(find).find(Boolean));
+  return find(frameTree);
+}
+
+/**
+ * Runs `fn(root, arg)` in the content script's world of the page (or of its frame named
+ * `frame`), `root` being Postwacht's (closed) shadow root or null; returns its result.
+ */
+export async function uiEval(page, fn, arg = null, { frame = undefined, timeout = 10000, absent = undefined } = {}) {
+  const w = await world(page);
+  const expression = `(async () => { const host = document.querySelector('postwacht-ui'); const root = host ? chrome.dom.openOrClosedShadowRoot(host) : null; return (${fn})(root, ${JSON.stringify(arg)}); })()`;
+  const start = Date.now();
+  for (;;) {
+    const id = await frameId(w, frame);
+    const ctx = [...w.contexts.values()].reverse().find((c) => c.auxData.frameId === id);
+    if (ctx) {
+      const res = await w.session.send('Runtime.evaluate', { expression, contextId: ctx.id, returnByValue: true, awaitPromise: true }).catch((e) => ({ gone: e }));
+      if (!res.gone) {
+        if (res.exceptionDetails) throw new Error('uiEval: ' + (res.exceptionDetails.exception?.description || res.exceptionDetails.text));
+        return res.result.value;
+      }
+    }
+    if (Date.now() - start > timeout) {
+      if (absent !== undefined) return absent; // no content script there: what the caller says that means
+      throw new Error('uiEval: no content script in ' + (frame || 'the page'));
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+// Runs in the content script's world: the badge at the composer of box `b` (on it, or just
+// above a one-line field): the visible badge whose centre is nearest the composer, within 40 px.
+function badgeOf(root, b) {
+  if (!root) return null;
   const wrap = document.querySelector(`[data-test-composer="${b}"]`);
   const r = wrap.getBoundingClientRect();
   let best = null;
   let bestD = 40;
-  for (const badge of host.shadowRoot.querySelectorAll('[data-postwacht-badge]')) {
+  for (const badge of root.querySelectorAll('[data-postwacht-badge]')) {
     if (badge.hidden) continue;
     const q = badge.getBoundingClientRect();
     const x = q.left + q.width / 2;
@@ -87,44 +144,44 @@ function badgeOf(b) {
 }
 
 /** {errors, warnings, infos} from the badge of box `box`, or null when there is none. */
-export function badge(page, box = 'main') {
-  return page.evaluate(
-    ([src, b]) => {
+export function badge(page, box = 'main', opts = {}) {
+  return uiEval(
+    page,
+    (root, [src, b]) => {
       const badgeOf = new Function('return ' + src)();
-      const el = badgeOf(b);
+      const el = badgeOf(root, b);
       return el && { platform: el.dataset.platform, account: el.dataset.account, replyTo: el.dataset.replyTo, errors: +el.dataset.errors, warnings: +el.dataset.warnings, infos: +el.dataset.infos, label: el.getAttribute('aria-label'), attachments: +(el.dataset.attachments || 0), state: el.dataset.state || '' };
     },
     [badgeOf.toString(), box],
+    opts,
   );
 }
 
 /** How many badges Postwacht shows on the page. */
 export function badgeCount(page) {
-  return page.evaluate(() => {
-    const host = document.querySelector('postwacht-ui');
-    return host ? host.shadowRoot.querySelectorAll('[data-postwacht-badge]').length : 0;
-  });
+  // No content script in the page (a host it does not run on): no badges.
+  return uiEval(page, (root) => (root ? root.querySelectorAll('[data-postwacht-badge]').length : 0), null, { timeout: 2000, absent: 0 });
 }
 
-export async function waitBadge(page, pred, box = 'main', timeout = 15000) {
+export async function waitBadge(page, pred, box = 'main', timeout = 15000, opts = {}) {
   const start = Date.now();
   let last = null;
   while (Date.now() - start < timeout) {
-    last = await badge(page, box);
+    last = await badge(page, box, opts);
     if (last && pred(last)) return last;
     await page.waitForTimeout(50);
   }
   throw new Error(`badge never matched; last: ${JSON.stringify(last)}`);
 }
 
-// Runs in the page: the marks as drawn, [{text, severity, x, y}] (x, y: centre of the first rect).
-function drawnMarks() {
+// Runs in the content script's world: the marks as drawn, [{text, severity, x, y, rects}]
+// (x, y: centre of the first rect).
+function drawnMarks(root) {
   const out = [];
-  const host = document.querySelector('postwacht-ui');
-  if (host && host.shadowRoot) {
-    for (const span of host.shadowRoot.querySelectorAll('.mirror span[data-sev]')) {
+  if (root) {
+    for (const span of root.querySelectorAll('.mirror span[data-sev]')) {
       const r = span.getClientRects()[0];
-      if (r) out.push({ text: span.textContent, severity: span.dataset.sev, x: r.left + r.width / 2, y: r.top + r.height / 2 });
+      if (r) out.push({ text: span.textContent, severity: span.dataset.sev, x: r.left + r.width / 2, y: r.top + r.height / 2, start: +span.dataset.start, end: +span.dataset.end, rects: [...span.getClientRects()].map((q) => ({ left: q.left, top: q.top, right: q.right, bottom: q.bottom })) });
     }
   }
   for (const sev of ['error', 'warning', 'info']) {
@@ -132,50 +189,157 @@ function drawnMarks() {
     if (!h) continue;
     for (const range of h) {
       const r = range.getClientRects()[0];
-      if (r) out.push({ text: range.toString(), severity: sev, x: r.left + r.width / 2, y: r.top + r.height / 2 });
+      if (r) out.push({ text: range.toString(), severity: sev, x: r.left + r.width / 2, y: r.top + r.height / 2, rects: [...range.getClientRects()].map((q) => ({ left: q.left, top: q.top, right: q.right, bottom: q.bottom })) });
     }
   }
   return out;
 }
 
-export function marks(page) {
-  return page.evaluate((src) => new Function('return ' + src)()(), drawnMarks.toString());
+export function marks(page, opts = {}) {
+  return uiEval(page, (root, src) => new Function('return ' + src)()(root), drawnMarks.toString(), opts);
 }
 
 /** Waits until a drawn mark covers each of `words`; returns the marks. */
-export async function waitMarks(page, words, timeout = 15000) {
+export async function waitMarks(page, words, timeout = 15000, opts = {}) {
   const start = Date.now();
   let last = [];
   while (Date.now() - start < timeout) {
-    last = await marks(page);
+    last = await marks(page, opts);
     if (words.every((w) => last.some((m) => m.text.includes(w)))) return last;
     await page.waitForTimeout(50);
   }
   throw new Error(`marks never covered ${JSON.stringify(words)}; drawn: ${JSON.stringify(last.map((m) => m.text))}`);
 }
 
-export async function waitNoMark(page, word, timeout = 15000) {
+export async function waitNoMark(page, word, timeout = 15000, opts = {}) {
   const start = Date.now();
   while (Date.now() - start < timeout) {
-    const ms = await marks(page);
+    const ms = await marks(page, opts);
     if (!ms.some((m) => m.text === word)) return;
     await page.waitForTimeout(50);
   }
   throw new Error(`mark on ${word} did not go away`);
 }
 
-/** Locator for something inside Postwacht's shadow root (Playwright pierces open roots). */
-export function ui(page, selector) {
-  return page.locator('postwacht-ui').locator(selector);
+// Runs in the content script's world: what the UI locator's selector chain finds.
+function uiQuery(root, { chain, index, op, name }) {
+  if (!root) return op === 'count' ? 0 : null;
+  let found = [root];
+  for (const sel of chain) found = found.flatMap((n) => [...n.querySelectorAll(sel)]);
+  if (op === 'count') return found.length;
+  const el = index === -1 ? found[found.length - 1] : found[index || 0];
+  if (!el) return null;
+  const r = el.getBoundingClientRect();
+  return {
+    visible: r.width > 0 && r.height > 0 && !el.closest('[hidden]'),
+    rect: { x: r.left, y: r.top, width: r.width, height: r.height },
+    text: el.textContent,
+    attr: name ? el.getAttribute(name) : null,
+    disabled: !!el.disabled,
+    checked: !!el.checked,
+    focused: root.activeElement === el,
+  };
+}
+
+/**
+ * Something in Postwacht's shadow root, with the part of Playwright's Locator the tests use:
+ * waitFor, click (a real mouse click at its centre), check, fill, textContent,
+ * getAttribute, count, isVisible, isDisabled, boundingBox, locator, first, last.
+ */
+class UiLocator {
+  constructor(page, chain, index = 0, frame = undefined) {
+    this.page = page;
+    this.chain = chain;
+    this.index = index;
+    this.frame = frame;
+  }
+  locator(sel) {
+    return new UiLocator(this.page, [...this.chain, sel], this.index, this.frame);
+  }
+  first() {
+    return new UiLocator(this.page, this.chain, 0, this.frame);
+  }
+  last() {
+    return new UiLocator(this.page, this.chain, -1, this.frame);
+  }
+  nth(i) {
+    return new UiLocator(this.page, this.chain, i, this.frame);
+  }
+  info(name) {
+    return uiEval(this.page, uiQuery, { chain: this.chain, index: this.index, op: 'info', name }, { frame: this.frame });
+  }
+  async count() {
+    return uiEval(this.page, uiQuery, { chain: this.chain, op: 'count' }, { frame: this.frame });
+  }
+  async waitFor({ state = 'visible', timeout = 30000 } = {}) {
+    const start = Date.now();
+    for (;;) {
+      const i = await this.info();
+      const ok = state === 'attached' ? !!i : state === 'detached' ? !i : state === 'hidden' ? !i || !i.visible : !!i && i.visible;
+      if (ok) return;
+      if (Date.now() - start > timeout) throw new Error(`ui ${this.chain.join(' ')}: not ${state} after ${timeout} ms`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  async isVisible() {
+    const i = await this.info();
+    return !!i && i.visible;
+  }
+  async isDisabled() {
+    await this.waitFor({ state: 'attached' });
+    return (await this.info()).disabled;
+  }
+  async textContent() {
+    await this.waitFor({ state: 'attached' });
+    return (await this.info()).text;
+  }
+  async getAttribute(name) {
+    await this.waitFor({ state: 'attached' });
+    return (await this.info(name)).attr;
+  }
+  async boundingBox() {
+    const i = await this.info();
+    if (!i) return null;
+    const off = await this.frameOffset();
+    return { x: i.rect.x + off.x, y: i.rect.y + off.y, width: i.rect.width, height: i.rect.height };
+  }
+  async frameOffset() {
+    if (!this.frame) return { x: 0, y: 0 };
+    return this.page.evaluate((name) => {
+      const f = document.querySelector(`iframe[name="${name}"]`);
+      const r = f.getBoundingClientRect();
+      return { x: r.left + f.clientLeft, y: r.top + f.clientTop };
+    }, this.frame);
+  }
+  async click() {
+    await this.waitFor({ state: 'visible' });
+    const b = await this.boundingBox();
+    await this.page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+  }
+  async check() {
+    await this.waitFor({ state: 'visible' });
+    if (!(await this.info()).checked) await this.click();
+  }
+  async fill(text) {
+    await this.click();
+    await this.page.keyboard.press('Control+a');
+    await this.page.keyboard.insertText(text);
+  }
+}
+
+/** Locator for something inside Postwacht's shadow root (of the frame named `frame`). */
+export function ui(page, selector, { frame = undefined } = {}) {
+  return new UiLocator(page, [selector], 0, frame);
 }
 
 /** Hovers the mark on `word` and waits for its card; returns the card locator. */
-export async function hoverMark(page, word) {
-  const ms = await waitMarks(page, [word]);
+export async function hoverMark(page, word, { frame = undefined } = {}) {
+  const ms = await waitMarks(page, [word], 15000, { frame });
   const m = ms.find((x) => x.text === word) || ms.find((x) => x.text.includes(word));
-  await page.mouse.move(m.x - 30, m.y + 40);
-  await page.mouse.move(m.x, m.y, { steps: 3 });
-  const card = ui(page, '[data-postwacht-card]');
+  const off = await new UiLocator(page, [], 0, frame).frameOffset();
+  await page.mouse.move(off.x + m.x - 30, off.y + m.y + 40);
+  await page.mouse.move(off.x + m.x, off.y + m.y, { steps: 3 });
+  const card = ui(page, '[data-postwacht-card]', { frame });
   await card.waitFor({ state: 'visible', timeout: 10000 });
   return card;
 }

@@ -2,7 +2,16 @@
 // reply, attachments, account), and the keyboard route to the card and the badge panel.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openEditor, composer, getText, waitText, badge, badgeCount, waitBadge, waitMarks, ui, TEXT } from '../lib/helpers.js';
+import { setup, openEditor, composer, getText, waitText, badge, badgeCount, waitBadge, waitMarks, ui, uiEval, TEXT } from '../lib/helpers.js';
+
+/** Waits until `pred(root)` holds in the content script's world. */
+async function waitUi(page, pred, timeout = 10000) {
+  const start = Date.now();
+  while (!(await uiEval(page, pred))) {
+    if (Date.now() - start > timeout) throw new Error('waitUi: timed out');
+    await page.waitForTimeout(50);
+  }
+}
 
 let env;
 before(async () => {
@@ -111,10 +120,7 @@ describe('keyboard', () => {
     const card = ui(page, '[data-postwacht-card]');
     await card.waitFor({ state: 'visible' }); // shown for the caret, focus stays in the editor
     await page.keyboard.press('Alt+Shift+P');
-    await page.waitForFunction(() => {
-      const host = document.querySelector('postwacht-ui');
-      return host && host.shadowRoot.activeElement && host.shadowRoot.activeElement.matches('[data-postwacht-card] button');
-    });
+    await waitUi(page, (root) => !!root && !!root.activeElement && root.activeElement.matches('[data-postwacht-card] button'));
     const replacement = await card.locator('[data-fix="0"]').getAttribute('data-replacement');
     await page.keyboard.press('Enter');
     const start = TEXT.indexOf(' ff ') + 1;
@@ -134,10 +140,7 @@ describe('keyboard', () => {
     await composer(page).click();
     await page.keyboard.type('bel 06-12345678');
     await waitBadge(page, (b) => b.errors === 1);
-    await page.waitForFunction(() => {
-      const live = document.querySelector('postwacht-ui').shadowRoot.querySelector('[aria-live]');
-      return /1/.test(live.textContent);
-    });
+    await waitUi(page, (root) => /1/.test(root.querySelector('[aria-live]').textContent));
     const b = await badge(page);
     assert.match(b.label, /1/);
     await page.close();
@@ -152,12 +155,12 @@ describe('marks while typing', () => {
       await page.keyboard.type(TEXT);
       await waitMarks(page, ['ff', '06-12345678']);
       // Sample the drawn marks on every frame while typing at the start of the post.
-      await page.evaluate(() => {
+      // Sampled in the content script's world, where the (closed) shadow root is reachable.
+      await uiEval(page, (root) => {
         window.__samples = [];
-        const host = document.querySelector('postwacht-ui');
         const tick = () => {
           const texts = [];
-          for (const s of host.shadowRoot.querySelectorAll('.mirror span[data-sev]')) texts.push(s.textContent);
+          for (const s of root.querySelectorAll('.mirror span[data-sev]')) texts.push(s.textContent);
           for (const sev of ['error', 'warning', 'info']) for (const r of CSS.highlights.get('postwacht-' + sev) || []) texts.push(r.toString());
           window.__samples.push(texts);
           if (!window.__stopSampling) requestAnimationFrame(tick);
@@ -168,7 +171,7 @@ describe('marks while typing', () => {
       await page.keyboard.type('Hoi allemaal! ', { delay: 40 });
       await waitText(page, 'Hoi allemaal! ' + TEXT);
       await page.waitForTimeout(500);
-      const samples = await page.evaluate(() => {
+      const samples = await uiEval(page, () => {
         window.__stopSampling = true;
         return window.__samples;
       });

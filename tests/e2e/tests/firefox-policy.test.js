@@ -48,17 +48,15 @@ describe('Firefox: policies.json "3rdparty"', { skip }, () => {
   it('the roster from policies.json is used: a pupil named in a post is an error', async () => {
     await ff.goto(`${server.origin}/page.html?editor=textarea`);
     await ff.waitFor(() => window.__ready && !!window.__boxes.main.el);
+    // Postwacht's UI is in a closed shadow root: the page (and WebDriver BiDi) reads only
+    // the postwacht:marks-updated event with the badge's counts. The same text without the
+    // roster has no error (the name is not one a pupil context or a word list gives).
+    await ff.evaluate(() => document.addEventListener('postwacht:marks-updated', (e) => (window.__marks = { errors: e.detail.errors })));
     await ff.click('[data-test-composer="main"] textarea');
     const text = 'Vandaag heeft Xandrijn Pluimveer een prachtige tekening gemaakt.';
     await ff.type(text);
     await ff.waitFor((t) => window.__boxes.main.getText() === t, [text]);
-    const marked = await ff.waitFor(() => {
-      const root = document.querySelector('postwacht-ui')?.shadowRoot;
-      const b = root && root.querySelector('[data-postwacht-badge]');
-      if (!b || b.dataset.state !== 'ok' || +b.dataset.errors < 1) return false;
-      const spans = [...root.querySelectorAll('.mirror span[data-sev="error"]')].map((s) => s.textContent);
-      return spans.some((s) => s.includes('Xandrijn')) && spans;
-    }, [], 20000);
-    assert.ok(marked.some((s) => s.includes('Xandrijn')), JSON.stringify(marked));
+    const marked = await ff.waitFor(() => window.__marks && window.__marks.errors >= 1 && window.__marks, [], 20000);
+    assert.ok(marked.errors >= 1, JSON.stringify(marked));
   });
 });

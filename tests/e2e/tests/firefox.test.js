@@ -1,6 +1,6 @@
 // Smoke test of dist/firefox in Firefox ESR (WebDriver BiDi, no geckodriver): the derived
 // manifest loads, the background script runs the wasm, and a post gets its marks, its
-// badge, a fix and the publish guard. Skipped when Firefox is not installed (run.sh
+// badge counts, its card by keyboard and the publish guard. Skipped when Firefox is not installed (run.sh
 // installs firefox-esr unless POSTWACHT_E2E_FIREFOX=0).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,54 +25,56 @@ describe('Firefox', { skip }, () => {
     if (server) await server.close();
   });
 
-  const badge = () =>
-    ff.evaluate(() => {
-      const b = document.querySelector('postwacht-ui')?.shadowRoot?.querySelector('[data-postwacht-badge]');
-      return b && { errors: +b.dataset.errors, warnings: +b.dataset.warnings, infos: +b.dataset.infos, state: b.dataset.state };
-    });
+  // Postwacht's UI is in a closed shadow root, which WebDriver BiDi cannot open in Firefox
+  // (no chrome.dom there): the test goes the way a user does, by keyboard (trusted key
+  // events), and reads what the page may read: the postwacht:marks-updated event with the
+  // badge's counts, the CSS highlights, the text, where the focus is.
+  const lastMarks = () => ff.evaluate(() => window.__marks || null);
 
   for (const [editor, csp] of [['textarea', false], ['contenteditable', true], ['prosemirror', false]]) {
-    it(`${editor}${csp ? ' (strict CSP)' : ''}: marks, badge, a fix and the guard`, async () => {
+    it(`${editor}${csp ? ' (strict CSP)' : ''}: marks, badge, the card and the guard`, async () => {
       await ff.goto(`${server.origin}/${csp ? 'csp/' : ''}page.html?editor=${editor}`);
       await ff.waitFor(() => window.__ready && !!window.__boxes.main.el);
+      await ff.evaluate(() => {
+        window.__marks = null;
+        document.addEventListener('postwacht:marks-updated', (e) => (window.__marks = { errors: e.detail.errors, warnings: e.detail.warnings, infos: e.detail.infos }));
+      });
       await ff.click('[data-test-composer="main"] textarea, [data-test-composer="main"] [contenteditable="true"]');
       await ff.type(TEXT);
       await ff.waitFor((t) => window.__boxes.main.getText() === t, [TEXT]);
-      const b = await ff.waitFor(() => {
-        const el = document.querySelector('postwacht-ui')?.shadowRoot?.querySelector('[data-postwacht-badge]');
-        return el && el.dataset.state === 'ok' && +el.dataset.errors >= 1 && { errors: +el.dataset.errors };
-      });
+      const b = await ff.waitFor(() => window.__marks && window.__marks.errors >= 1 && window.__marks);
       assert.ok(b.errors >= 1);
-      // The marks, as drawn: textarea mirror, Custom Highlight API, or overlay underlines.
-      const drawn = await ff.waitFor(() => {
-        const root = document.querySelector('postwacht-ui').shadowRoot;
-        const texts = [...root.querySelectorAll('.mirror span[data-sev]')].map((s) => s.textContent);
-        if (window.CSS && CSS.highlights) for (const sev of ['error', 'warning', 'info']) for (const r of CSS.highlights.get('postwacht-' + sev) || []) texts.push(r.toString());
-        const ulines = root.querySelectorAll('.uline').length;
-        return (texts.includes('06-12345678') || ulines > 0) && { texts, ulines };
-      });
-      assert.ok(drawn.texts.includes('06-12345678') || drawn.ulines > 0);
+      if (editor !== 'textarea') {
+        // The marks, as drawn with the Custom Highlight API.
+        const drawn = await ff.waitFor(() => {
+          const texts = [];
+          if (window.CSS && CSS.highlights) for (const sev of ['error', 'warning', 'info']) for (const r of CSS.highlights.get('postwacht-' + sev) || []) texts.push(r.toString());
+          return texts.includes('06-12345678') && texts;
+        });
+        assert.ok(drawn.includes('ff'));
+      }
 
-      // A fix, through the badge panel and the card (as a keyboard or mouse user would).
-      const ui = (sel) => `document.querySelector('postwacht-ui').shadowRoot.querySelector(${JSON.stringify(sel)})`;
-      await ff.evaluate(new Function(`${ui('[data-postwacht-badge]')}.click()`));
-      await ff.waitFor(new Function(`return !!${ui('[data-postwacht-panel]')}`));
-      await ff.evaluate(() => [...document.querySelector('postwacht-ui').shadowRoot.querySelectorAll('[data-postwacht-panel] .item')].find((b) => b.textContent.includes('“ff”')).click());
-      const replacement = await ff.waitFor(new Function(`const b = ${ui('[data-postwacht-card] [data-fix="0"]')}; return b && b.dataset.replacement`));
-      await ff.evaluate(new Function(`${ui('[data-postwacht-card] [data-fix="0"]')}.click()`));
+      // The card by keyboard: the caret into "ff", Alt+Shift+P moves the focus into the card,
+      // Escape back to the draft. (Applying the fix by Enter is not driven here: in this
+      // Firefox, Enter sent over WebDriver BiDi to the focused fix button fires no click; a
+      // script's click() is ignored on purpose, the buttons act on user events only.)
       const start = TEXT.indexOf(' ff ') + 1;
-      const fixed = TEXT.slice(0, start) + replacement + TEXT.slice(start + 2);
-      await ff.waitFor((t) => window.__boxes.main.getText() === t, [fixed]);
+      for (let i = 0; i < TEXT.length - (start + 1); i++) await ff.press(KEY.ArrowLeft);
+      await ff.press(KEY.Alt, KEY.Shift, 'P');
+      await ff.waitFor(() => document.activeElement && document.activeElement.matches('postwacht-ui'));
+      await ff.press(KEY.Escape);
+      await ff.waitFor(() => document.activeElement === window.__boxes.main.el);
 
-      // Ctrl+Enter is held back while the phone number is there.
-      await ff.evaluate(() => window.__boxes.main.el.focus());
+      // Ctrl+Enter is held back while the phone number is there (the focus goes to the
+      // guard); Escape goes back to the draft, which is unchanged.
       await ff.press(KEY.Control, KEY.Enter);
-      await ff.waitFor(() => !!document.querySelector('postwacht-ui').shadowRoot.querySelector('[data-postwacht-guard]'));
+      await ff.waitFor(() => document.activeElement && document.activeElement.matches('postwacht-ui'));
       assert.deepEqual(await ff.evaluate(() => window.__published), []);
-      await ff.evaluate(() => document.querySelector('postwacht-ui').shadowRoot.querySelector('[data-guard-back]').click());
-      await ff.waitFor(() => !document.querySelector('postwacht-ui').shadowRoot.querySelector('[data-postwacht-guard]'));
-      assert.equal(await ff.evaluate(() => window.__boxes.main.getText()), fixed);
-      assert.ok(await badge());
+      await ff.press(KEY.Escape);
+      await ff.waitFor(() => document.activeElement === window.__boxes.main.el);
+      assert.deepEqual(await ff.evaluate(() => window.__published), []);
+      assert.equal(await ff.evaluate(() => window.__boxes.main.getText()), TEXT);
+      assert.ok((await lastMarks()).errors >= 1);
     });
   }
 });

@@ -103,7 +103,7 @@ describe('popup', () => {
     await popup.locator('#counts:not([hidden])').waitFor();
     assert.match(await popup.locator('#counts').textContent(), /1 fout/);
     await popup.locator('#pause').click();
-    await page.waitForFunction(() => !document.querySelector('postwacht-ui')?.shadowRoot.querySelector('[data-postwacht-badge]'));
+    await ui(page, '[data-postwacht-badge]').waitFor({ state: 'detached' });
     assert.equal(await badgeCount(page), 0);
     await popup.locator('#status').filter({ hasText: 'Gepauzeerd' }).waitFor();
     await popup.locator('#pause').click();
