@@ -28,6 +28,8 @@ pub struct RosterIndex {
     by_surname: HashMap<String, Vec<usize>>,
     /// Keys that are only a short form of a roster first name ("kev").
     short: HashSet<String>,
+    /// The roster's own class codes with a letter in them ("pm2a", "ihs1", "4v2").
+    groups: HashSet<String>,
     salt: Option<[u8; 16]>,
 }
 
@@ -54,6 +56,9 @@ impl RosterIndex {
                 .filter(|t| t != "groep" && t != "klas")
                 .collect::<Vec<_>>()
                 .join("");
+            if group.chars().any(char::is_alphabetic) && group.len() >= 2 {
+                idx.groups.insert(group.clone());
+            }
             let pupil = match toks.split_first() {
                 Some((first, rest)) => {
                     idx.by_first.entry(first.clone()).or_default().push(i);
@@ -95,6 +100,12 @@ impl RosterIndex {
             self.short.insert(k.clone());
             self.by_first.entry(k).or_default().extend(p);
         }
+    }
+
+    /// Is this word one of the roster's class codes ("PM2A", "IHS1"): a school word of this
+    /// school, whatever shape its codes have?
+    pub fn is_group(&self, w: &str) -> bool {
+        self.groups.contains(w)
     }
 
     /// Is this key only a short form of a roster first name ("kev" for Kevin)?

@@ -256,3 +256,19 @@ fn the_name_fix_removes_what_identifies() {
         assert_no_category(&check_with(&p, &fixed, "school"), "student-name", &fixed);
     }
 }
+
+/// A school's own class codes, whatever their shape ("PM2A", "IHS1"), come from the roster.
+#[test]
+fn the_rosters_own_class_codes_are_a_pupil_context() {
+    let json = r#"{"school": {"name": "ROC Test"}, "roster": [
+        {"name": "Lotte Brands", "group": "PM2A", "consent": {"social": true}}]}"#;
+    let p = Compiled::new(Policy::from_json(json).unwrap());
+    let f = check_with(
+        &p,
+        "Lotte uit PM2A hielp vandaag bij de open dag.",
+        "personal",
+    );
+    assert!(has_span(&f, "student-name", "Lotte"), "{f:#?}");
+    let f = check_with(&p, "Lotte uit XQ9Z hielp vandaag.", "personal");
+    assert_no_category(&f, "student-name", "an unknown code in a personal post");
+}

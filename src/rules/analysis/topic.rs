@@ -48,6 +48,7 @@ impl Analysis {
                 (2, 2)
             } else if (w.starts_with("groep") && is_small_number(&w[5..], 8))
                 || is_class_code(w) && (w.len() > 2 || class_neighbour(words, i))
+                || w.len() > 2 && policy.roster.is_group(w)
             {
                 (2, 1)
             } else if let Some(last) = full_roster_name_at(keys, i, policy) {

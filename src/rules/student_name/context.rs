@@ -26,7 +26,10 @@ impl Mentions<'_> {
         let c = &self.lex.classes;
         let group_at = |j: usize| -> bool {
             let g = self.w(j);
-            if g.starts_with("groep") && is_small_number(&g[5..], 8) || is_class_code(g) {
+            if g.starts_with("groep") && is_small_number(&g[5..], 8)
+                || is_class_code(g)
+                || self.policy.roster.is_group(g)
+            {
                 return true;
             }
             if is_group_word(g) || c.group_nouns.contains(g) {
