@@ -64,6 +64,9 @@ impl Rule for Informal {
                     "",
                 ));
             } else if let Some(fixed) = unstretch(t.orig_of(tok)) {
+                // "lmaooo" unstretched is "lmao", chat-speak again: the fix takes its formal form.
+                let chat = lex.chat_speak.longest(&[crate::text::normalize(&fixed)]);
+                let fixed = chat.map_or(fixed, |(_, rep)| rep.clone());
                 out.push(replace_or_remove(
                     t,
                     &catalog::informal::STRETCHED,

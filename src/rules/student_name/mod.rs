@@ -66,10 +66,10 @@ fn class_after(ctx: &Ctx, end: usize) -> Option<usize> {
     if c.group_prepositions.contains(w(j)) || c.initial_prepositions.contains(w(j)) {
         j += 1;
     }
-    if is_group_word(w(j)) && is_small_number(w(j + 1), 13) {
+    let code = |x: &str| is_class_code(x) || ctx.policy.roster.is_group(x);
+    if is_group_word(w(j)) && (is_small_number(w(j + 1), 13) || code(w(j + 1))) {
         j += 1;
-    } else if !(is_class_code(w(j)) || w(j).starts_with("groep") && is_small_number(&w(j)[5..], 8))
-    {
+    } else if !(code(w(j)) || w(j).starts_with("groep") && is_small_number(&w(j)[5..], 8)) {
         return None;
     }
     let tok = t.tokens.get(j)?;
