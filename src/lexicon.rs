@@ -372,6 +372,35 @@ pub fn get() -> &'static Lexicon {
 mod tests {
     use super::*;
 
+    /// Every pattern compiles (a bad line panics in `get`), every section has patterns, and
+    /// every entry of a pattern list is one word (a list entry of two words never matches).
+    #[test]
+    fn patterns_compile_and_lists_are_words() {
+        let l = get();
+        for name in pattern::SECTIONS {
+            assert!(
+                l.patterns.get(name).is_some_and(|p| !p.is_empty()),
+                "[{name}]"
+            );
+        }
+        for data in [
+            data_file!("lexicon/nl/pattern_lists.txt"),
+            data_file!("lexicon/en/pattern_lists.txt"),
+        ] {
+            for (name, lines) in sections(data) {
+                for w in lines {
+                    assert_eq!(tokens(&w).len(), 1, "[{name}] {w:?} is not one word");
+                }
+            }
+        }
+        for (full, shorts) in &l.short_forms {
+            assert!(
+                !shorts.is_empty() && !full.is_empty(),
+                "short_forms.txt: {full}"
+            );
+        }
+    }
+
     #[test]
     fn lists_load() {
         let l = get();
