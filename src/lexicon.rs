@@ -334,7 +334,6 @@ impl Lexicon {
             ("insults", &self.insults),
             ("belittle-adjectives", &self.belittle_adjectives),
             ("predicates", &self.predicates),
-            ("first-names", &self.first_names),
         ] {
             l.insert(name.to_string(), Arc::new(words.clone()));
         }
