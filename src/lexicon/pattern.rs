@@ -112,12 +112,9 @@ impl Pattern {
     /// If the pattern matches at `words[0]`: the reported span in words, `[from, to)`.
     pub fn matches<S: AsRef<str>>(&self, words: &[S]) -> Option<(usize, usize)> {
         let mut bounds = vec![0; self.elems.len() + 1];
-        self.go(0, 0, words, &mut bounds).then(|| {
-            (
-                bounds[self.mark.0],
-                bounds[self.mark.1].max(bounds[self.mark.0] + 1),
-            )
-        })
+        // A match whose reported span took no word (only optional elements or gaps) is none.
+        (self.go(0, 0, words, &mut bounds) && bounds[self.mark.1] > bounds[self.mark.0])
+            .then(|| (bounds[self.mark.0], bounds[self.mark.1]))
     }
 
     fn go<S: AsRef<str>>(&self, e: usize, w: usize, words: &[S], bounds: &mut Vec<usize>) -> bool {
@@ -313,6 +310,10 @@ mod tests {
         );
         assert_eq!(m("de [rechter heeft]", "de rechter heeft"), Some((1, 3)));
         assert_eq!(m("stel <nouns>", "stel vragen"), None);
+        // Nothing to report: the span took no word.
+        assert_eq!(m("wat [een?]", "wat"), None);
+        assert_eq!(m("~2", "wat een"), Some((0, 2)));
+        assert_eq!(m("~2", ""), None);
     }
 
     #[test]
