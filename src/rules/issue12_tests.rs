@@ -272,3 +272,17 @@ fn the_rosters_own_class_codes_are_a_pupil_context() {
     let f = check_with(&p, "Lotte uit XQ9Z hielp vandaag.", "personal");
     assert_no_category(&f, "student-name", "an unknown code in a personal post");
 }
+
+/// "from my maths class": one word between the determiner and the group noun.
+#[test]
+fn a_group_noun_after_one_word_is_a_pupil_context() {
+    let p = roster(&["Mark de Boer"]);
+    let f = check_with(
+        &p,
+        "Mark from my maths class presented his project today.",
+        "personal",
+    );
+    assert!(has_span(&f, "student-name", "Mark"), "{f:#?}");
+    let f = check_with(&p, "Mark my words: the weather will be fine.", "personal");
+    assert_no_category(&f, "student-name", "an ordinary verb");
+}

@@ -35,8 +35,12 @@ impl Mentions<'_> {
             if is_group_word(g) || c.group_nouns.contains(g) {
                 return true;
             }
+            // "uit mijn klas", "from my 4vwo class", "from my maths class": one word may stand
+            // between the determiner and the group noun.
             c.group_determiners.contains(g)
-                && (c.group_nouns.contains(self.w(j + 1)) || is_class_code(self.w(j + 1)))
+                && (c.group_nouns.contains(self.w(j + 1))
+                    || is_class_code(self.w(j + 1))
+                    || c.group_nouns.contains(self.w(j + 2)))
         };
         if gap.contains('(') && group_at(k) {
             return true;
