@@ -80,7 +80,7 @@ pub fn parse(line: &str, lists: &Lists) -> Result<Pattern, String> {
                 } else if tokens(part).len() == 1 {
                     words.push(normalize(part));
                 } else {
-                    return Err(format!("{line}: {part:?} in {raw} is not one word"));
+                    return Err(format!("{line}: \"{part}\" in {raw} is not one word"));
                 }
             }
             Atom::Words(words, classes)
