@@ -269,7 +269,7 @@ impl Lexicon {
                 })
                 .collect(),
             patterns: pattern::Patterns::default(),
-            lists: HashMap::default(),
+            lists: pattern::Lists::default(),
             masks: HashMap::default(),
         };
         l.lists = l.pattern_lists();
@@ -323,7 +323,7 @@ impl Lexicon {
     /// people, animals and insults, and every section of `pattern_lists.txt`.
     pub fn pattern_lists(&self) -> pattern::Lists {
         use std::sync::Arc;
-        let mut l: pattern::Lists = HashMap::default();
+        let mut l = pattern::Lists::default();
         for (name, words) in self.classes.all() {
             l.insert(name.to_string(), Arc::new(words.clone()));
         }

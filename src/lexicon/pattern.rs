@@ -15,7 +15,24 @@ use super::{normalize, tokens, HashMap, HashSet};
 use std::sync::Arc;
 
 /// A named list a pattern can refer to as `<name>`.
-pub type Lists = HashMap<String, Arc<HashSet<String>>>;
+/// (A list of pairs, not a map: a few dozen names, looked up rarely; one map type less in the
+/// wasm.)
+#[derive(Default)]
+pub struct Lists(Vec<(String, Arc<HashSet<String>>)>);
+
+impl Lists {
+    pub fn get(&self, name: &str) -> Option<&Arc<HashSet<String>>> {
+        self.0.iter().find(|(n, _)| n == name).map(|(_, l)| l)
+    }
+
+    /// Adds a list, or replaces the one of that name.
+    pub fn insert(&mut self, name: String, words: Arc<HashSet<String>>) {
+        match self.0.iter_mut().find(|(n, _)| *n == name) {
+            Some(e) => e.1 = words,
+            None => self.0.push((name, words)),
+        }
+    }
+}
 
 #[derive(Debug, Clone)]
 enum Atom {
@@ -239,13 +256,13 @@ pub const SECTIONS: &[&str] = &[
 /// Every pattern section of `lexicon/{nl,en}/patterns.txt`, compiled.
 #[derive(Default)]
 pub struct Patterns {
-    sets: HashMap<String, PatternSet>,
+    sets: Vec<(String, PatternSet)>,
 }
 
 impl Patterns {
     /// Compiles the pattern files against `lists`; an error names the bad line.
     pub fn build(files: &[&str], lists: &Lists) -> Result<Patterns, String> {
-        let mut lines: HashMap<String, Vec<String>> = HashMap::default();
+        let mut lines: std::collections::HashMap<String, Vec<String>> = Default::default();
         for data in files {
             for (name, ls) in super::sections(data) {
                 if !SECTIONS.contains(&name.as_str()) {
@@ -254,10 +271,10 @@ impl Patterns {
                 lines.entry(name).or_default().extend(ls);
             }
         }
-        let mut sets = HashMap::default();
+        let mut sets = Vec::new();
         for (name, ls) in lines {
             let set = PatternSet::build(&ls, lists)?;
-            sets.insert(name, set);
+            sets.push((name, set));
         }
         Ok(Patterns { sets })
     }
@@ -265,7 +282,7 @@ impl Patterns {
     /// The patterns of `section` (one of [`SECTIONS`]).
     pub fn get(&self, section: &str) -> Option<&PatternSet> {
         debug_assert!(SECTIONS.contains(&section), "{section}");
-        self.sets.get(section)
+        self.sets.iter().find(|(n, _)| n == section).map(|(_, p)| p)
     }
 }
 
@@ -274,7 +291,7 @@ mod tests {
     use super::*;
 
     fn m(pat: &str, text: &str) -> Option<(usize, usize)> {
-        let mut l: Lists = HashMap::default();
+        let mut l = Lists::default();
         let set = |ws: &[&str]| Arc::new(ws.iter().map(|w| normalize(w)).collect());
         l.insert("people".into(), set(&["ouders", "collega's", "parents"]));
         l.insert("nouns".into(), set(&["apen", "clowns"]));
@@ -318,7 +335,7 @@ mod tests {
 
     #[test]
     fn bad_patterns_are_errors() {
-        let l: Lists = HashMap::default();
+        let l = Lists::default();
         assert!(parse("<nope> x", &l).is_err());
         assert!(parse("~x", &l).is_err());
         assert!(parse("", &l).is_err());
