@@ -7,7 +7,8 @@
 #                              for IT (dist/postwacht.crx, updates.xml, .xpi, deploy/)
 #   ./build.sh wasm            only the wasm and the two wasm-bindgen packages
 #   ./build.sh bench [--smoke] build all, then benchmark wasm (Node) against native Rust
-#                              and harper.js, then the end-to-end latency in Chromium
+#                              and harper.js, the photo inspection on 12-megapixel JPEGs
+#                              (bench/image.mjs), then the end-to-end latency in Chromium
 #                              (tests/e2e/bench/latency.mjs); --smoke: a few iterations on
 #                              small inputs
 #   ./build.sh demo [ARGS]     build all, then scripts/demo.sh ARGS (when it exists)
@@ -31,6 +32,7 @@ WASM_TARGET=wasm32-unknown-unknown
 # compiler), which would otherwise invalidate the native build's cache in target/.
 WASM_TARGET_DIR=target/wasm
 WASM_OUT=$WASM_TARGET_DIR/$WASM_TARGET/release/postwacht.wasm
+WASM_IMAGE_OUT=$WASM_TARGET_DIR/$WASM_TARGET/release/postwacht_image.wasm
 WASM_ENV=(CARGO_TARGET_DIR="$WASM_TARGET_DIR")
 PKG_WEB=target/pkg/web   # wasm-bindgen --target web: loaded by the extension
 DIST_NODE=dist/node      # wasm-bindgen ES module for Node, plus the index.js facade
@@ -52,23 +54,32 @@ build_wasm() {
     local build_std=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size)
     local std_env=(RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort")
     local args=(build --release --target "$WASM_TARGET" --no-default-features --features wasm)
-    case "$mode" in
-        rustup)
-            env "${WASM_ENV[@]}" "${std_env[@]}" cargo "${args[@]}" "${build_std[@]}"
-            ;;
-        debian)
-            # Debian's cargo/rustc 1.96 first on PATH, std sources from
-            # /usr/lib/rustlib/src/rust; RUSTUP_TOOLCHAIN/RUSTC would point cargo back at
-            # rustup's compiler.
-            env -u RUSTUP_TOOLCHAIN -u RUSTC "${WASM_ENV[@]}" "${std_env[@]}" \
-                PATH="/usr/bin:$PATH" cargo "${args[@]}" "${build_std[@]}"
-            ;;
-        rustup-target)
-            # rustup's prebuilt std for wasm32 (no rust-src): no build-std, no immediate-abort.
-            env "${WASM_ENV[@]}" cargo "${args[@]}"
-            ;;
-        *) log "no wasm toolchain (mode '$mode')"; exit 1 ;;
-    esac
+    # The photo inspection (crates/postwacht-image) is a wasm module of its own, loaded only
+    # when a photo is attached: the text core above never links it.
+    local image_args=(build --release --target "$WASM_TARGET" -p postwacht-image --features wasm)
+    local a
+    for a in args image_args; do
+        local -n cargo_args=$a
+        case "$mode" in
+            rustup)
+                env "${WASM_ENV[@]}" "${std_env[@]}" cargo "${cargo_args[@]}" "${build_std[@]}"
+                ;;
+            debian)
+                # Debian's cargo/rustc 1.96 first on PATH, std sources from
+                # /usr/lib/rustlib/src/rust; RUSTUP_TOOLCHAIN/RUSTC would point cargo back at
+                # rustup's compiler.
+                env -u RUSTUP_TOOLCHAIN -u RUSTC "${WASM_ENV[@]}" "${std_env[@]}" \
+                    PATH="/usr/bin:$PATH" cargo "${cargo_args[@]}" "${build_std[@]}"
+                ;;
+            rustup-target)
+                # rustup's prebuilt std for wasm32 (no rust-src): no build-std, no
+                # immediate-abort.
+                env "${WASM_ENV[@]}" cargo "${cargo_args[@]}"
+                ;;
+            *) log "no wasm toolchain (mode '$mode')"; exit 1 ;;
+        esac
+        unset -n cargo_args
+    done
 
     local wasm_bindgen
     wasm_bindgen=$(scripts/setup-toolchain.sh --wasm-bindgen)
@@ -86,12 +97,26 @@ build_wasm() {
     "$wasm_bindgen" "${bindgen_flags[@]}" --target experimental-nodejs-module --no-typescript \
         --out-dir "$DIST_NODE" "$WASM_OUT"
 
+    # The image module next to it in both packages (postwacht_image.js, _bg.wasm), with the
+    # licence of the face model compiled into it (BSD-2-Clause: binaries carry the notice).
+    "$wasm_bindgen" "${bindgen_flags[@]}" --target web --out-dir "$PKG_WEB" "$WASM_IMAGE_OUT"
+    "$wasm_bindgen" "${bindgen_flags[@]}" --target experimental-nodejs-module --no-typescript \
+        --out-dir "$DIST_NODE" "$WASM_IMAGE_OUT"
+    cp crates/postwacht-image/model/LICENSE-rustface-seetaface "$PKG_WEB/"
+    cp crates/postwacht-image/model/LICENSE-rustface-seetaface "$DIST_NODE/"
+
     # Both targets get the same .wasm from wasm-bindgen, so the second call is a cache hit.
     optimize_wasm "$PKG_WEB/postwacht_bg.wasm"
     optimize_wasm "$DIST_NODE/postwacht_bg.wasm"
+    # The detector's loops are the image module's time: -O3 there; it is loaded when the
+    # first photo is attached, not at start, so its size matters less.
+    optimize_wasm "$PKG_WEB/postwacht_image_bg.wasm" -O3
+    optimize_wasm "$DIST_NODE/postwacht_image_bg.wasm" -O3
     write_node_facade
     log "wasm: $(wc -c <"$PKG_WEB/postwacht_bg.wasm") bytes raw," \
         "$(gzip -9c "$PKG_WEB/postwacht_bg.wasm" | wc -c) bytes gzipped"
+    log "image wasm: $(wc -c <"$PKG_WEB/postwacht_image_bg.wasm") bytes raw," \
+        "$(gzip -9c "$PKG_WEB/postwacht_image_bg.wasm" | wc -c) bytes gzipped"
 }
 
 # wasm-opt -Oz (binaryen, from npm via scripts/setup-toolchain.sh --wasm-opt) on the
@@ -102,10 +127,11 @@ build_wasm() {
 # machine without npm (with a message). The features are the ones rustc enables for wasm32
 # by default, which all current browsers have.
 optimize_wasm() {
-    local file=$1
+    local file=$1 level=${2:--Oz}
     [ "${POSTWACHT_WASM_OPT:-1}" = 1 ] || return 0
-    local cache="$WASM_TARGET_DIR/opt-cache" hash
-    hash=$(sha256sum "$file" | cut -d' ' -f1)
+    # One cached result per module (the text core and the image module).
+    local cache="$WASM_TARGET_DIR/opt-cache/$(basename "$file" .wasm)" hash
+    hash=$(sha256sum "$file" | cut -d' ' -f1)-${level#-}
     if [ -f "$cache/$hash.wasm" ]; then
         cp "$cache/$hash.wasm" "$file"
         return 0
@@ -117,12 +143,12 @@ optimize_wasm() {
     fi
     local before
     before=$(wc -c <"$file")
-    "$wasm_opt" -Oz --enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
+    "$wasm_opt" "$level" --enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
         --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
         "$file" -o "$file.opt"
     mv "$file.opt" "$file"
     rm -rf "$cache" && mkdir -p "$cache" && cp "$file" "$cache/$hash.wasm"
-    log "wasm-opt -Oz: $before → $(wc -c <"$file") bytes"
+    log "wasm-opt $level $(basename "$file"): $before → $(wc -c <"$file") bytes"
 }
 
 # dist/node/index.js: the Node API, exactly `new Checker(policyJson)` and
@@ -162,6 +188,18 @@ export class Checker {
     return this.#inner.check(postJson);
   }
 }
+EOF
+    cat >"$DIST_NODE/image.js" <<'EOF'
+// Postwacht's photo inspection for Node 20+ (generated by build.sh): a module of its own,
+// so importing index.js does not load the face detector.
+//
+//   import { inspectImage, stripMetadata } from './dist/node/image.js';
+//   const found = inspectImage(bytes);  // {format, width, height, orientation, faces,
+//                                       //  not_inspected, gps, owner, timings}
+//   const clean = stripMetadata(bytes); // Uint8Array without GPS/owner/XMP/comments
+//
+// Both throw an Error with a `kind` (not-an-image, unsupported, truncated, corrupt).
+export { inspectImage, stripMetadata } from './postwacht_image.js';
 EOF
 }
 
@@ -211,10 +249,19 @@ run_bench() {
 
     node bench/bench.mjs "$inputs" target/bench/native.json $smoke
 
+    # The photo inspection: 12-megapixel JPEGs, wasm (Node) against native, per step.
+    log "photo inspection benchmark (cargo run --release -p postwacht-image --example bench)"
+    cargo run --quiet --release -p postwacht-image --example bench -- target/bench $smoke \
+        >target/bench/image-native.json
+    node bench/image.mjs target/bench/image-native.json $smoke
+
     # Last keystroke → updated marks, in Chromium with dist/chrome on the Lexical test page
     # (a second table); tests/e2e/run.sh installs Chromium and bundles the pages first.
     log "end-to-end latency benchmark (tests/e2e/run.sh --bench${smoke:+ $smoke})"
     tests/e2e/run.sh --bench $smoke
+    # A 12-megapixel photo put into a file input → the findings with its faces, in Chromium.
+    log "photo inspection in Chromium (tests/e2e/bench/photo.mjs)"
+    node tests/e2e/bench/photo.mjs $smoke
 }
 
 # --- dispatch ----------------------------------------------------------------------------

@@ -15,16 +15,16 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 step() { printf '\n== %s\n' "$*"; }
 
 step "rustfmt"
-cargo fmt --check
+cargo fmt --all --check
 
 step "clippy"
-cargo clippy --all-targets -- -D warnings
+cargo clippy --workspace --all-targets -- -D warnings
 
 step "extension: type check, lint, unit tests (scripts/check-extension.sh)"
 scripts/check-extension.sh
 
-step "Rust tests (rules, properties, corpus, CLI)"
-cargo test
+step "Rust tests (rules, properties, corpus, CLI, photo inspection)"
+cargo test --workspace
 
 step "wasm under Node: API tests and benchmark smoke run"
 tests/run-wasm-tests.sh

@@ -119,6 +119,13 @@ export async function buildAll(pkg, out) {
     for (const p of STATIC) cpSync(join(SRC, p), join(staged, p), { recursive: true });
     mkdirSync(join(staged, 'pkg'));
     for (const f of ['postwacht.js', 'postwacht_bg.wasm']) cpSync(join(pkg, f), join(staged, 'pkg', f));
+    // The photo inspection module (background/image.js); a package without it (the e2e
+    // fake core) gets a stand-in whose init fails, so photos are checked by name only.
+    if (existsSync(join(pkg, 'postwacht_image.js'))) {
+      for (const f of ['postwacht_image.js', 'postwacht_image_bg.wasm', 'LICENSE-rustface-seetaface']) cpSync(join(pkg, f), join(staged, 'pkg', f));
+    } else {
+      writeFileSync(join(staged, 'pkg', 'postwacht_image.js'), "export default async function init() { throw new Error('no photo inspection in this build'); }\nexport function inspectImage() { throw new Error('no photo inspection'); }\nexport function stripMetadata() { throw new Error('no photo inspection'); }\n");
+    }
     await bundle(staged);
     rmSync(join(out, 'test'), { recursive: true, force: true });
     // What scripts/package.sh makes from the last build names that build's ID: gone until

@@ -58,6 +58,10 @@ macro_rules! catalog {
 catalog! {
     disclaimer: Disclaimer "disclaimer" {
         MISSING = "disclaimer.missing", Warning;
+        LEADER = "disclaimer.leader", Warning;
+        EMPLOYEE = "disclaimer.employee", Warning;
+        COMMENTS = "disclaimer.comments", Warning;
+        ON_BEHALF = "disclaimer.on-behalf", Warning;
     }
     student_name: StudentName "student-name" {
         ROSTER = "student-name.roster", Error;
@@ -69,6 +73,8 @@ catalog! {
         UNKNOWN_PUPIL = "photo-consent.unknown-pupil", Warning;
         UNCONFIRMED = "photo-consent.unconfirmed", Warning;
         CONSENTED = "photo-consent.consented", Info;
+        FACES = "photo-consent.faces", Warning;
+        NOT_INSPECTED = "photo-consent.not-inspected", Info;
     }
     informal: Informal "informal" {
         CHAT_SPEAK = "informal.chat-speak", Warning;
@@ -95,6 +101,7 @@ catalog! {
         GRADE = "confidential.grade", Error;
         FAMILY = "confidential.family", Error;
         DISCIPLINE = "confidential.discipline", Error;
+        PHOTO_LOCATION = "confidential.photo-location", Warning;
     }
     discussion: Discussion "discussion" {
         PUBLIC_REPLY = "discussion.public-reply", Warning;

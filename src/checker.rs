@@ -1,6 +1,7 @@
 //! The checker: a compiled policy plus the rules, turning a post into findings.
 
 use crate::compiled::Compiled;
+use crate::context::{self, Resolved};
 use crate::messages::render;
 use crate::model::{Finding, Fix, Post, Severity, Span};
 use crate::policy::{parse_teacher_rules, Policy, PolicyError, PolicyErrors, RuleRow, Setting};
@@ -75,15 +76,35 @@ impl Checker {
 
     /// Checks one post. Findings come sorted by position.
     pub fn check(&self, post: &Post) -> Vec<Finding> {
+        self.check_in_context(post).0
+    }
+
+    /// The context `post` is checked in: its account, addressee and author role, given or
+    /// inferred ([`crate::context`]).
+    pub fn resolve_context(&self, post: &Post) -> Resolved {
         let text = Text::new(&post.text);
         let words: Vec<&str> = text.tokens.iter().map(|t| text.word(t)).collect();
+        context::resolve(post, &words, &self.compiled)
+    }
+
+    /// [`Checker::check`] and the context the post was checked in.
+    pub fn check_in_context(&self, post: &Post) -> (Vec<Finding>, Resolved) {
+        let text = Text::new(&post.text);
+        let words: Vec<&str> = text.tokens.iter().map(|t| text.word(t)).collect();
+        let resolved = context::resolve(post, &words, &self.compiled);
+        let owned = resolved.apply(post);
+        let post = owned.as_ref().unwrap_or(post);
+        (self.check_resolved(post, &text, &words), resolved)
+    }
+
+    fn check_resolved(&self, post: &Post, text: &Text, words: &[&str]) -> Vec<Finding> {
         let lex = crate::lexicon::get();
         let masks: Vec<u32> = words.iter().map(|w| lex.mask(w)).collect();
-        let analysis = Analysis::new(&text, &words, &masks, post, &self.compiled);
+        let analysis = Analysis::new(text, words, &masks, post, &self.compiled);
         let ctx = Ctx {
             post,
-            text: &text,
-            words: &words,
+            text,
+            words,
             masks: &masks,
             policy: &self.compiled,
             analysis: &analysis,
@@ -147,7 +168,15 @@ impl Checker {
             start_byte: h.start,
             end_byte: h.end,
             text: text[h.start..h.end].to_string(),
-            message: render(locale, info.id, &args),
+            // A school's own wording (policy `statements.*.message`) replaces the built-in one.
+            message: match h
+                .args
+                .iter()
+                .find(|(k, v)| *k == "message" && !v.is_empty())
+            {
+                Some((_, m)) => m.clone(),
+                None => render(locale, info.id, &args),
+            },
             reference: render(locale, info.reference, &[]),
             fixes,
         })

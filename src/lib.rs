@@ -11,6 +11,7 @@
 //!   table generates the extension's managed_schema.json.
 //! - [`text`]: normalisation, tokens, sentences, UTF-16 offsets.
 //! - [`lexicon`] and [`messages`]: word lists and messages, compiled in from data files.
+//! - [`context`]: the post's account, addressee and author role, given or inferred.
 //! - [`rules`]: one module or folder per finding category, and [`rules::analysis`]: what
 //!   several rules share (school topic, capacity statement, pupil names).
 //! - [`checker`]: runs the rules and renders findings.
@@ -26,6 +27,7 @@ macro_rules! data_file {
 pub mod catalog;
 pub mod checker;
 pub mod compiled;
+pub mod context;
 pub mod lexicon;
 pub mod messages;
 pub mod model;

@@ -1,25 +1,35 @@
 //! `postwacht`: the command-line tool over the checking core.
 //!
-//!     postwacht check [FILE|-] [--policy FILE] [--platform P] [--account personal|school]
-//!                     [--reply-to G] [--attach image:NAME]... [--lang nl|en] [--format human|json]
+//!     postwacht check [FILE|-] [--policy FILE] [--platform P] [--account auto|personal|school]
+//!                     [--identity NAME] [--host HOST] [--reply-to G] [--reply-text TEXT]
+//!                     [--reply-author NAME] [--role staff|leader] [--attach image:NAME]...
+//!                     [--lang nl|en] [--format human|json]
 //!     postwacht check --jsonl POSTS.jsonl [--policy FILE]
 //!     postwacht policy check FILE
 //!     postwacht policy build ROSTER.csv [--base POLICY.json] [--plain] [--salt HEX] [-o OUT]
 //!     postwacht policy schema
 //!     postwacht rules
+//!     postwacht image FILE [--format human|json]
 //!
 //! Exit codes: 0 no error-level finding, 1 at least one, 2 usage or policy error.
 
 use lexopt::prelude::*;
 use postwacht::{roster_csv, roster_hash};
 use postwacht::{
-    Account, Attachment, AttachmentKind, Checker, Finding, Locale, Platform, Policy, Post, ReplyTo,
-    Severity,
+    Account, Attachment, AttachmentKind, AuthorRole, Checker, Locale, Platform, Policy, Post,
+    ReplyTo, Severity,
 };
 use std::ffi::OsString;
 use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
-use unicode_width::UnicodeWidthStr;
+
+#[path = "cli/render.rs"]
+mod render;
+use render::{render_context, render_human};
+
+mod cli {
+    pub mod image;
+}
 
 const USAGE: &str = "\
 postwacht: checks a social-media post against the school's social media protocol
@@ -34,13 +44,25 @@ USAGE:
     postwacht policy schema                   print the managed-storage schema for Chromium
                                               (extension/managed_schema.json)
     postwacht rules                           list rule ids, categories and default severities
+    postwacht image FILE [--format human|json]
+                                              inspect a photo on this computer: size, faces,
+                                              GPS position, owner/author, time taken
 
 OPTIONS for check:
     --policy FILE           the school's policy (JSON); default: the embedded policy
     --platform P            facebook, x, linkedin, instagram, schoolapp, other (default: other)
-    --account A             personal (default) or school
-    --reply-to G            none, parent, student, colleague, other
-    --attach KIND:NAME      an attachment, KIND image or video (repeatable)
+    --account A             auto (default: from --identity, --host, the platform and the
+                            policy; school-parent apps are the school's), personal or school
+    --identity NAME         the identity the composer writes as (\"Reageer als NAME\"): the
+                            school's name or an alias means the school's account
+    --host HOST             the site (www.facebook.com), for the policy's per-site account
+    --reply-to G            none, parent, student, colleague, other (default: inferred for
+                            a reply from --reply-text, --reply-author and the post)
+    --reply-text TEXT       the message being answered (makes the post a reply)
+    --reply-author NAME     the author label of the message being answered
+    --role R                staff or leader (default: the policy's author.role, else staff)
+    --attach KIND:NAME      an attachment, KIND image or video (repeatable); image:PATH
+                            of a file on disk is inspected (faces, GPS, owner)
     --lang L                nl (default) or en: the language of the messages
     --format F              human (default) or json
 
@@ -97,6 +119,7 @@ fn run(mut p: lexopt::Parser) -> Result<u8, Usage> {
             Ok(0)
         }
         "check" => check(p),
+        "image" => cli::image::command(p).map_err(Usage),
         "policy" => {
             let sub = match p.next()? {
                 Some(Value(v)) => text(v)?,
@@ -307,11 +330,21 @@ fn check(mut p: lexopt::Parser) -> Result<u8, Usage> {
                     Platform::parse(&v).ok_or_else(|| Usage(format!("unknown platform `{v}`")))?;
             }
             Long("account") => {
-                post.context.account = match text(p.value()?)?.as_str() {
-                    "personal" => Account::Personal,
-                    "school" => Account::School,
-                    v => return Err(Usage(format!("unknown account `{v}` (personal or school)"))),
-                }
+                let v = text(p.value()?)?;
+                post.context.account = Account::parse(&v).ok_or_else(|| {
+                    Usage(format!("unknown account `{v}` (auto, personal or school)"))
+                })?;
+            }
+            Long("identity") => post.context.identity = Some(text(p.value()?)?),
+            Long("host") => post.context.host = Some(text(p.value()?)?),
+            Long("reply-text") => post.context.reply_to_text = Some(text(p.value()?)?),
+            Long("reply-author") => post.context.reply_to_author = Some(text(p.value()?)?),
+            Long("role") => {
+                let v = text(p.value()?)?;
+                post.context.author_role = Some(
+                    AuthorRole::parse(&v)
+                        .ok_or_else(|| Usage(format!("unknown role `{v}` (staff or leader)")))?,
+                );
             }
             Long("reply-to") => {
                 let v = text(p.value()?)?;
@@ -330,10 +363,11 @@ fn check(mut p: lexopt::Parser) -> Result<u8, Usage> {
                         )))
                     }
                 };
-                post.context.attachments.push(Attachment {
-                    kind,
-                    name: name.to_string(),
-                });
+                let mut att = Attachment::new(kind, name);
+                if kind == AttachmentKind::Image {
+                    cli::image::inspect_attachment(&mut att);
+                }
+                post.context.attachments.push(att);
             }
             Long("lang") => {
                 let v = text(p.value()?)?;
@@ -367,7 +401,7 @@ fn check(mut p: lexopt::Parser) -> Result<u8, Usage> {
             post.text.pop();
         }
     }
-    let findings = checker.check(&post);
+    let (findings, resolved) = checker.check_in_context(&post);
     let stdout = io::stdout();
     let mut out = stdout.lock();
     if json {
@@ -375,6 +409,7 @@ fn check(mut p: lexopt::Parser) -> Result<u8, Usage> {
         let _ = writeln!(out, "{s}");
     } else {
         let color = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        let _ = write!(out, "{}", render_context(&resolved));
         let _ = write!(out, "{}", render_human(&post.text, &name, &findings, color));
     }
     Ok(u8::from(
@@ -382,7 +417,8 @@ fn check(mut p: lexopt::Parser) -> Result<u8, Usage> {
     ))
 }
 
-/// One corpus line in, `{"id": ..., "findings": [...]}` out.
+/// One corpus line in, `{"id": ..., "findings": [...], "context": {...}}` out (the context
+/// the post was checked in, given or inferred: [`postwacht::context::Resolved`]).
 fn check_jsonl(checker: &Checker, path: &str, locale: Locale) -> Result<u8, Usage> {
     let f = std::fs::File::open(path).map_err(|e| Usage(format!("{path}: {e}")))?;
     let stdout = io::stdout();
@@ -400,88 +436,10 @@ fn check_jsonl(checker: &Checker, path: &str, locale: Locale) -> Result<u8, Usag
         if v.get("locale").is_none() && v.get("lang").is_none() {
             post.locale = locale;
         }
-        let findings = checker.check(&post);
+        let (findings, resolved) = checker.check_in_context(&post);
         any_error |= findings.iter().any(|f| f.severity == Severity::Error);
-        let row = serde_json::json!({"id": v.get("id").cloned().unwrap_or(serde_json::Value::Null), "findings": findings});
+        let row = serde_json::json!({"id": v.get("id").cloned().unwrap_or(serde_json::Value::Null), "findings": findings, "context": resolved});
         let _ = writeln!(out, "{row}");
     }
     Ok(u8::from(any_error))
-}
-
-/// rustc-style output: the severity and rule, the line with the span underlined, the
-/// protocol reference and the fixes.
-fn render_human(text: &str, name: &str, findings: &[Finding], color: bool) -> String {
-    let paint = |code: &str, s: &str| {
-        if color {
-            format!("\x1b[{code}m{s}\x1b[0m")
-        } else {
-            s.to_string()
-        }
-    };
-    let mut out = String::new();
-    for f in findings {
-        let (code, label) = match f.severity {
-            Severity::Error => ("1;31", "error"),
-            Severity::Warning => ("1;33", "warning"),
-            Severity::Info => ("1;36", "info"),
-        };
-        out.push_str(&format!(
-            "{}: {}\n",
-            paint(code, &format!("{label}[{}]", f.rule)),
-            f.message
-        ));
-        // Line and column of the span start.
-        let before = &text[..f.start_byte];
-        let line_no = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[f.start_byte..]
-            .find('\n')
-            .map_or(text.len(), |i| f.start_byte + i);
-        let col = text[line_start..f.start_byte].chars().count() + 1;
-        let gutter = " ".repeat(line_no.to_string().len());
-        out.push_str(&format!(
-            "{gutter}{} {name}:{line_no}:{col}\n",
-            paint("1;34", "-->")
-        ));
-        out.push_str(&format!("{gutter} {}\n", paint("1;34", "|")));
-        out.push_str(&format!(
-            "{} {} {}\n",
-            paint("1;34", &line_no.to_string()),
-            paint("1;34", "|"),
-            &text[line_start..line_end]
-        ));
-        let pad = text[line_start..f.start_byte].width();
-        let width = text[f.start_byte..f.end_byte.min(line_end)].width().max(1);
-        out.push_str(&format!(
-            "{gutter} {} {}{}\n",
-            paint("1;34", "|"),
-            " ".repeat(pad),
-            paint(code, &"^".repeat(width))
-        ));
-        out.push_str(&format!(
-            "{gutter} {} {}\n",
-            paint("1;34", "="),
-            f.reference
-        ));
-        for fix in &f.fixes {
-            out.push_str(&format!(
-                "{gutter} {} fix: {}\n",
-                paint("1;34", "="),
-                fix.label
-            ));
-        }
-        out.push('\n');
-    }
-    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    let (e, w, i) = (
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info),
-    );
-    if findings.is_empty() {
-        out.push_str(&format!("{}: no findings\n", paint("1;32", "ok")));
-    } else {
-        out.push_str(&format!("{e} error(s), {w} warning(s), {i} hint(s)\n"));
-    }
-    out
 }

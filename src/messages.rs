@@ -37,6 +37,11 @@ pub fn render(l: Locale, key: &str, args: &[(&str, String)]) -> String {
     if tpl.is_empty() {
         return key.to_string();
     }
+    fill(l, tpl, args, true)
+}
+
+/// [`render`] on a template; `nested`: `photo.*` phrases are rendered too (one level deep).
+fn fill(l: Locale, tpl: &'static str, args: &[(&str, String)], nested: bool) -> String {
     let mut out = String::with_capacity(tpl.len() + 32);
     let mut rest = tpl;
     while let Some(open) = rest.find('{') {
@@ -46,8 +51,19 @@ pub fn render(l: Locale, key: &str, args: &[(&str, String)]) -> String {
             Some(close) => {
                 let name = &after[..close];
                 match args.iter().find(|(k, _)| *k == name) {
-                    Some((_, v)) if v.starts_with("channel.") || v.starts_with("group.") => {
+                    // Only known keys: a photo named "group.jpg" is not the key "group.jpg".
+                    Some((_, v))
+                        if (v.starts_with("channel.") || v.starts_with("group."))
+                            && !template(l, v).is_empty() =>
+                    {
                         out.push_str(template(l, v))
+                    }
+                    // A phrase that has arguments of its own ("photo.faces-many": "{faces}
+                    // faces"), with the same arguments.
+                    Some((_, v))
+                        if nested && v.starts_with("photo.") && !template(l, v).is_empty() =>
+                    {
+                        out.push_str(&fill(l, template(l, v), args, false))
                     }
                     Some((_, v)) => out.push_str(v),
                     None => out.push_str(&rest[open..open + close + 2]),

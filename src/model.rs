@@ -111,12 +111,61 @@ impl Platform {
     }
 }
 
+/// Whose account the post is written from. `Auto` (the default, also what a missing or
+/// `null` `account` means) lets the core decide from what it knows: the identity the site
+/// shows in the composer, the policy's default per site and per platform (school-parent
+/// apps are the school's channel unless the policy says otherwise), else personal. The
+/// rules only ever see `Personal` or `School` (`context::resolve`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Account {
     #[default]
+    Auto,
     Personal,
     School,
+}
+
+impl Account {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Account::Auto => "auto",
+            Account::Personal => "personal",
+            Account::School => "school",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Account> {
+        match s {
+            "auto" | "" => Some(Account::Auto),
+            "personal" => Some(Account::Personal),
+            "school" => Some(Account::School),
+            _ => None,
+        }
+    }
+}
+
+/// Who writes: a staff member, or a school leader (directie, MT, bestuur), who speaks as a
+/// representative of the school even with a private opinion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AuthorRole {
+    Staff,
+    Leader,
+}
+
+impl AuthorRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuthorRole::Staff => "staff",
+            AuthorRole::Leader => "leader",
+        }
+    }
+    pub fn parse(s: &str) -> Option<AuthorRole> {
+        match s {
+            "staff" => Some(AuthorRole::Staff),
+            "leader" => Some(AuthorRole::Leader),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -129,6 +178,14 @@ pub enum ReplyTo {
 }
 
 impl ReplyTo {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReplyTo::Parent => "parent",
+            ReplyTo::Student => "student",
+            ReplyTo::Colleague => "colleague",
+            ReplyTo::Other => "other",
+        }
+    }
     pub fn parse(s: &str) -> Option<Option<ReplyTo>> {
         match s {
             "none" | "" => Some(None),
@@ -148,11 +205,154 @@ pub enum AttachmentKind {
     Video,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// An attached photo or video. `faces`, `gps` and `owner` are what the on-device photo
+/// inspection found (crates/postwacht-image); an attachment with only `kind` and `name` was
+/// not inspected and is treated as before: people may be in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Attachment {
     pub kind: AttachmentKind,
-    #[serde(default)]
     pub name: String,
+    /// How many faces the photo shows; absent: not inspected.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub faces: Option<u32>,
+    /// `true`/`false`, or the position: `{"lat": 52.09, "lon": 5.12}` or `[52.09, 5.12]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gps: Option<Gps>,
+    /// The metadata names the camera's owner or the author: `true`/`false` or the name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner: Option<Owner>,
+    /// The inspection read the file but not its pixels (over 40 megapixels, HEIC): any
+    /// value but absent, null or false ("too-large", "no-decoder", true).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub not_inspected: bool,
+}
+
+impl Attachment {
+    /// Not inspected: what the corpus and older callers send.
+    pub fn new(kind: AttachmentKind, name: impl Into<String>) -> Attachment {
+        Attachment {
+            kind,
+            name: name.into(),
+            faces: None,
+            gps: None,
+            owner: None,
+            not_inspected: false,
+        }
+    }
+
+    /// The file carries a GPS position.
+    pub fn has_gps(&self) -> bool {
+        matches!(self.gps, Some(Gps::At { .. } | Gps::Present(true)))
+    }
+
+    /// The file names a person: its owner or author.
+    pub fn has_owner(&self) -> bool {
+        match &self.owner {
+            Some(Owner::Present(b)) => *b,
+            Some(Owner::Name(n)) => !n.trim().is_empty(),
+            None => false,
+        }
+    }
+}
+
+/// Whether, or where, a photo's metadata puts it on the map.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Gps {
+    Present(bool),
+    At { lat: f64, lon: f64 },
+}
+
+// Positions are compared by value; a NaN never gets here (JSON has none).
+impl Eq for Gps {}
+
+/// Whether, or whom, a photo's metadata names as its owner or author.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Owner {
+    Present(bool),
+    Name(String),
+}
+
+// Read through serde_json::Value, whose deserializer the policy parser links in anyway:
+// measured in the text core's wasm, the derived struct with three more fields (or untagged
+// enums) added 4 KB gzipped; this adds a few hundred bytes. Extra keys are ignored.
+impl<'de> Deserialize<'de> for Attachment {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Attachment, D::Error> {
+        use serde_json::Value;
+        let Value::Object(o) = Value::deserialize(d)? else {
+            return Err(serde::de::Error::custom("attachment: expected an object"));
+        };
+        Attachment::from_fields(&o).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Attachment {
+    fn from_fields(o: &serde_json::Map<String, serde_json::Value>) -> Result<Attachment, String> {
+        use serde_json::Value;
+        let kind = match o.get("kind") {
+            Some(Value::String(k)) if k == "image" => AttachmentKind::Image,
+            Some(Value::String(k)) if k == "video" => AttachmentKind::Video,
+            None => return Err("attachment: missing field `kind`".into()),
+            Some(k) => {
+                return Err(format!(
+                    "attachment: unknown kind {k}, expected `image` or `video`"
+                ))
+            }
+        };
+        let name = match o.get("name") {
+            None | Some(Value::Null) => String::new(),
+            Some(Value::String(s)) => s.clone(),
+            Some(_) => return Err("attachment: `name` must be a string".into()),
+        };
+        let faces = match o.get("faces") {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(
+                v.as_u64()
+                    .ok_or("attachment: `faces` must be a count")?
+                    .min(u64::from(u32::MAX)) as u32,
+            ),
+        };
+        let coord = |v: Option<&Value>| v.and_then(Value::as_f64);
+        let gps = match o.get("gps") {
+            None | Some(Value::Null) => None,
+            Some(Value::Bool(b)) => Some(Gps::Present(*b)),
+            Some(v) => {
+                let (lat, lon) = match v {
+                    Value::Object(p) => (coord(p.get("lat")), coord(p.get("lon"))),
+                    Value::Array(p) if p.len() == 2 => (coord(p.first()), coord(p.get(1))),
+                    _ => (None, None),
+                };
+                match (lat, lon) {
+                    (Some(lat), Some(lon)) if lat.abs() <= 90.0 && lon.abs() <= 180.0 => {
+                        Some(Gps::At { lat, lon })
+                    }
+                    _ => return Err(
+                        "attachment: `gps` must be true, false, {\"lat\", \"lon\"} or [lat, lon]"
+                            .into(),
+                    ),
+                }
+            }
+        };
+        let owner = match o.get("owner") {
+            None | Some(Value::Null) => None,
+            Some(Value::Bool(b)) => Some(Owner::Present(*b)),
+            Some(Value::String(s)) => Some(Owner::Name(s.clone())),
+            Some(_) => return Err("attachment: `owner` must be true, false or a name".into()),
+        };
+        let not_inspected = !matches!(
+            o.get("not_inspected"),
+            None | Some(Value::Null | Value::Bool(false))
+        );
+        Ok(Attachment {
+            kind,
+            name,
+            faces,
+            gps,
+            owner,
+            not_inspected,
+        })
+    }
 }
 
 /// The language messages are written in.
@@ -180,12 +380,41 @@ impl Locale {
 pub struct Context {
     #[serde(default)]
     pub platform: Platform,
-    #[serde(default)]
+    /// `null` is read as `auto`.
+    #[serde(default, deserialize_with = "null_is_default")]
     pub account: Account,
+    /// Who is answered. Given, it wins; missing, the core infers it from `reply_to_text`,
+    /// `reply_to_author` and the reply itself (the `context` module).
     #[serde(default)]
     pub reply_to: Option<ReplyTo>,
+    /// The text of the message being answered, where the site shows it. Present (even
+    /// empty: a reply whose message the site does not show) means the post is a reply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_to_text: Option<String>,
+    /// The author label of the message being answered ("Fatima (moeder van Daan)").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_to_author: Option<String>,
+    /// The identity the composer says the post is written as ("Reageer als Het Baken
+    /// College": `Het Baken College`). The school's name or an alias there means the
+    /// school's account; another name a personal one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<String>,
+    /// The site's host name (`www.facebook.com`), for the policy's per-site account.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    /// Who writes; missing: the policy's `author_role`, else staff.
+    #[serde(default)]
+    pub author_role: Option<AuthorRole>,
     #[serde(default)]
     pub attachments: Vec<Attachment>,
+}
+
+fn null_is_default<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
 }
 
 /// One post to check.

@@ -8,7 +8,9 @@
 //! // The extension: lenient, with the teacher's rule settings applied on top.
 //! const ext = Checker.forExtension(policyJson, teacherRulesJson, managed);
 //! ext.ruleRows();          // [{id, category, default, school, teacher, effective, locked}]
-//! ext.extensionSettings(); // {sites, allow_pause, allow_override, override_needs_reason}
+//! ext.extensionSettings(); // {sites, allow_pause, allow_override, override_needs_reason,
+//!                          //  author_role}
+//! checker.checkInContext(postJson); // {findings, context}: the context given or inferred
 //! ext.schoolName();        // "" when the policy names no school
 //! ```
 //!
@@ -117,7 +119,16 @@ impl WasmChecker {
     /// filled in: `{sites, allow_pause, allow_override, override_needs_reason}`.
     #[wasm_bindgen(js_name = extensionSettings)]
     pub fn extension_settings(&self) -> Result<JsValue, JsError> {
-        to_js("extension settings", &self.inner.policy().extension)
+        let policy = self.inner.policy();
+        let mut v = serde_json::to_value(&policy.extension)
+            .map_err(|e| JsError::new(&format!("extension settings: {e}")))?;
+        if let Some(o) = v.as_object_mut() {
+            // The writer's role when the policy sets it for this profile (the teacher's
+            // own choice in the options counts only without one).
+            let role = policy.protocol.author_role.map(|r| r.as_str());
+            o.insert("author_role".into(), role.into());
+        }
+        to_js("extension settings", &v)
     }
 
     /// `checker.schoolName()`: the school's name from the policy, or "".
@@ -151,6 +162,23 @@ impl WasmChecker {
             })
             .collect();
         to_js("rules", &list)
+    }
+
+    /// `checker.checkInContext(postJson)`: `{findings, context}`, the findings and the
+    /// context the post was checked in: `{account, account_from, reply_to, reply_to_from,
+    /// reply_to_clue?, reply_to_clue_in?, author_role, author_role_from}` (given or
+    /// inferred, see the core's `context` module). Throws like `check`.
+    #[wasm_bindgen(js_name = checkInContext)]
+    pub fn check_in_context(&self, post_json: JsValue) -> Result<JsValue, JsError> {
+        let json = post_json
+            .as_string()
+            .ok_or_else(|| JsError::new("post: expected a JSON string"))?;
+        let post = Post::from_json(&json).map_err(|e| JsError::new(&e))?;
+        let (findings, context) = self.inner.check_in_context(&post);
+        to_js(
+            "findings",
+            &serde_json::json!({"findings": findings, "context": context}),
+        )
     }
 
     /// `checker.check(postJson)`: the findings for one post, as an array of plain objects.

@@ -284,3 +284,65 @@ fn policy_schema_prints_the_committed_managed_schema() {
     .unwrap();
     assert_eq!(String::from_utf8(o.stdout).unwrap(), committed);
 }
+
+#[test]
+fn the_context_is_given_or_inferred_and_said_so() {
+    // A reply to a parent's message, addressee not given: inferred, and a discussion.
+    let out = run(
+        &[
+            "check",
+            "-",
+            "--platform",
+            "facebook",
+            "--reply-text",
+            "Mijn zoon mocht niet mee op schoolreis.",
+            "--format",
+            "json",
+        ],
+        "Nee, dat klopt niet. Het beleid is duidelijk.",
+    );
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("discussion.public-reply"), "{s}");
+    // Human output names what the core decided.
+    let out = run(
+        &[
+            "check",
+            "-",
+            "--platform",
+            "schoolapp",
+            "--reply-text",
+            "Mijn dochter is ziek.",
+        ],
+        "Beterschap!",
+    );
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        s.starts_with("context: account school (from platform), reply to parent (inferred: \"Mijn dochter\" in the message answered)"),
+        "{s}"
+    );
+    // A leader's personal post about school.
+    let out = run(
+        &[
+            "check",
+            "-",
+            "--account",
+            "personal",
+            "--role",
+            "leader",
+            "--format",
+            "json",
+        ],
+        "Op persoonlijke titel: trots op onze leerlingen van groep 8.",
+    );
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("disclaimer.leader"), "{s}");
+    // Bad values are usage errors.
+    assert_eq!(
+        run(&["check", "-", "--role", "boss"], "x").status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["check", "-", "--account", "page"], "x").status.code(),
+        Some(2)
+    );
+}

@@ -125,10 +125,9 @@ fn post(
     p.context.reply_to = reply_to;
     p.locale = locale;
     if image {
-        p.context.attachments.push(Attachment {
-            kind: AttachmentKind::Image,
-            name: "a.jpg".into(),
-        });
+        p.context
+            .attachments
+            .push(Attachment::new(AttachmentKind::Image, "a.jpg"));
     }
     p
 }

@@ -13,6 +13,10 @@ export const MAY_ASK = {
   'policy-info': ['page', 'content'],
   counts: ['content'],
   override: ['content'],
+  // Photos the teacher attached in the composer: inspected on the device (faces, GPS, owner),
+  // and their metadata removed when the teacher clicks the fix.
+  'inspect-image': ['content'],
+  'strip-image': ['content'],
   'validate-policy': ['page'],
   'import-policy': ['page'],
   'remove-policy': ['page'],

@@ -6,6 +6,7 @@
 import init, { Checker } from '../pkg/postwacht.js';
 import { senderKind, refusal, forContent } from './senders.js';
 import { compilePolicy, currentPolicy, onPolicyChanged, storeImported, removeImported, migrateLegacyStorage } from './policy-store.js';
+import { handleImage, imageLoaded } from './image.js';
 
 // Tells one run of the worker from the next (tests check a restart really happened).
 const instance = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
@@ -98,8 +99,13 @@ async function handle(msg, sender) {
         context: msg.context || {},
         locale: msg.locale === 'en' ? 'en' : 'nl',
       };
+      // checkInContext also says which account, addressee and role the core decided on.
+      if (typeof checker.checkInContext === 'function') {
+        const res = checker.checkInContext(JSON.stringify(post));
+        return { ok: true, findings: Array.isArray(res.findings) ? res.findings : [], context: res.context || null };
+      }
       const findings = checker.check(JSON.stringify(post));
-      return { ok: true, findings: Array.isArray(findings) ? findings : [] };
+      return { ok: true, findings: Array.isArray(findings) ? findings : [], context: null };
     }
     case 'policy-info': {
       const { info } = await load();
@@ -156,8 +162,11 @@ async function handle(msg, sender) {
       await chrome.storage.session.set({ overrides: overrides.slice(-OVERRIDES_MAX) });
       return { ok: true };
     }
+    case 'inspect-image':
+    case 'strip-image':
+      return handleImage(msg);
     case 'ping':
-      return { ok: true, instance, wasm: state !== null };
+      return { ok: true, instance, wasm: state !== null, image: imageLoaded() };
     default:
       return { ok: false, error: 'unknown message' };
   }

@@ -4,12 +4,13 @@
 // or caret (hittest.js) and applying fixes (fixes.js).
 import * as ui from './ui.js';
 import { adapterFor } from './adapters.js';
-import { REPLY, replyTo as replyContext } from './context.js';
+import { REPLY, replyTo as replyContext, isReply, identity, answered, threadKey } from './context.js';
 import { shiftSpans } from './textmap.js';
 import { Scheduler } from './scheduler.js';
 import { Marks } from './marks.js';
 import * as hit from './hittest.js';
 import { applyFix } from './fixes.js';
+import * as attachments from './attachments.js';
 
 /** @typedef {import('../shared/types.js').Finding} Finding */
 /** @typedef {import('../shared/types.js').Fix} Fix */
@@ -19,11 +20,18 @@ import { applyFix } from './fixes.js';
 /** @typedef {import('../shared/types.js').PostContext} PostContext */
 /** @typedef {{start: number, end: number}} Span */
 
+/** @typedef {import('../shared/types.js').ResolvedContext} ResolvedContext */
+
 /**
  * What a composer needs from the page-wide manager (main.js).
  * @typedef {{
  *   platform: string,
+ *   host: string,
  *   siteSettings(): {account?: string},
+ *   authorRole(): 'staff' | 'leader' | null,
+ *   threadChoice(key: string | null): ReplyTo | 'none' | null,
+ *   rememberThread(key: string | null, to: ReplyTo | 'none'): void,
+ *   rememberSiteAccount(account: 'personal' | 'school'): void,
  *   schedulePosition(): void,
  *   onComposerChanged(c: Composer): void,
  *   attach(el: HTMLElement): Composer | undefined,
@@ -46,11 +54,16 @@ export class Composer {
     this.findings = [];
     /** @type {Set<string>} */
     this.ignored = new Set();
-    /** @type {'personal' | 'school'} */
-    this.account = /** @type {'personal' | 'school'} */ (manager.siteSettings().account || 'personal');
+    /** The account the user chose for this composer (badge panel); null: decided from the page. @type {'personal' | 'school' | null} */
+    this.account = null;
     this.accountSetByUser = false;
-    /** @type {ReplyTo | null} */
+    /** The addressee the page or the user set; null: the core infers it. @type {ReplyTo | null} */
     this.replyTo = replyContext(el);
+    this.replyToSetByUser = false;
+    /** The context the core checked the last post in (account, addressee, role and where each came from). @type {ResolvedContext | null} */
+    this.resolved = null;
+    /** Key of the thread the composer answers in (context.threadKey), for remembered choices. @type {string | null} */
+    this.thread = null;
     /** @type {Attachment[]} */
     this.attachments = [];
     /** @type {string | null | undefined} */
@@ -88,14 +101,52 @@ export class Composer {
     this.checkSoon(0);
   }
 
-  /** @returns {PostContext} */
+  /**
+   * The context for the core. The account is sent only when the user chose it here, or the
+   * site setting gives it and the composer shows no identity to write as; otherwise the core
+   * decides it ("auto": the identity, the policy per site and platform). The addressee is
+   * sent only when the page tags it or the user chose it (here or earlier in this thread);
+   * otherwise the core infers it from the message answered.
+   * @returns {PostContext}
+   */
   context() {
-    return {
+    const el = this.el;
+    const id = identity(el);
+    const msg = answered(el);
+    const reply = msg !== null || isReply(el);
+    this.thread = threadKey(this.manager.host, msg);
+    const remembered = this.replyToSetByUser ? null : this.manager.threadChoice(this.thread);
+    /** @type {ReplyTo | null} */
+    const to = remembered === 'none' ? null : remembered || this.replyTo;
+    // "Not a parent or pupil", chosen here or before in this thread: no inference.
+    const noneChosen = remembered === 'none' || (this.replyToSetByUser && !this.replyTo);
+    const site = this.manager.siteSettings().account;
+    /** @type {PostContext['account']} */
+    let account = 'auto';
+    if (this.account) account = this.account;
+    else if (!id && (site === 'school' || site === 'personal')) account = site;
+    /** @type {PostContext} */
+    const c = {
       platform: this.manager.platform,
-      account: this.account,
-      reply_to: this.replyTo,
+      account,
+      reply_to: to,
+      host: this.manager.host,
       attachments: this.attachments.slice(),
     };
+    if (id) c.identity = id;
+    if (reply) {
+      c.reply_to_text = msg ? msg.text : '';
+      if (msg && msg.author) c.reply_to_author = msg.author;
+    }
+    const role = this.manager.authorRole();
+    if (role) c.author_role = role;
+    if (noneChosen && reply) c.reply_to = 'other';
+    return c;
+  }
+
+  /** The core's context of the last check (from the service worker's answer). @param {ResolvedContext | null | undefined} r */
+  setResolved(r) {
+    this.resolved = r || null;
   }
 
   /** Re-reads the text; keeps the marks on their words across the edit until the next check. */
@@ -132,7 +183,7 @@ export class Composer {
     this.badge.dataset.state = 'ok';
     this.text = now;
     this.checkedText = checked;
-    this.findings = findings.filter((f) => !this.ignored.has(this.ignoreKey(f)));
+    this.findings = attachments.decorate(this, findings.filter((f) => !this.ignored.has(this.ignoreKey(f))));
     this.render();
     if (now === checked) this.announceMarks();
   }
@@ -170,16 +221,23 @@ export class Composer {
     this.render();
   }
 
-  /** @param {string} a */
+  /** The user's choice in the badge panel; remembered for the site. @param {string} a */
   setAccount(a) {
     this.account = a === 'school' ? 'school' : 'personal';
     this.accountSetByUser = true;
+    this.manager.rememberSiteAccount(this.account);
     this.render();
     this.check();
   }
-  /** @param {string | null} r */
+  /**
+   * The user's choice of addressee (badge panel or card); remembered for this thread.
+   * null: "no parent or pupil" when the core had inferred one, else "not a reply".
+   * @param {string | null} r
+   */
   setReplyTo(r) {
     this.replyTo = r && REPLY.has(r) ? /** @type {ReplyTo} */ (r) : null;
+    this.replyToSetByUser = true;
+    this.manager.rememberThread(this.thread || null, this.replyTo || 'none');
     this.render();
     this.check();
   }
@@ -215,8 +273,12 @@ export class Composer {
     // The context the post is checked in, readable by tests outside the project.
     const b = this.badge.dataset;
     b.platform = this.manager.platform;
-    b.account = this.account;
-    b.replyTo = this.replyTo || 'none';
+    const r = this.resolved;
+    b.account = r ? r.account : this.account || 'auto';
+    b.accountFrom = r ? r.account_from : '';
+    b.replyTo = (r ? r.reply_to : this.replyTo) || 'none';
+    b.replyToFrom = r ? r.reply_to_from : '';
+    b.authorRole = r ? r.author_role : '';
     b.attachments = String(this.attachments.length);
     if (!prev || prev.error !== c.error || prev.warning !== c.warning || prev.info !== c.info) {
       if (prev || c.error || c.warning || c.info) ui.announce(ui.countsLabel(c));
@@ -270,6 +332,7 @@ export class Composer {
   // ---- fixes (fixes.js) and focus -------------------------------------------------------------
   /** @param {Finding} finding @param {Fix} fix */
   applyFix(finding, fix) {
+    if (/** @type {any} */ (fix).action) return attachments.applyAction(this, finding, fix);
     return applyFix(this, finding, fix);
   }
 

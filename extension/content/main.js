@@ -15,6 +15,7 @@ import * as guard from './guard.js';
 import { targetOf } from './guard.js';
 import { send } from './messaging.js';
 import { setLang } from '../shared/i18n.js';
+import * as attachments from './attachments.js';
 
 /** @typedef {import('../shared/types.js').Settings} Settings */
 /** @typedef {import('../shared/types.js').PolicyInfo} PolicyInfo */
@@ -23,9 +24,14 @@ import { setLang } from '../shared/i18n.js';
  * The page's composers and what they share (platform, settings, the school's policy).
  * @typedef {{
  *   platform: string,
+ *   host: string,
  *   paused: boolean,
  *   list(): Composer[],
  *   siteSettings(): {account?: string, paused?: boolean},
+ *   authorRole(): 'staff' | 'leader' | null,
+ *   threadChoice(key: string | null): import('../shared/types.js').ReplyTo | 'none' | null,
+ *   rememberThread(key: string | null, to: import('../shared/types.js').ReplyTo | 'none'): void,
+ *   rememberSiteAccount(account: 'personal' | 'school'): void,
  *   policyInfo(): PolicyInfo,
  *   composerOf(target: EventTarget | null): Composer | null,
  *   attach(el: HTMLElement): Composer | undefined,
@@ -69,13 +75,43 @@ function start() {
   let settings = { language: 'nl', sites: {} };
   /** @type {PolicyInfo} */
   let policyInfo = { allow_pause: true };
+  /** The user's choices of addressee per thread (context.threadKey → reply_to or "none"). @type {Record<string, string>} */
+  let threads = {};
+  const THREADS_KEPT = 200;
 
   /** @type {Manager} */
   const manager = {
     platform: framePlatform(),
+    host,
     paused: false,
     list: () => Array.from(composers.values()),
-    siteSettings: () => (settings.sites && settings.sites[host]) || {},
+    // Per-site settings match the host and its parent domains (facebook.com covers www. and m.).
+    siteSettings: () => context.siteSetting(settings.sites, host),
+    // The policy's role for this profile wins; else the teacher's own setting (options).
+    authorRole: () => policyInfo.author_role || settings.role || null,
+    threadChoice(key) {
+      const v = key ? threads[key] : undefined;
+      return v === 'none' || (v && context.REPLY.has(v)) ? /** @type {any} */ (v) : null;
+    },
+    rememberThread(key, to) {
+      if (!key) return;
+      delete threads[key];
+      threads[key] = to;
+      const keys = Object.keys(threads);
+      for (const k of keys.slice(0, Math.max(0, keys.length - THREADS_KEPT))) delete threads[k];
+      chrome.storage.local.set({ threads }).catch(() => {});
+    },
+    rememberSiteAccount(account) {
+      const key = context.siteKey(host);
+      const sites = Object.assign({}, settings.sites);
+      sites[key] = Object.assign({}, sites[key], { account });
+      // A more specific entry's account would hide this one (context.siteSetting).
+      for (const k of Object.keys(sites)) {
+        if (k !== key && k.endsWith('.' + key) && sites[k] && sites[k].account) sites[k] = Object.assign({}, sites[k], { account: undefined });
+      }
+      settings = Object.assign({}, settings, { sites });
+      chrome.storage.local.set({ settings }).catch(() => {});
+    },
     policyInfo: () => policyInfo,
     composerOf(target) {
       const el = composerFor(target);
@@ -201,6 +237,7 @@ function start() {
   function lastComposer() {
     return manager.list().sort((a, b) => (b.lastUsed || 0) - (a.lastUsed || 0))[0] || null;
   }
+  attachments.watchPreviews(composerNear);
   document.addEventListener(
     'change',
     (ev) => {
@@ -209,6 +246,7 @@ function start() {
       const list = context.attachmentsFrom(t.files);
       const c = composerNear(t);
       if (c && list.length) c.addAttachments(list);
+      if (c) attachments.added(c, t.files, t); // photos: inspected on the device
     },
     true,
   );
@@ -219,6 +257,7 @@ function start() {
       if (!list.length) return;
       const c = composerNear(ev.target) || consider(ev.target);
       if (c) c.addAttachments(list);
+      if (c) attachments.added(c, ev.dataTransfer && ev.dataTransfer.files, null);
     },
     true,
   );
@@ -229,6 +268,7 @@ function start() {
       if (!list.length) return;
       const c = consider(ev.target) || composerNear(ev.target);
       if (c) c.addAttachments(list);
+      if (c) attachments.added(c, ev.clipboardData && ev.clipboardData.files, null);
     },
     true,
   );
@@ -382,17 +422,16 @@ function start() {
       const a = document.activeElement;
       if (a) consider(a);
     } else {
-      for (const c of composers.values()) {
-        if (!c.accountSetByUser) c.account = /** @type {'personal' | 'school'} */ (site.account || 'personal');
-        c.check();
-      }
+      // The account per composer is decided at each check (composer.context()).
+      for (const c of composers.values()) c.check();
     }
   }
 
   async function loadSettings() {
     try {
-      const got = await chrome.storage.local.get('settings');
+      const got = await chrome.storage.local.get(['settings', 'threads']);
       settings = Object.assign({ language: 'nl', sites: {} }, got.settings || {});
+      threads = Object.assign({}, got.threads || {});
     } catch { /* keep defaults */ }
     try {
       const res = await send({ type: 'policy-info' });
@@ -405,6 +444,7 @@ function start() {
       settings = Object.assign({ language: 'nl', sites: {} }, changes.settings.newValue || {});
       applySettings();
     }
+    if (area === 'local' && changes.threads) threads = Object.assign({}, changes.threads.newValue || {});
     if ((area === 'local' && changes.imported_policy) || area === 'managed') loadSettings();
   });
 

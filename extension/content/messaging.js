@@ -34,6 +34,20 @@ export async function send(msg) {
 }
 
 /**
+ * The findings for `text` written in `context`, in the UI language, and the context the
+ * core checked it in (account, addressee, role: given or inferred; null from an older core).
+ * @param {string} text
+ * @param {PostContext} context
+ * @returns {Promise<{findings: Finding[], context: import('../shared/types.js').ResolvedContext | null}>}
+ */
+export async function checkInContext(text, context) {
+  if (dead) throw new Error('extension context invalidated');
+  const res = await send({ type: 'check', text, context, locale: getLang() });
+  if (!res.ok) throw new Error(res.error || 'check failed');
+  return { findings: res.findings, context: res.context || null };
+}
+
+/**
  * The findings for `text` written in `context`, in the UI language.
  * @param {string} text
  * @param {PostContext} context

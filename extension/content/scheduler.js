@@ -2,7 +2,7 @@
 // the user types, and answers that arrive after a newer check was started are dropped. An
 // answer for a text the user has typed on since is kept, moved onto the new text
 // (textmap.shiftSpans), and a fresh check is scheduled.
-import { check as askBackground } from './messaging.js';
+import { checkInContext as askBackground } from './messaging.js';
 import { shiftSpans } from './textmap.js';
 import { plain } from './fixes.js';
 
@@ -47,10 +47,11 @@ export class Scheduler {
     const { text } = c.adapter.read();
     const seq = ++this.seq;
     let findings;
+    let resolved;
     try {
       // Browsers keep some spaces in contenteditable as U+00A0; the core should see
       // plain spaces. Same length, so the offsets stay valid.
-      findings = await askBackground(plain(text), c.context());
+      ({ findings, context: resolved } = await askBackground(plain(text), c.context()));
     } catch (e) {
       const error = String((e && /** @type {Error} */ (e).message) || e);
       if (seq === this.seq) c.checkFailed(error);
@@ -58,6 +59,7 @@ export class Scheduler {
       return;
     }
     if (seq !== this.seq || !c.el.isConnected) return; // a newer check is on its way
+    c.setResolved(resolved);
     const now = c.adapter.read().text;
     if (now !== text) {
       // The user typed on while we checked: keep the answer, moved onto the new text.

@@ -192,6 +192,7 @@ export function showCard(composer, finding, rect, { focus = false, pinned = fals
     el('header', {}, el('span', { class: 'sev ' + finding.severity, text: sevLabel(finding.severity) }), el('span', { text: t('cat_' + finding.category.replace(/-/g, '_')) })),
     el('div', { class: 'quote', text: '“' + finding.text + '”' }),
     el('p', { class: 'msg', text: finding.message }),
+    addresseeLine(composer, finding),
     // The core cites the protocol rule in the post's language ("Protocol: ...").
     finding.reference ? el('p', { class: 'ref', text: /^protocol\b/i.test(finding.reference) ? finding.reference : t('cardReference', finding.reference) }) : null,
     el(
@@ -217,6 +218,33 @@ export function showCard(composer, finding, rect, { focus = false, pinned = fals
   card.node = node;
   placeNear(node, rect);
   if (focus) (/** @type {HTMLElement | null} */ (node.querySelector('button.act')) || node).focus();
+}
+
+/**
+ * For a finding that rests on an inferred addressee (a public discussion with a parent or
+ * pupil): who the core took the reply to be answering and why, with one-click buttons to
+ * confirm or correct it. The choice is remembered for the thread (composer.setReplyTo).
+ * @param {Composer} composer @param {Finding} finding
+ */
+function addresseeLine(composer, finding) {
+  const r = composer.resolved;
+  if (!r || r.reply_to_from !== 'inferred' || !r.reply_to || finding.category !== 'discussion') return null;
+  const to = r.reply_to;
+  const who = t('reply_' + to);
+  const choose = (/** @type {string | null} */ v) => trusted(() => {
+    hideCard(true);
+    composer.setReplyTo(v);
+    composer.focusBack();
+  });
+  const other = to === 'parent' ? 'student' : 'parent';
+  return el(
+    'div',
+    { class: 'addressee', 'data-postwacht-addressee': to },
+    el('p', { class: 'muted', text: r.reply_to_clue ? t('replyInferred', who, r.reply_to_clue) : t('replyInferredNoClue', who) }),
+    el('button', { class: 'act', type: 'button', 'data-reply-confirm': to, text: t('replyConfirm'), onclick: choose(to) }),
+    el('button', { class: 'act', type: 'button', 'data-reply-set': other, text: t('reply_' + other), onclick: choose(other) }),
+    el('button', { class: 'act', type: 'button', 'data-reply-set': 'none', text: t('replyNotThem'), onclick: choose(null) }),
+  );
 }
 
 export function scheduleHideCard() {
@@ -297,13 +325,14 @@ export function showPanel(composer, badgeRect) {
   hideCard(true);
   const list = findingsList(composer, badgeRect);
   list.setAttribute('data-findings', '');
+  const r = composer.resolved;
   const schoolBox = el('input', { type: 'checkbox', 'data-account-school': '' });
-  schoolBox.checked = composer.account === 'school';
+  schoolBox.checked = (r ? r.account : composer.account) === 'school';
   schoolBox.addEventListener('change', trusted(() => composer.setAccount(schoolBox.checked ? 'school' : 'personal')));
   const replySel = el('select', { 'data-reply-to': '' });
   for (const v of ['', 'parent', 'student', 'colleague', 'other']) {
     const o = el('option', { value: v, text: t('reply_' + (v || 'none')) });
-    if ((composer.replyTo || '') === v) o.selected = true;
+    if (((r ? r.reply_to : composer.replyTo) || '') === v) o.selected = true;
     replySel.appendChild(o);
   }
   replySel.addEventListener('change', trusted(() => composer.setReplyTo(replySel.value || null)));
@@ -329,8 +358,10 @@ export function showPanel(composer, badgeRect) {
     el('button', { class: 'close', type: 'button', 'aria-label': t('close'), text: '×', onclick: trusted(() => { hidePanel(); composer.focusBack(); }) }),
     el('h2', { text: t('panelTitle') }),
     list,
-    el('label', {}, schoolBox, el('span', { text: t('postAsSchool') })),
+    el('label', {}, schoolBox, el('span', { text: t('postAsSchoolRemember') })),
+    r && r.account_from === 'identity' && r.account === 'school' ? el('p', { class: 'muted', text: t('accountFromIdentity') }) : null,
     el('label', {}, el('span', { text: t('replyToLabel') }), replySel),
+    r && r.reply_to_from === 'inferred' && r.reply_to ? el('p', { class: 'muted', 'data-reply-inferred': '', text: r.reply_to_clue ? t('replyInferred', t('reply_' + r.reply_to), r.reply_to_clue) : t('replyInferredNoClue', t('reply_' + r.reply_to)) }) : null,
     att,
   );
   els.popups.appendChild(panel);

@@ -4,6 +4,7 @@ import { managedWithoutPolicy, installType } from '../shared/managed.js';
 import { t, setLang, getLang, apply } from '../shared/i18n.js';
 import { policyErrorList, problemText } from '../shared/policy-errors.js';
 import { sitePattern, originPattern } from '../shared/sites.js';
+import { siteKey } from '../content/context.js';
 
 /** @typedef {import('../shared/types.js').Settings} Settings */
 /** @typedef {import('../shared/types.js').PolicyInfo} PolicyInfo */
@@ -108,6 +109,10 @@ async function render() {
   } catch { /* keep defaults */ }
   renderPolicy(info, await installType());
   renderRules(info, s);
+  // The writer's role: the policy's when it sets one for this profile, else the teacher's.
+  $('role').value = info.author_role || s.role || 'staff';
+  $('role').disabled = !!info.author_role;
+  $('role-policy').hidden = !info.author_role;
   $('policy-remove').hidden = !info.imported_present;
 
   const { origins = [] } = await chrome.permissions.getAll();
@@ -259,13 +264,21 @@ for (const r of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelec
 
 $('site-account-form').addEventListener('submit', async (/** @type {SubmitEvent} */ ev) => {
   ev.preventDefault();
-  const host = $('site-host').value.trim().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  // "https://www.facebook.com/groups" → "facebook.com": the setting covers www., m. and
+  // other subdomains (content/context.js siteSetting).
+  const host = siteKey($('site-host').value);
   if (!host) return;
   const s = await getSettings();
   s.sites[host] = Object.assign({}, s.sites[host], { account: $('site-account').value });
   await saveSettings(s);
   $('site-host').value = '';
   render();
+});
+
+$('role').addEventListener('change', async () => {
+  const s = await getSettings();
+  s.role = $('role').value === 'leader' ? 'leader' : 'staff';
+  await saveSettings(s);
 });
 
 $('policy-pick').addEventListener('click', () => $('policy-file').click());

@@ -22,8 +22,21 @@
 /** @typedef {'parent' | 'student' | 'colleague' | 'other'} ReplyTo */
 
 /**
- * Where a post is written, as the core's `context` (src/post.rs).
- * @typedef {{platform: string, account: 'personal' | 'school', reply_to: ReplyTo | null, attachments: Attachment[]}} PostContext
+ * Where a post is written, as the core's `context` (src/model.rs).
+ * @typedef {{
+ *   platform: string, account: 'auto' | 'personal' | 'school', reply_to: ReplyTo | null,
+ *   attachments: Attachment[], host?: string, identity?: string, reply_to_text?: string,
+ *   reply_to_author?: string, author_role?: 'staff' | 'leader',
+ * }} PostContext
+ */
+
+/**
+ * The context the core checked a post in, and where each part came from (src/context/).
+ * @typedef {{
+ *   account: 'personal' | 'school', account_from: string, reply_to: ReplyTo | null,
+ *   reply_to_from: string, reply_to_clue?: string, reply_to_clue_in?: string,
+ *   author_role: 'staff' | 'leader', author_role_from: string,
+ * }} ResolvedContext
  */
 
 /** @typedef {{error: number, warning: number, info: number}} Counts */
@@ -39,13 +52,13 @@
  *   allow_pause?: boolean, allow_override?: boolean, override_needs_reason?: boolean,
  *   sites?: string[], source?: string, name?: string, problems?: string[],
  *   rules?: RuleInfo[], imported_ignored?: boolean, imported_present?: boolean,
- *   problem_count?: number,
+ *   problem_count?: number, author_role?: 'staff' | 'leader' | null,
  * }} PolicyInfo
  */
 
 /**
  * The user's settings (chrome.storage.local "settings").
- * @typedef {{language: string, sites: Record<string, {account?: string, paused?: boolean}>, rules?: Record<string, string>}} Settings
+ * @typedef {{language: string, sites: Record<string, {account?: string, paused?: boolean}>, rules?: Record<string, string>, role?: 'staff' | 'leader'}} Settings
  */
 
 export {};

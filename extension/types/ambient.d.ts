@@ -25,3 +25,10 @@ declare module '*/pkg/postwacht.js' {
     free?(): void;
   }
 }
+
+// The second wasm module's glue (crates/postwacht-image/src/wasm.rs), loaded on the first photo.
+declare module '*/pkg/postwacht_image.js' {
+  export default function init(options?: { module_or_path: string | URL }): Promise<unknown>;
+  export function inspectImage(bytes: Uint8Array): { faces?: unknown[] | null; [key: string]: unknown };
+  export function stripMetadata(bytes: Uint8Array): Uint8Array;
+}

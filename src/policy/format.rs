@@ -89,6 +89,33 @@ pub const EXTENSION: &[Field] = &[
 pub const CAPACITY_STATEMENT: &[Field] = NL_EN;
 pub const OFFLINE_CONTACT: &[Field] = NL_EN;
 
+/// `accounts`: which account a platform or site counts as by default.
+pub const ACCOUNTS: &[Field] = &[
+    field("platforms", Ty::Map(&Ty::Str)),
+    field("sites", Ty::Map(&Ty::Str)),
+];
+
+/// `author`: who writes (for a managed profile) and which job titles are leaders.
+pub const AUTHOR: &[Field] = &[field("role", Ty::Str), field("leader_titles", STRINGS)];
+
+/// One statement of `statements`.
+pub const STATEMENT: &[Field] = &[
+    field("required", Ty::Bool),
+    field("phrases", STRINGS),
+    field("text", Ty::Object(NL_EN)),
+    field("message", Ty::Object(NL_EN)),
+];
+
+/// `statements`: what a school-topic post from a personal account must carry.
+pub const STATEMENTS: &[Field] = &[
+    field("capacity", Ty::Object(STATEMENT)),
+    field("employee", Ty::Object(STATEMENT)),
+    field("comments", Ty::Object(STATEMENT)),
+    field("representative", Ty::Object(STATEMENT)),
+    field("speak_for_school", Ty::Str),
+    field("speak_for_school_message", Ty::Object(NL_EN)),
+];
+
 /// The top level of a policy file. (`$schema`, for editors, is accepted and ignored.)
 pub const POLICY: &[Field] = &[
     field("version", Ty::Int),
@@ -103,6 +130,9 @@ pub const POLICY: &[Field] = &[
     field("extra_words", Ty::Map(&STRINGS)),
     field("channels", Ty::Map(&Ty::Str)),
     field("extension", Ty::Object(EXTENSION)),
+    field("accounts", Ty::Object(ACCOUNTS)),
+    field("author", Ty::Object(AUTHOR)),
+    field("statements", Ty::Object(STATEMENTS)),
 ];
 
 /// Titles and descriptions of the top-level keys, in the order of [`POLICY`].
@@ -166,6 +196,21 @@ pub const DOCS: &[Doc] = &[
         key: "extension",
         title: "Extensie",
         description: "Extra sites to check; whether teachers may pause Postwacht or publish despite errors, and whether that needs a reason.",
+    },
+    Doc {
+        key: "accounts",
+        title: "Accounts",
+        description: "Default account per platform (platforms: facebook, x, linkedin, instagram, schoolapp, other) and per site (sites: a host name, which also covers its subdomains such as www. and m.): \"school\" or \"personal\". Default: schoolapp is the school's channel, everything else personal.",
+    },
+    Doc {
+        key: "author",
+        title: "Schrijver",
+        description: "role: \"staff\" or \"leader\" for whoever uses this browser profile (give the leaders' organisational unit its own managed policy); leader_titles: job titles that count as leadership (directeur, MT, bestuurder, ...).",
+    },
+    Doc {
+        key: "statements",
+        title: "Verplichte vermeldingen",
+        description: "Which statements a school-topic post from a personal account must carry: capacity (op persoonlijke titel), employee (ik ben medewerker van ...), comments (niet verantwoordelijk voor reacties van anderen), representative (for leaders). Each: required, phrases that count, text the fix inserts ({school} = the school's name), message (the school's wording). speak_for_school: \"anyone\" or \"leaders\" (only leaders may write namens de school from a personal account).",
     },
 ];
 

@@ -14,12 +14,14 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 pub mod format;
+pub mod protocol;
 mod teacher;
 mod validate;
 
 pub use teacher::{parse_teacher_rules, RuleRow};
 
 pub use format::{managed_schema, managed_schema_text};
+pub use protocol::{Protocol, SpeakForSchool, Statement};
 
 /// A consent channel: where a photo may be published.
 pub const CHANNELS: [&str; 3] = ["social", "website", "schoolapp"];
@@ -120,6 +122,8 @@ pub struct Policy {
     /// Platform → consent channel.
     pub channels: BTreeMap<Platform, String>,
     pub extension: ExtensionSettings,
+    /// Accounts per platform and site, the writer's role, the statements this school demands.
+    pub protocol: Protocol,
 }
 
 impl Default for Policy {
@@ -156,6 +160,7 @@ impl Default for Policy {
             extra_words: BTreeMap::new(),
             channels,
             extension: ExtensionSettings::default(),
+            protocol: Protocol::default(),
         }
     }
 }

@@ -11,6 +11,8 @@ use crate::model::{Category, Platform};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
+mod protocol;
+
 /// The top-level key editors use to find a JSON schema; accepted and ignored.
 const SCHEMA_KEY: &str = "$schema";
 
@@ -213,6 +215,7 @@ impl Validator {
         if let Some(e) = m.get("extension") {
             p.extension = self.extension(e);
         }
+        p.protocol = self.protocol(m);
         p
     }
 

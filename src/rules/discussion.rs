@@ -146,6 +146,66 @@ mod tests {
         );
     }
 
+    fn answering(text: &str, answered: &str) -> Vec<crate::Finding> {
+        let mut p = post(text, "personal");
+        p.context.reply_to_text = Some(answered.to_string());
+        check_post(&policy(), &p)
+    }
+
+    #[test]
+    fn the_addressee_is_inferred_when_the_site_cannot_say() {
+        // From the message answered (a parent about their child, a pupil about a grade).
+        assert_rule(
+            &answering(
+                "Nee, dat klopt niet. Het beleid is duidelijk.",
+                "Mijn dochter kreeg als enige geen uitnodiging voor het feest.",
+            ),
+            "discussion.public-reply",
+        );
+        assert_rule(
+            &answering(
+                "No, the decision is final.",
+                "Why did I get a fail on my test? Everyone else passed.",
+            ),
+            "discussion.public-reply",
+        );
+        // From the reply itself, when the site does not show the message.
+        assert_rule(
+            &answering("Beste mevrouw, uw zoon is wel degelijk gewaarschuwd.", ""),
+            "discussion.public-reply",
+        );
+        // A colleague's message: no discussion with a parent or pupil.
+        assert_no_rule(
+            &answering(
+                "Nee, dat klopt niet, het was dinsdag.",
+                "Hoi collega, was de teamvergadering nu maandag?",
+            ),
+            "discussion.public-reply",
+            "colleague",
+        );
+    }
+
+    #[test]
+    fn an_explicit_addressee_wins_and_announcements_are_not_replies() {
+        let mut p = post("Nee, dat klopt niet.", "personal");
+        p.context.reply_to_text = Some("Mijn zoon was er niet bij.".into());
+        p.context.reply_to = Some(ReplyTo::Colleague);
+        assert_no_rule(
+            &check_post(&policy(), &p),
+            "discussion.public-reply",
+            "given colleague",
+        );
+        let p = post(
+            "Beste ouders, de schoolreis gaat helaas niet door omdat de bus niet kan.",
+            "school",
+        );
+        assert_no_rule(
+            &check_post(&policy(), &p),
+            "discussion.public-reply",
+            "a new post to the parents",
+        );
+    }
+
     #[test]
     fn fix_offers_the_policy_contact_line() {
         let f = reply("Nee, dat klopt niet.", ReplyTo::Parent);

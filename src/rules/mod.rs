@@ -20,6 +20,7 @@ pub mod informal;
 #[cfg(test)]
 mod issue12_tests;
 pub mod photo_consent;
+pub mod photo_location;
 pub mod profanity;
 pub mod school_words;
 pub mod student_name;
@@ -103,6 +104,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(informal::Informal),
         Box::new(profanity::Profanity),
         Box::new(confidential::Confidential),
+        Box::new(photo_location::PhotoLocation),
         Box::new(discussion::Discussion),
     ]
 }

@@ -1,8 +1,10 @@
 //! photo-consent: an image or video of a school situation needs consent for this channel
 //! from every pupil in it (portretrecht).
 
+use super::photo_location::photo_label;
 use super::{Ctx, Hit, Rule};
 use crate::catalog;
+use crate::model::AttachmentKind;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -25,6 +27,18 @@ impl Rule for PhotoConsent {
         if atts.is_empty() || !a.school_context && a.mentions.is_empty() {
             return;
         }
+        // What the photo inspection counted; a video or a photo it did not look at may
+        // show anyone. Every attachment inspected and faceless: nobody is pictured, so no
+        // warning to confirm; a pupil named without consent stays an error (the detector
+        // can miss a face turned away).
+        let faces = |att: &crate::model::Attachment| match att.kind {
+            AttachmentKind::Image => att.faces,
+            AttachmentKind::Video => None,
+        };
+        let faceless = atts.iter().all(|att| faces(att) == Some(0));
+        if faceless && a.mentions.is_empty() {
+            return;
+        }
         let channel = ctx
             .policy
             .policy
@@ -34,13 +48,18 @@ impl Rule for PhotoConsent {
         let orig = ctx.text.orig;
         let mut any_named = false;
         let mut all_consent = true;
+        let mut consented: Vec<usize> = Vec::new();
         for m in &a.mentions {
             any_named = true;
             let name = &orig[m.start..m.end];
             match m.pupil {
                 Some(p) => {
                     let pupil = &ctx.policy.policy.roster[p];
-                    if !pupil.consent.get(&channel).copied().unwrap_or(false) {
+                    if pupil.consent.get(&channel).copied().unwrap_or(false) {
+                        if !consented.contains(&p) {
+                            consented.push(p);
+                        }
+                    } else {
                         all_consent = false;
                         out.push(
                             Hit::new(&catalog::photo_consent::NO_CONSENT, m.start, m.end)
@@ -67,8 +86,32 @@ impl Rule for PhotoConsent {
                 }
             }
         }
+        // Faces counted: more of them than named pupils with consent asks to confirm
+        // consent for each one pictured (the named ones without it are errors above).
+        let mut faces_warned = false;
+        for (i, att) in atts.iter().enumerate() {
+            let n = faces(att).unwrap_or(0);
+            if n as usize <= consented.len() {
+                continue;
+            }
+            let (s, e) = a.topic_signal.unwrap_or((0, 0));
+            let count = if n == 1 {
+                "photo.faces-one"
+            } else {
+                "photo.faces-many"
+            };
+            out.push(
+                Hit::new(&catalog::photo_consent::FACES, s, e)
+                    .arg("count", count)
+                    .arg("photo", photo_label(&att.name, i))
+                    .arg("faces", n.to_string())
+                    .arg("consented", consented.len().to_string())
+                    .arg("channel", channel_arg.clone()),
+            );
+            faces_warned = true;
+        }
         if any_named {
-            if all_consent {
+            if all_consent && !faces_warned {
                 // A hint on the first name: every pupil named has consent for this channel.
                 let first = &a.mentions[0];
                 out.push(
@@ -78,7 +121,7 @@ impl Rule for PhotoConsent {
             }
             return;
         }
-        if nobody_pictured().is_match(&ctx.text.norm) {
+        if faces_warned || nobody_pictured().is_match(&ctx.text.norm) {
             return;
         }
         let (s, e) = a.topic_signal.unwrap_or((0, 0));
@@ -94,10 +137,9 @@ mod tests {
     fn with_image(text: &str, platform: Platform, account: &str) -> Vec<crate::Finding> {
         let mut post = post(text, account);
         post.context.platform = platform;
-        post.context.attachments.push(Attachment {
-            kind: AttachmentKind::Image,
-            name: "IMG_1.jpg".into(),
-        });
+        post.context
+            .attachments
+            .push(Attachment::new(AttachmentKind::Image, "IMG_1.jpg"));
         check_post(&policy(), &post)
     }
 
@@ -168,5 +210,118 @@ mod tests {
         assert_no_category(&f, "photo-consent", "no children");
         let f = check_with(&policy(), "Groep 4 genoot van de excursie.", "school");
         assert_no_category(&f, "photo-consent", "no attachment");
+    }
+}
+
+#[cfg(test)]
+mod inspected {
+    //! With what the photo inspection found (`faces`).
+    use crate::model::{Attachment, AttachmentKind, Platform};
+    use crate::testutil::*;
+
+    fn with_faces(text: &str, faces: &[Option<u32>]) -> Vec<crate::Finding> {
+        let mut post = post(text, "school");
+        post.context.platform = Platform::Facebook;
+        for (i, &n) in faces.iter().enumerate() {
+            let mut att = Attachment::new(AttachmentKind::Image, format!("IMG_{i}.jpg"));
+            att.faces = n;
+            post.context.attachments.push(att);
+        }
+        check_post(&policy(), &post)
+    }
+
+    #[test]
+    fn no_faces_no_warning_to_confirm() {
+        let f = with_faces("Groep 4 genoot vandaag van de excursie.", &[Some(0)]);
+        assert_no_category(&f, "photo-consent", "no faces");
+        // A second photo not inspected (or a video) may still show pupils.
+        let f = with_faces("Groep 4 genoot vandaag van de excursie.", &[Some(0), None]);
+        assert_rule(&f, "photo-consent.unconfirmed");
+        // A named pupil without consent stays an error: a face turned away is missed.
+        let f = with_faces("Daan uit groep 6 op de hoge duikplank!", &[Some(0)]);
+        assert_rule(&f, "photo-consent.no-consent");
+    }
+
+    #[test]
+    fn faces_give_the_count_and_ask_consent_per_pupil() {
+        let f = with_faces("Groep 4 genoot vandaag van de excursie.", &[Some(12)]);
+        let h = f
+            .iter()
+            .find(|f| f.rule == "photo-consent.faces")
+            .expect("faces warning");
+        assert_eq!(h.severity.as_str(), "warning");
+        assert!(
+            h.message
+                .starts_with("Op deze foto (IMG_0.jpg) staan 12 gezichten."),
+            "{}",
+            h.message
+        );
+        assert!(h.message.contains("elke leerling"), "{}", h.message);
+        assert_no_rule(&f, "photo-consent.unconfirmed", "the count replaces it");
+        let f = with_faces("Groep 4 genoot vandaag van de excursie.", &[Some(1)]);
+        let h = f.iter().find(|f| f.rule == "photo-consent.faces").unwrap();
+        assert!(h.message.contains("staat 1 gezicht."), "{}", h.message);
+    }
+
+    #[test]
+    fn more_faces_than_consented_pupils_is_a_warning() {
+        // Fleur has consent for the school app only: there she counts, on Facebook she is
+        // an error.
+        let mut post = post("Fleur uit groep 6 won de tekenwedstrijd.", "school");
+        post.context.platform = Platform::Schoolapp;
+        let mut att = Attachment::new(AttachmentKind::Image, "prijs.jpg");
+        att.faces = Some(1);
+        post.context.attachments.push(att.clone());
+        let f = check_post(&policy(), &post);
+        assert_no_rule(&f, "photo-consent.faces", "one face, one consented pupil");
+        assert_rule(&f, "photo-consent.consented");
+        post.context.attachments[0].faces = Some(3);
+        let f = check_post(&policy(), &post);
+        let h = f
+            .iter()
+            .find(|f| f.rule == "photo-consent.faces")
+            .expect("3 faces > 1 consent");
+        assert!(
+            h.message.contains("3 gezichten") && h.message.contains("er 1."),
+            "{}",
+            h.message
+        );
+        assert_no_rule(&f, "photo-consent.consented", "not everyone is covered");
+        // Without consent for the channel: the error, as before, and the count.
+        post.context.platform = Platform::Facebook;
+        let f = check_post(&policy(), &post);
+        assert_rule(&f, "photo-consent.no-consent");
+        assert_rule(&f, "photo-consent.faces");
+    }
+
+    #[test]
+    fn a_file_name_that_looks_like_a_message_key_is_kept() {
+        let mut post = post("Groep 4 genoot vandaag van de excursie.", "school");
+        let mut att = Attachment::new(AttachmentKind::Image, "group.jpg");
+        att.faces = Some(3);
+        post.context.attachments.push(att);
+        let f = check_post(&policy(), &post);
+        let h = f.iter().find(|f| f.rule == "photo-consent.faces").unwrap();
+        assert!(
+            h.message.starts_with("Op deze foto (group.jpg) staan 3"),
+            "{}",
+            h.message
+        );
+    }
+
+    #[test]
+    fn english_count() {
+        let mut post = post("Year 3 had a great time at the science fair.", "school");
+        post.locale = crate::model::Locale::En;
+        let mut att = Attachment::new(AttachmentKind::Image, "");
+        att.faces = Some(2);
+        post.context.attachments.push(att);
+        let f = check_post(&policy(), &post);
+        let h = f.iter().find(|f| f.rule == "photo-consent.faces").unwrap();
+        assert!(
+            h.message.starts_with("This photo (#1) shows 2 faces."),
+            "{}",
+            h.message
+        );
     }
 }

@@ -7,7 +7,9 @@
 //   Checker.forExtension(policyJson, teacherRulesJson, managed)
 //                                lenient, with the teacher's rule settings on top
 //   checker.ruleRows()           [{id, category, default, school, teacher, effective, locked}]
-//   checker.extensionSettings()  {sites, allow_pause, allow_override, override_needs_reason}
+//   checker.extensionSettings()  {sites, allow_pause, allow_override, override_needs_reason,
+//                                 author_role (the policy's author.role, else null)}
+//   checker.checkInContext(postJson)  {findings, context}: the context given or inferred
 //   checker.schoolName()         the policy's school name or ""
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -97,14 +99,30 @@ test('forExtension: lenient, with the teacher settings on top, managed as a floo
 
 test('extensionSettings: the defaults filled in, wrong types fall back to them', () => {
   assert.deepEqual(Checker.forExtension('', '{}', false).extensionSettings(),
-    { sites: [], allow_pause: true, allow_override: true, override_needs_reason: false });
+    { sites: [], allow_pause: true, allow_override: true, override_needs_reason: false, author_role: null });
   const json = JSON.stringify({ extension: { sites: ['parro.com'], allow_pause: false, allow_override: 'no', override_needs_reason: true } });
   const c = Checker.forExtension(json, undefined, true);
   assert.deepEqual(c.extensionSettings(),
-    { sites: ['parro.com'], allow_pause: false, allow_override: true, override_needs_reason: true });
+    { sites: ['parro.com'], allow_pause: false, allow_override: true, override_needs_reason: true, author_role: null });
   assert.ok(c.problems().some((p) => p.startsWith('extension.allow_override')));
   // Every constructor has them.
   assert.equal(new Checker(json.replace('"no"', 'false')).extensionSettings().allow_override, false);
+});
+
+test('checkInContext: the findings and the context the core decided on; the policy role for the extension', () => {
+  const json = JSON.stringify({ school: { name: 'OBS De Wilgenhoek' }, author: { role: 'leader' } });
+  const c = Checker.forExtension(json, '{}', true);
+  assert.equal(c.extensionSettings().author_role, 'leader');
+  const { findings, context } = c.checkInContext(JSON.stringify({
+    text: 'Nee, dat klopt niet. Het beleid is duidelijk.',
+    context: { platform: 'schoolapp', account: 'auto', reply_to: null, reply_to_text: 'Mijn zoon mocht niet mee.' },
+  }));
+  assert.ok(findings.some((f) => f.rule === 'discussion.public-reply'), JSON.stringify(findings));
+  assert.deepEqual(
+    [context.account, context.account_from, context.reply_to, context.reply_to_from, context.reply_to_clue, context.author_role, context.author_role_from],
+    ['school', 'platform', 'parent', 'inferred', 'Mijn zoon', 'leader', 'policy'],
+  );
+  assert.throws(() => c.checkInContext('{"text": 1}'), /post/);
 });
 
 test('the core rejects an unknown platform or reply kind (the service worker passes them through)', () => {

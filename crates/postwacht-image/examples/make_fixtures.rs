@@ -8,6 +8,7 @@
 //! photo for "one face", EXIF written with kamadak-exif's writer.
 
 use exif::{Field, In, Rational, Tag, Value};
+use postwacht_image::strip::png_chunk;
 use std::io::Cursor;
 use std::path::Path;
 
@@ -24,7 +25,11 @@ impl Rgb {
             let start = ((row * self.width + x) * 3) as usize;
             data.extend_from_slice(&self.data[start..start + (width * 3) as usize]);
         }
-        Rgb { width, height, data }
+        Rgb {
+            width,
+            height,
+            data,
+        }
     }
 
     /// Rotated 90° counter-clockwise: stored like a phone held sideways, so EXIF
@@ -40,7 +45,11 @@ impl Rgb {
                 data[d..d + 3].copy_from_slice(&self.data[s..s + 3]);
             }
         }
-        Rgb { width: h, height: w, data }
+        Rgb {
+            width: h,
+            height: w,
+            data,
+        }
     }
 }
 
@@ -49,9 +58,17 @@ fn read_png(path: &Path) -> Rgb {
     let mut reader = decoder.read_info().unwrap();
     let mut data = vec![0; reader.output_buffer_size().unwrap()];
     let info = reader.next_frame(&mut data).unwrap();
-    assert_eq!(info.color_type, png::ColorType::Rgb, "rustface's test.png is RGB");
+    assert_eq!(
+        info.color_type,
+        png::ColorType::Rgb,
+        "rustface's test.png is RGB"
+    );
     data.truncate(info.buffer_size());
-    Rgb { width: info.width, height: info.height, data }
+    Rgb {
+        width: info.width,
+        height: info.height,
+        data,
+    }
 }
 
 fn jpeg(img: &Rgb, quality: u8, app1: &[Vec<u8>], extra: &[(u8, Vec<u8>)]) -> Vec<u8> {
@@ -63,8 +80,13 @@ fn jpeg(img: &Rgb, quality: u8, app1: &[Vec<u8>], extra: &[(u8, Vec<u8>)]) -> Ve
     for (nr, data) in extra {
         enc.add_app_segment(*nr, data.clone()).unwrap();
     }
-    enc.encode(&img.data, img.width as u16, img.height as u16, jpeg_encoder::ColorType::Rgb)
-        .unwrap();
+    enc.encode(
+        &img.data,
+        img.width as u16,
+        img.height as u16,
+        jpeg_encoder::ColorType::Rgb,
+    )
+    .unwrap();
     out
 }
 
@@ -91,11 +113,18 @@ fn landscape(width: u32, height: u32) -> Rgb {
             data.extend(px);
         }
     }
-    Rgb { width, height, data }
+    Rgb {
+        width,
+        height,
+        data,
+    }
 }
 
 fn rational(v: f64) -> Rational {
-    Rational { num: (v * 10_000.0).round() as u32, denom: 10_000 }
+    Rational {
+        num: (v * 10_000.0).round() as u32,
+        denom: 10_000,
+    }
 }
 
 fn dms(deg: f64) -> Value {
@@ -119,7 +148,11 @@ fn exif_app1(fields: &[Field]) -> Vec<u8> {
 }
 
 fn field(tag: Tag, value: Value) -> Field {
-    Field { tag, ifd_num: In::PRIMARY, value }
+    Field {
+        tag,
+        ifd_num: In::PRIMARY,
+        value,
+    }
 }
 
 fn ascii(s: &str) -> Value {
@@ -140,15 +173,6 @@ fn png_bytes(img: &Rgb, text: &[(&str, &str)]) -> Vec<u8> {
     out
 }
 
-fn png_chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
-    out.extend((data.len() as u32).to_be_bytes());
-    let start = out.len();
-    out.extend_from_slice(kind);
-    out.extend_from_slice(data);
-    let crc = crc32fast::hash(&out[start..]);
-    out.extend(crc.to_be_bytes());
-}
-
 /// A PNG whose header claims width×height but whose image data is a few bytes.
 fn png_claiming(width: u32, height: u32) -> Vec<u8> {
     let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
@@ -158,7 +182,11 @@ fn png_claiming(width: u32, height: u32) -> Vec<u8> {
     ihdr.extend([8, 0, 0, 0, 0]); // 8-bit grey, deflate, no filter/interlace
     png_chunk(&mut out, b"IHDR", &ihdr);
     // zlib stream of a few zero bytes: far less than the header promises.
-    png_chunk(&mut out, b"IDAT", &[0x78, 0x9C, 0x63, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01]);
+    png_chunk(
+        &mut out,
+        b"IDAT",
+        &[0x78, 0x9C, 0x63, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01],
+    );
     png_chunk(&mut out, b"IEND", &[]);
     out
 }
@@ -166,7 +194,10 @@ fn png_claiming(width: u32, height: u32) -> Vec<u8> {
 /// The same JPEG with its frame header claiming another size (the data stays small).
 fn jpeg_claiming(jpeg: &[u8], width: u16, height: u16) -> Vec<u8> {
     let mut out = jpeg.to_vec();
-    let sof = out.windows(2).position(|w| w == [0xFF, 0xC0]).expect("baseline SOF0");
+    let sof = out
+        .windows(2)
+        .position(|w| w == [0xFF, 0xC0])
+        .expect("baseline SOF0");
     out[sof + 5..sof + 7].copy_from_slice(&height.to_be_bytes());
     out[sof + 7..sof + 9].copy_from_slice(&width.to_be_bytes());
     out
@@ -213,11 +244,19 @@ fn main() {
     // The same, stored sideways with EXIF orientation 6, as a phone writes it.
     let sideways = one.rotate_ccw();
     let orientation = [field(Tag::Orientation, Value::Short(vec![6]))];
-    write("one-face-rotated.jpg", &jpeg(&sideways, 90, &[exif_app1(&orientation)], &[]));
+    write(
+        "one-face-rotated.jpg",
+        &jpeg(&sideways, 90, &[exif_app1(&orientation)], &[]),
+    );
     // WebP, lossless (image-webp's encoder).
     let mut webp = Vec::new();
     image_webp::WebPEncoder::new(&mut webp)
-        .encode(&one.data, one.width, one.height, image_webp::ColorType::Rgb8)
+        .encode(
+            &one.data,
+            one.width,
+            one.height,
+            image_webp::ColorType::Rgb8,
+        )
         .unwrap();
     write("one-face.webp", &webp);
 
@@ -249,9 +288,15 @@ fn main() {
         field(Tag::GPSLongitude, dms(68.3030)),
         field(Tag::CameraOwnerName, ascii("Meester Jan")),
     ];
-    write("gps-south-west.jpg", &jpeg(&landscape(320, 240), 85, &[exif_app1(&south_west)], &[]));
+    write(
+        "gps-south-west.jpg",
+        &jpeg(&landscape(320, 240), 85, &[exif_app1(&south_west)], &[]),
+    );
 
-    let land_png = png_bytes(&land, &[("Author", "Anja de Vries"), ("Comment", "Groep 7")]);
+    let land_png = png_bytes(
+        &land,
+        &[("Author", "Anja de Vries"), ("Comment", "Groep 7")],
+    );
     write("no-face.png", &land_png);
 
     write("truncated.jpg", &one_jpeg[..one_jpeg.len() * 6 / 10]);
@@ -269,5 +314,8 @@ fn main() {
     write("huge.jpg", &jpeg_claiming(&one_jpeg, 60_000, 50_000));
     write("lying.png", &png_claiming(6_000, 6_000));
     write("photo.heic", &heic_stub());
-    write("not-an-image.txt", b"Dit is geen foto, maar een tekstbestand.\n");
+    write(
+        "not-an-image.txt",
+        b"Dit is geen foto, maar een tekstbestand.\n",
+    );
 }

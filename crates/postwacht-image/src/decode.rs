@@ -50,7 +50,10 @@ pub fn header(format: Format, bytes: &[u8]) -> Result<Header, ImageError> {
         if format.is_heif() {
             return Ok(Header { width, height });
         }
-        return Err(ImageError::Corrupt(format, "the header declares no pixels".into()));
+        return Err(ImageError::Corrupt(
+            format,
+            "the header declares no pixels".into(),
+        ));
     }
     Ok(Header { width, height })
 }
@@ -67,7 +70,10 @@ pub fn decode_grey(format: Format, bytes: &[u8], header: &Header) -> Result<Grey
     if (grey.width, grey.height) != (header.width, header.height)
         || grey.data.len() != grey.width as usize * grey.height as usize
     {
-        return Err(ImageError::Corrupt(format, "decoded size differs from the header".into()));
+        return Err(ImageError::Corrupt(
+            format,
+            "decoded size differs from the header".into(),
+        ));
     }
     Ok(grey)
 }
@@ -91,10 +97,22 @@ fn decode_jpeg(bytes: &[u8]) -> Result<Grey, ImageError> {
     let channels = data.len() / (w * h).max(1);
     let data = match channels {
         1 => data,
-        3 | 4 => data.chunks_exact(channels).map(|p| luma(p[0], p[1], p[2])).collect(),
-        _ => return Err(ImageError::Corrupt(Format::Jpeg, "unexpected channel count".into())),
+        3 | 4 => data
+            .chunks_exact(channels)
+            .map(|p| luma(p[0], p[1], p[2]))
+            .collect(),
+        _ => {
+            return Err(ImageError::Corrupt(
+                Format::Jpeg,
+                "unexpected channel count".into(),
+            ))
+        }
     };
-    Ok(Grey { width, height, data })
+    Ok(Grey {
+        width,
+        height,
+        data,
+    })
 }
 
 fn jpeg_error(e: DecodeErrors) -> ImageError {
@@ -121,7 +139,9 @@ fn decode_png(bytes: &[u8]) -> Result<Grey, ImageError> {
         Cursor::new(bytes),
         // Enough for an interlaced 40-megapixel RGBA frame; a non-interlaced one is
         // streamed row by row and never needs it.
-        png::Limits { bytes: MAX_PIXELS as usize * 8 + (1 << 20) },
+        png::Limits {
+            bytes: MAX_PIXELS as usize * 8 + (1 << 20),
+        },
     );
     d.set_transformations(png::Transformations::normalize_to_color8());
     d.set_ignore_text_chunk(true);
@@ -138,9 +158,9 @@ fn decode_png(bytes: &[u8]) -> Result<Grey, ImageError> {
         };
     };
     if interlaced {
-        let size = reader.output_buffer_size().ok_or_else(|| {
-            ImageError::Corrupt(Format::Png, "image too large for memory".into())
-        })?;
+        let size = reader
+            .output_buffer_size()
+            .ok_or_else(|| ImageError::Corrupt(Format::Png, "image too large for memory".into()))?;
         let mut buf = vec![0; size];
         let info = reader.next_frame(&mut buf).map_err(png_error)?;
         for row in buf[..info.buffer_size()].chunks_exact(info.line_size) {
@@ -154,7 +174,11 @@ fn decode_png(bytes: &[u8]) -> Result<Grey, ImageError> {
     if data.len() != width as usize * height as usize {
         return Err(ImageError::Truncated(Format::Png));
     }
-    Ok(Grey { width, height, data })
+    Ok(Grey {
+        width,
+        height,
+        data,
+    })
 }
 
 fn png_error(e: png::DecodingError) -> ImageError {
@@ -174,14 +198,21 @@ fn decode_webp(bytes: &[u8]) -> Result<Grey, ImageError> {
     d.set_memory_limit(MAX_PIXELS as usize * 4 + (1 << 20));
     let (width, height) = d.dimensions();
     let channels = if d.has_alpha() { 4 } else { 3 };
-    let size = d.output_buffer_size().ok_or_else(|| {
-        ImageError::Corrupt(Format::WebP, "image too large for memory".into())
-    })?;
+    let size = d
+        .output_buffer_size()
+        .ok_or_else(|| ImageError::Corrupt(Format::WebP, "image too large for memory".into()))?;
     let mut buf = vec![0; size];
     // An animated WebP: the first frame.
     d.read_image(&mut buf).map_err(webp_error)?;
-    let data = buf.chunks_exact(channels).map(|p| luma(p[0], p[1], p[2])).collect();
-    Ok(Grey { width, height, data })
+    let data = buf
+        .chunks_exact(channels)
+        .map(|p| luma(p[0], p[1], p[2]))
+        .collect();
+    Ok(Grey {
+        width,
+        height,
+        data,
+    })
 }
 
 fn webp_error(e: image_webp::DecodingError) -> ImageError {
@@ -203,7 +234,9 @@ fn luma(r: u8, g: u8, b: u8) -> u8 {
 fn heif_size(bytes: &[u8]) -> Option<(u32, u32)> {
     let at = bytes.windows(4).position(|w| w == b"ispe")?;
     let field = |o: usize| -> Option<u32> {
-        Some(u32::from_be_bytes(bytes.get(at + o..at + o + 4)?.try_into().ok()?))
+        Some(u32::from_be_bytes(
+            bytes.get(at + o..at + o + 4)?.try_into().ok()?,
+        ))
     };
     // "ispe", version+flags (4), width (4), height (4)
     Some((field(8)?, field(12)?))

@@ -40,7 +40,11 @@ fn box_resize(src: &Grey, width: u32, height: u32) -> Grey {
             data.push(((total + n / 2) / n) as u8);
         }
     }
-    Grey { width, height, data }
+    Grey {
+        width,
+        height,
+        data,
+    }
 }
 
 /// Turns a stored image upright by its EXIF orientation (1-8), so the frontal-face
@@ -68,7 +72,11 @@ pub fn orient(src: &Grey, orientation: u16) -> Grey {
             data[y * dw + x] = src.data[sy * w + sx];
         }
     }
-    Grey { width: dw as u32, height: dh as u32, data }
+    Grey {
+        width: dw as u32,
+        height: dh as u32,
+        data,
+    }
 }
 
 #[cfg(test)]
@@ -76,7 +84,11 @@ mod tests {
     use super::*;
 
     fn grey(width: u32, height: u32, data: Vec<u8>) -> Grey {
-        Grey { width, height, data }
+        Grey {
+            width,
+            height,
+            data,
+        }
     }
 
     #[test]

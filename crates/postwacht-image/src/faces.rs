@@ -35,7 +35,13 @@ impl Detected {
         let y0 = clip(f64::from(self.y) * scale, height);
         let x1 = clip(f64::from(self.x + self.width as i32) * scale, width);
         let y1 = clip(f64::from(self.y + self.height as i32) * scale, height);
-        Face { x: x0, y: y0, width: x1 - x0, height: y1 - y0, score: self.score }
+        Face {
+            x: x0,
+            y: y0,
+            width: x1 - x0,
+            height: y1 - y0,
+            score: self.score,
+        }
     }
 }
 
@@ -62,7 +68,13 @@ pub fn detect(image: &Grey) -> Vec<Detected> {
         .into_iter()
         .map(|f| {
             let b = f.bbox();
-            Detected { x: b.x(), y: b.y(), width: b.width(), height: b.height(), score: f.score() }
+            Detected {
+                x: b.x(),
+                y: b.y(),
+                width: b.width(),
+                height: b.height(),
+                score: f.score(),
+            }
         })
         .collect();
     faces.sort_by(|a, b| b.score.total_cmp(&a.score));

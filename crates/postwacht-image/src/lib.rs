@@ -23,6 +23,7 @@
 pub mod decode;
 pub mod downscale;
 pub mod faces;
+pub mod json;
 pub mod metadata;
 pub mod sniff;
 pub mod strip;
@@ -140,7 +141,11 @@ impl fmt::Display for ImageError {
                 "unsupported image format: {what} (JPEG, PNG and WebP are inspected)"
             ),
             ImageError::Truncated(format) => {
-                write!(f, "truncated {} file: it ends before the image does", format.name())
+                write!(
+                    f,
+                    "truncated {} file: it ends before the image does",
+                    format.name()
+                )
             }
             ImageError::Corrupt(format, detail) => {
                 write!(f, "corrupt {} file: {detail}", format.name())
@@ -166,10 +171,7 @@ pub fn inspect(bytes: &[u8]) -> Result<Inspection, ImageError> {
 }
 
 /// [`inspect`] with a clock: `now()` returns milliseconds from any fixed point.
-pub fn inspect_with_clock(
-    bytes: &[u8],
-    now: &dyn Fn() -> f64,
-) -> Result<Inspection, ImageError> {
+pub fn inspect_with_clock(bytes: &[u8], now: &dyn Fn() -> f64) -> Result<Inspection, ImageError> {
     let t0 = now();
     let format = sniff::sniff(bytes)?;
     // Metadata problems never hide the pixels' findings: a broken EXIF block reads as none.

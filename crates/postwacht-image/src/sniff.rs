@@ -81,7 +81,10 @@ mod tests {
         assert_eq!(sniff(b"RIFF\0\0\0\0WEBPVP8 "), Ok(Format::WebP));
         assert_eq!(sniff(b"\0\0\0\x18ftypheic\0\0\0\0"), Ok(Format::Heic));
         assert_eq!(sniff(b"\0\0\0\x18ftypavif\0\0\0\0"), Ok(Format::Avif));
-        assert_eq!(sniff(b"\0\0\0\x18ftypisom\0\0\0\0"), Err(ImageError::NotAnImage));
+        assert_eq!(
+            sniff(b"\0\0\0\x18ftypisom\0\0\0\0"),
+            Err(ImageError::NotAnImage)
+        );
         assert_eq!(sniff(b"GIF89a...."), Err(ImageError::Unsupported("GIF")));
         assert_eq!(sniff(b""), Err(ImageError::NotAnImage));
         assert_eq!(sniff(b"hello, world"), Err(ImageError::NotAnImage));

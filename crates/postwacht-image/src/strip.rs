@@ -74,11 +74,11 @@ fn strip_jpeg(b: &[u8], orientation: u16) -> Result<Vec<u8>, ImageError> {
         let end = i + len;
         let payload = b.get(i + 2..end).ok_or_else(truncated)?;
         let keep = match marker {
-            0xE0 => true,                                 // JFIF
+            0xE0 => true,                                  // JFIF
             0xE2 => payload.starts_with(b"ICC_PROFILE\0"), // colour profile; not MPF/FlashPix
-            0xEE => true,                                 // Adobe: tells RGB from YCbCr
-            0xE1 | 0xE3..=0xED | 0xEF | 0xFE => false,    // EXIF, XMP, IPTC, comments, ...
-            _ => true,                                    // tables, frame, scan, restart
+            0xEE => true,                                  // Adobe: tells RGB from YCbCr
+            0xE1 | 0xE3..=0xED | 0xEF | 0xFE => false,     // EXIF, XMP, IPTC, comments, ...
+            _ => true,                                     // tables, frame, scan, restart
         };
         if !orientation_written && marker != 0xE0 {
             // JFIF's APP0 must come first; the orientation-only EXIF right after it.
@@ -122,7 +122,9 @@ const PNG_KEEP: [&[u8; 4]; 18] = [
     b"bKGD", b"pHYs", b"acTL", b"fcTL", b"fdAT", b"cICP", b"mDCV", b"cLLI",
 ];
 
-fn png_chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+/// Appends one PNG chunk (length, type, data, CRC-32 over type and data) to `out`. Public
+/// for examples/make_fixtures.rs, which writes PNGs the encoder will not.
+pub fn png_chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
     out.extend((data.len() as u32).to_be_bytes());
     let start = out.len();
     out.extend_from_slice(kind);

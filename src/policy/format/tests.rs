@@ -119,6 +119,11 @@ fn every_table_key_is_known_to_the_validator() {
         "offline_contact": {"nl": "a", "en": "b"}, "extra_words": {"informal": ["joh"]},
         "channels": {"facebook": "website"},
         "extension": {"sites": ["x.nl"], "allow_pause": false, "allow_override": false, "override_needs_reason": true},
+        "accounts": {"platforms": {"schoolapp": "school"}, "sites": {"facebook.com": "personal"}},
+        "author": {"role": "leader", "leader_titles": ["rector"]},
+        "statements": {"capacity": {"required": true, "phrases": ["x"], "text": {"nl": "a", "en": "b"}, "message": {"nl": "a", "en": "b"}},
+                       "employee": {"required": true}, "comments": {"required": false}, "representative": {"required": true},
+                       "speak_for_school": "leaders", "speak_for_school_message": {"nl": "a", "en": "b"}},
     });
     let top: Vec<&str> = p.as_object().unwrap().keys().map(String::as_str).collect();
     let mut declared = keys(POLICY);
