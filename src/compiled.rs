@@ -24,6 +24,12 @@ pub struct RosterPupil {
 pub struct RosterIndex {
     pub pupils: Vec<RosterPupil>,
     by_first: HashMap<String, Vec<usize>>,
+    /// The last surname token's key → pupils ("de familie Kuipers").
+    by_surname: HashMap<String, Vec<usize>>,
+    /// Keys that are only a short form of a roster first name ("kev").
+    short: HashSet<String>,
+    /// The roster's own class codes with a letter in them ("pm2a", "ihs1", "4v2").
+    groups: HashSet<String>,
     salt: Option<[u8; 16]>,
 }
 
@@ -50,9 +56,15 @@ impl RosterIndex {
                 .filter(|t| t != "groep" && t != "klas")
                 .collect::<Vec<_>>()
                 .join("");
+            if group.chars().any(char::is_alphabetic) && group.len() >= 2 {
+                idx.groups.insert(group.clone());
+            }
             let pupil = match toks.split_first() {
                 Some((first, rest)) => {
                     idx.by_first.entry(first.clone()).or_default().push(i);
+                    if let Some(last) = rest.last() {
+                        idx.by_surname.entry(last.clone()).or_default().push(i);
+                    }
                     RosterPupil {
                         first: first.clone(),
                         surname: rest.to_vec(),
@@ -64,7 +76,46 @@ impl RosterIndex {
             };
             idx.pupils.push(pupil);
         }
+        idx.add_short_forms();
         idx
+    }
+
+    /// Short forms of the roster's first names ("Kev" for Kevin) from the lexicon, looked up
+    /// by key so that a hashed roster gets them too. A short form that is some pupil's own
+    /// first name stays that pupil's.
+    fn add_short_forms(&mut self) {
+        let mut add: Vec<(String, Vec<usize>)> = Vec::new();
+        for (full, shorts) in &crate::lexicon::get().short_forms {
+            let Some(pupils) = self.by_first.get(self.key(full).as_ref()) else {
+                continue;
+            };
+            for s in shorts {
+                let k = self.key(s).into_owned();
+                if !self.by_first.contains_key(&k) {
+                    add.push((k, pupils.clone()));
+                }
+            }
+        }
+        for (k, p) in add {
+            self.short.insert(k.clone());
+            self.by_first.entry(k).or_default().extend(p);
+        }
+    }
+
+    /// Is this word one of the roster's class codes ("PM2A", "IHS1"): a school word of this
+    /// school, whatever shape its codes have?
+    pub fn is_group(&self, w: &str) -> bool {
+        self.groups.contains(w)
+    }
+
+    /// Is this key only a short form of a roster first name ("kev" for Kevin)?
+    pub fn is_short_form(&self, key: &str) -> bool {
+        self.short.contains(key)
+    }
+
+    /// Roster indices of pupils whose surname ends with this key.
+    pub fn by_surname(&self, key: &str) -> &[usize] {
+        self.by_surname.get(key).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// The lookup key of a normalised word: the word itself, or its hash in a hashed roster.

@@ -13,6 +13,7 @@ use std::collections::HashMap as StdMap;
 use std::sync::OnceLock;
 
 pub mod classes;
+pub mod pattern;
 
 /// A set of phrases (one or more tokens), each with a payload, looked up by first token.
 /// Per first token, the phrases are kept in groups of one length, longest group first, so
@@ -175,6 +176,14 @@ pub struct Lexicon {
     pub titles: HashSet<String>,
     /// The word classes of `word_classes.txt` ([`classes`]).
     pub classes: classes::Classes,
+    /// Characters and authors of children's books in full (`book_names.txt`): not pupils.
+    pub book_names: PhraseSet<()>,
+    /// First name → its short forms (`short_forms.txt`).
+    pub short_forms: Vec<(String, Vec<String>)>,
+    /// The phrase patterns of `patterns.txt` ([`pattern`]).
+    pub patterns: pattern::Patterns,
+    /// The named lists patterns use ([`Self::pattern_lists`]), also read by rules.
+    lists: pattern::Lists,
     /// Word → the [`bit`]s of the lists it starts an entry of.
     masks: HashMap<String, u32>,
 }
@@ -198,6 +207,8 @@ impl Lexicon {
         for f in [
             data_file!("lexicon/nl/profanity.txt"),
             data_file!("lexicon/en/profanity.txt"),
+            data_file!("lexicon/nl/naughty_words.txt"),
+            data_file!("lexicon/en/naughty_words.txt"),
         ] {
             for l in sections(f).remove("").unwrap_or_default() {
                 curses.insert(&l, ());
@@ -261,8 +272,32 @@ impl Lexicon {
                 data_file!("lexicon/nl/word_classes.txt"),
                 data_file!("lexicon/en/word_classes.txt"),
             ]),
+            book_names: phrases(sections(data_file!("lexicon/nl/book_names.txt")).get("")),
+            short_forms: sections(data_file!("lexicon/nl/short_forms.txt"))
+                .remove("")
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|l| l.split_once('='))
+                .map(|(f, s)| {
+                    (
+                        normalize(f.trim()),
+                        s.split_whitespace().map(normalize).collect(),
+                    )
+                })
+                .collect(),
+            patterns: pattern::Patterns::default(),
+            lists: pattern::Lists::default(),
             masks: HashMap::default(),
         };
+        l.lists = l.pattern_lists();
+        l.patterns = pattern::Patterns::build(
+            &[
+                data_file!("lexicon/nl/patterns.txt"),
+                data_file!("lexicon/en/patterns.txt"),
+            ],
+            &l.lists,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         let mut masks: HashMap<String, u32> = HashMap::default();
         let mut mark = |words: &mut dyn Iterator<Item = &str>, b: u32| {
             for w in words {
@@ -301,6 +336,42 @@ impl Lexicon {
         l
     }
 
+    /// The lists a pattern can name as `<name>`: every word class, the lexicon's lists of
+    /// people, animals and insults, and every section of `pattern_lists.txt`.
+    pub fn pattern_lists(&self) -> pattern::Lists {
+        use std::sync::Arc;
+        let mut l = pattern::Lists::default();
+        for (name, words) in self.classes.all() {
+            l.insert(name.to_string(), Arc::new(words.clone()));
+        }
+        for (name, words) in [
+            ("people", &self.people),
+            ("animals", &self.animals),
+            ("insult-nouns", &self.insult_nouns),
+            ("insults", &self.insults),
+            ("belittle-adjectives", &self.belittle_adjectives),
+            ("predicates", &self.predicates),
+        ] {
+            l.insert(name.to_string(), Arc::new(words.clone()));
+        }
+        for data in [
+            data_file!("lexicon/nl/pattern_lists.txt"),
+            data_file!("lexicon/en/pattern_lists.txt"),
+        ] {
+            for (name, lines) in sections(data) {
+                let mut words = l.get(&name).map(|s| (**s).clone()).unwrap_or_default();
+                words.extend(set(Some(&lines)));
+                l.insert(name, Arc::new(words));
+            }
+        }
+        l
+    }
+
+    /// A list of `pattern_lists.txt` (or a word class) by name.
+    pub fn list(&self, name: &str) -> Option<&HashSet<String>> {
+        self.lists.get(name).map(|l| &**l)
+    }
+
     /// Which lists `word` starts an entry of (see [`bit`]).
     pub fn mask(&self, word: &str) -> u32 {
         self.masks.get(word).copied().unwrap_or(0)
@@ -316,6 +387,35 @@ pub fn get() -> &'static Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every pattern compiles (a bad line panics in `get`), every section has patterns, and
+    /// every entry of a pattern list is one word (a list entry of two words never matches).
+    #[test]
+    fn patterns_compile_and_lists_are_words() {
+        let l = get();
+        for name in pattern::SECTIONS {
+            assert!(
+                l.patterns.get(name).is_some_and(|p| !p.is_empty()),
+                "[{name}]"
+            );
+        }
+        for data in [
+            data_file!("lexicon/nl/pattern_lists.txt"),
+            data_file!("lexicon/en/pattern_lists.txt"),
+        ] {
+            for (name, lines) in sections(data) {
+                for w in lines {
+                    assert_eq!(tokens(&w).len(), 1, "[{name}] {w:?} is not one word");
+                }
+            }
+        }
+        for (full, shorts) in &l.short_forms {
+            assert!(
+                !shorts.is_empty() && !full.is_empty(),
+                "short_forms.txt: {full}"
+            );
+        }
+    }
 
     #[test]
     fn lists_load() {

@@ -49,7 +49,7 @@ pub fn normalize(s: &str) -> String {
         if is_invisible(c) {
             continue;
         }
-        for l in c.to_lowercase() {
+        for l in c.to_lowercase().filter(|&l| !is_invisible(l)) {
             out.push(fold(l));
         }
     }
@@ -128,7 +128,8 @@ impl<'a> Text<'a> {
                 continue;
             }
             let e = (i + c.len_utf8()) as u32;
-            for l in c.to_lowercase() {
+            // "İ" lower-cases to "i" and a combining dot: the dot is dropped like any mark.
+            for l in c.to_lowercase().filter(|&l| !is_invisible(l)) {
                 let f = fold(l);
                 norm.push(f);
                 for _ in 0..f.len_utf8() {

@@ -30,8 +30,7 @@ macro_rules! word_classes {
                 c
             }
 
-            /// Every class with its section name (for the tests).
-            #[cfg(test)]
+            /// Every class with its section name (for the tests, and as lists patterns name).
             pub fn all(&self) -> Vec<(&'static str, &HashSet<String>)> {
                 vec![$(($section, &self.$field)),*]
             }

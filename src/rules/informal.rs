@@ -24,6 +24,8 @@ impl Rule for Informal {
             if let Some((n, rep)) = (m & bit::CHAT != 0)
                 .then(|| lex.chat_speak.longest(&words[i..]))
                 .flatten()
+                // "RN", "UR": two letters in capitals are an acronym, not chat-speak ("OMG" is).
+                .filter(|&(n, _)| n > 1 || !(tok.all_caps && w.len() <= 2))
             {
                 let (s, e) = (tok.start, t.tokens[i + n - 1].end);
                 // A single "u" or "x" is ordinary; everything in the lexicon is a whole token.
@@ -62,6 +64,9 @@ impl Rule for Informal {
                     "",
                 ));
             } else if let Some(fixed) = unstretch(t.orig_of(tok)) {
+                // "lmaooo" unstretched is "lmao", chat-speak again: the fix takes its formal form.
+                let chat = lex.chat_speak.longest(&[crate::text::normalize(&fixed)]);
+                let fixed = chat.map_or(fixed, |(_, rep)| rep.clone());
                 out.push(replace_or_remove(
                     t,
                     &catalog::informal::STRETCHED,
@@ -342,8 +347,13 @@ fn shouting(t: &Text, out: &mut Vec<Hit>) {
             .map(|x| t.orig_of(x).chars().count())
             .max()
             .unwrap_or(0);
-        // One long word in capitals shouts too ("KUTKUTKUT", "BULLSHIT"); short ones are acronyms.
-        if n >= 3 && (longest >= 3) || n == 2 && letters >= 10 || n == 1 && letters >= 8 {
+        // One long word in capitals shouts too ("KUTKUTKUT", "BULLSHIT"); short ones are
+        // acronyms, unless they read as a word: "Dat doen we NIET", "NO running".
+        let wordlike = toks[i..=j].iter().any(|x| reads_as_word(t.word(x)));
+        if n >= 3 && (longest >= 3)
+            || n == 2 && (letters >= 10 || wordlike)
+            || n == 1 && (letters >= 8 || wordlike)
+        {
             let (s, e) = (toks[i].start, toks[j].end);
             let m = &t.orig[s..e];
             let mut lower = m.to_lowercase();
@@ -362,6 +372,21 @@ fn shouting(t: &Text, out: &mut Vec<Hit>) {
         }
         i = j + 1;
     }
+}
+
+/// A word in capitals that is a word, not an acronym: a listed shouted word ("NIET", "NO"), or
+/// five to seven letters with two vowels that is not a listed acronym ("ALTIJD", not "COVID").
+fn reads_as_word(w: &str) -> bool {
+    let lex = lexicon::get();
+    if lex.list("shout-words").is_some_and(|l| l.contains(w)) {
+        return true;
+    }
+    let vowels = w.chars().filter(|c| "aeiouy".contains(*c)).count();
+    let n = w.chars().count();
+    (5..=7).contains(&n)
+        && vowels >= 2
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && !lex.list("acronyms").is_some_and(|l| l.contains(w))
 }
 
 #[cfg(test)]

@@ -17,6 +17,8 @@ pub mod confidential;
 pub mod disclaimer;
 pub mod discussion;
 pub mod informal;
+#[cfg(test)]
+mod issue12_tests;
 pub mod photo_consent;
 pub mod photo_location;
 pub mod profanity;

@@ -19,19 +19,22 @@ impl Rule for Profanity {
         let mut covered: Vec<(usize, usize)> = Vec::new(); // ranges already reported
         let mut i = 0;
         while i < words.len() {
-            let tok = &t.tokens[i];
             let w = words[i];
             let m = ctx.masks[i];
             let found = (m & bit::CURSE != 0)
                 .then(|| lex.curses.longest(&words[i..]))
                 .flatten()
+                .filter(|&(n, _)| n > 1 || !reads_as_name(t, i))
                 .map(|(n, _)| (&catalog::profanity::CURSE, n))
                 .or_else(|| {
                     extra
                         .and_then(|p| p.longest(&words[i..]))
                         .map(|(n, _)| (&catalog::profanity::CURSE, n))
                 })
-                .or_else(|| (m & bit::INSULT != 0).then_some((&catalog::profanity::INSULT, 1)))
+                .or_else(|| {
+                    (m & bit::INSULT != 0 && !reads_as_name(t, i))
+                        .then_some((&catalog::profanity::INSULT, 1))
+                })
                 .or_else(|| curse_compound(w, lex).then_some((&catalog::profanity::CURSE, 1)))
                 .or_else(|| interjection(t, i, w).then_some((&catalog::profanity::CURSE, 1)))
                 .or_else(|| {
@@ -46,9 +49,17 @@ impl Rule for Profanity {
                 })
                 .or_else(|| {
                     curse_intensifier(&words[i..], lex).then_some((&catalog::profanity::CURSE, 1))
+                })
+                .map(|(rule, n)| (rule, 0, n))
+                .or_else(|| {
+                    // A contempt construction of patterns.txt: "als een stel apen".
+                    lex.patterns
+                        .get("contempt")
+                        .and_then(|p| p.find(&words[i..]))
+                        .map(|(a, b)| (&catalog::profanity::BELITTLING, a, b))
                 });
-            if let Some((rule, n)) = found {
-                let (s, e) = (tok.start, t.tokens[i + n - 1].end);
+            if let Some((rule, a, n)) = found {
+                let (s, e) = (t.tokens[i + a].start, t.tokens[i + n - 1].end);
                 out.push(Hit::new(rule, s, e).arg("match", &t.orig[s..e]));
                 covered.push((s, e));
                 i += n;
@@ -57,7 +68,60 @@ impl Rule for Profanity {
             i += 1;
         }
         obfuscated(t, lex, &covered, out);
+        spelled_out(t, words, lex, &covered, out);
     }
+}
+
+/// A curse spelled out letter by letter: "k.u.t.", "K A N K E R", "f-u-c-k". Three or more
+/// one-letter words with the same gap of one dot, space or hyphen between them.
+fn spelled_out(
+    t: &Text,
+    words: &[&str],
+    lex: &Lexicon,
+    covered: &[(usize, usize)],
+    out: &mut Vec<Hit>,
+) {
+    let single =
+        |k: usize| words[k].chars().count() == 1 && words[k].chars().all(char::is_alphabetic);
+    let mut i = 0;
+    while i < words.len() {
+        if !single(i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let sep = |k: usize| t.gap(&t.tokens[k - 1], &t.tokens[k]);
+        while j < words.len()
+            && single(j)
+            && matches!(sep(j), "." | " " | "-" | ". ")
+            && sep(j) == sep(i + 1)
+        {
+            j += 1;
+        }
+        let joined: String = words[i..j].concat();
+        let (s, e) = (t.tokens[i].start, t.tokens[j - 1].end);
+        if j - i >= 3
+            && (lex.curses.contains_word(&joined)
+                || lex.insults.contains(&joined)
+                || curse_compound(&joined, lex)
+                || lex.classes.interjection_curses.contains(&joined))
+            && !covered.iter().any(|&(a, b)| s < b && e > a)
+        {
+            out.push(Hit::new(&catalog::profanity::CURSE, s, e).arg("match", &t.orig[s..e]));
+        }
+        i = j;
+    }
+}
+
+/// A capitalised word inside a sentence, or one followed by another capitalised word, is a
+/// name rather than a curse: "met Dick de Vries", "Karen Bos belt morgen".
+fn reads_as_name(t: &Text, i: usize) -> bool {
+    let tok = &t.tokens[i];
+    let next_cap = t
+        .tokens
+        .get(i + 1)
+        .is_some_and(|n| n.capitalized && !n.all_caps && n.sentence == tok.sentence);
+    tok.capitalized && !tok.all_caps && (!tok.sentence_start || next_cap)
 }
 
 /// "kankerzooi", "tyfusdag", "kutregeling": a curse prefix and an ordinary second part,
@@ -97,7 +161,7 @@ fn interjection(t: &Text, i: usize, w: &str) -> bool {
     }
     let tok = &t.tokens[i];
     let after = t.orig[tok.end..].trim_start_matches(' ');
-    tok.sentence_start && (after.starts_with([',', '!']) || after.is_empty())
+    tok.sentence_start && (after.starts_with([',', '!', '.', ':']) || after.is_empty())
 }
 
 /// "waardeloze directeur", "stomme ouders", "stupid parents": a contemptuous adjective
@@ -106,9 +170,11 @@ fn belittling(words: &[&str], prev: &str, lex: &Lexicon) -> Option<usize> {
     if lex.belittle_adjectives.contains(words[0]) {
         return (1..=2)
             .find(|&k| {
-                words
-                    .get(k)
-                    .is_some_and(|w| lex.people.contains(*w) || lex.animals.contains(*w))
+                words.get(k).is_some_and(|w| {
+                    lex.people.contains(*w)
+                        || lex.animals.contains(*w)
+                        || lex.insult_nouns.contains(*w)
+                })
             })
             .map(|k| k + 1);
     }
@@ -247,8 +313,14 @@ fn unmask(run: &str, lex: &Lexicon) -> Option<String> {
     let candidates = &lex.classes.masked_curses;
     candidates
         .iter()
+        .map(String::as_str)
+        .chain(
+            lex.curses
+                .first_words()
+                .filter(|w| w.len() >= 5 && lex.curses.contains_word(w)),
+        )
         .find(|cand| masked_match(leet.as_bytes(), cand.as_bytes()))
-        .map(|c| c.to_string())
+        .map(str::to_string)
 }
 
 /// Does `pat` (letters and `*`) spell `word`? A run of stars stands for one to three letters.

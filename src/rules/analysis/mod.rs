@@ -54,6 +54,12 @@ impl Analysis {
                 a.school_name_tokens
                     .push((text.tokens[i].start, text.tokens[i + n - 1].end));
                 i += n;
+            } else if let Some((n, _)) = lex.book_names.longest(&words[i..]) {
+                // "Jip en Janneke", "Dick Bruna": book characters and authors are not pupils.
+                for m in school_name_mask.iter_mut().skip(i).take(n) {
+                    *m = true;
+                }
+                i += n;
             } else {
                 i += 1;
             }

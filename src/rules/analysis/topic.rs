@@ -48,6 +48,7 @@ impl Analysis {
                 (2, 2)
             } else if (w.starts_with("groep") && is_small_number(&w[5..], 8))
                 || is_class_code(w) && (w.len() > 2 || class_neighbour(words, i))
+                || w.len() > 2 && policy.roster.is_group(w)
             {
                 (2, 1)
             } else if let Some(last) = full_roster_name_at(keys, i, policy) {
@@ -58,6 +59,19 @@ impl Analysis {
                 .flatten()
             {
                 (1, n)
+            } else if toks[i].capitalized
+                && !toks[i].all_caps
+                && !toks[i].sentence_start
+                && policy.roster.is_first_name(&keys[i])
+                && !lex.name_words.contains(w)
+                && !policy.staff_first.contains(w)
+                && !(i.saturating_sub(2)..(i + 5).min(words.len()))
+                    .any(|k| masks[k] & bit::TITLE != 0)
+            {
+                // A pupil's first name mid-sentence (not one that is also a word, nor one with
+                // "mijn vriendin", "juf" or "my sister" near it) is a weak school signal: with
+                // one more school word the post is about school.
+                (1, 1)
             } else {
                 (compound_weight(w, lex), 1)
             };

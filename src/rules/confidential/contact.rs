@@ -162,7 +162,11 @@ pub(super) fn contact(ctx: &Ctx, out: &mut Vec<Hit>) {
         out.push(remove_hit(&catalog::confidential::PHONE, orig, s, e));
     }
     for m in p.bsn.find_iter(orig) {
-        if overlaps(&taken, m.start(), m.end()) || !is_bsn(m.as_str()) {
+        // A number labelled "BSN" is one even when it fails the eleven-test: a typo in a
+        // citizen service number still identifies the child.
+        if overlaps(&taken, m.start(), m.end())
+            || !is_bsn(m.as_str()) && !labelled_bsn(orig, m.start())
+        {
             continue;
         }
         taken.push((m.start(), m.end()));
@@ -191,6 +195,31 @@ pub(super) fn contact(ctx: &Ctx, out: &mut Vec<Hit>) {
             out.push(Hit::new(&catalog::confidential::BIRTHDATE, s, e).arg("match", &orig[s..e]));
         }
     }
+}
+
+/// Does "BSN", "burgerservicenummer" or "sofinummer" stand just before byte `s`?
+fn labelled_bsn(orig: &str, s: usize) -> bool {
+    let mut from = s.saturating_sub(40);
+    while !orig.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = crate::text::normalize(&orig[from..s]);
+    let before = before.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let label = |b: &str| {
+        [
+            "bsn",
+            "burgerservicenummer",
+            "sofinummer",
+            "bsn-nummer",
+            "bsn nummer",
+        ]
+        .iter()
+        .any(|l| b.ends_with(l))
+    };
+    // "BSN: 123...", "BSN-nummer 123...", or "het BSN van Daan is 123...".
+    label(before)
+        || (before.ends_with(" is") || before.ends_with(" was"))
+            && (before.contains("bsn") || before.contains("burgerservicenummer"))
 }
 
 fn remove_hit(rule: &'static RuleDef, orig: &str, s: usize, e: usize) -> Hit {

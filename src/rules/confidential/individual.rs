@@ -75,6 +75,30 @@ fn sentence_names_someone(ctx: &Ctx, ss: usize, se: usize) -> bool {
         return false;
     }
     let lex = lexicon::get();
+    // A capitalised roster name (first name or surname, also one that is a word inside the
+    // sentence: "Ouders van SO-C: Sky had een aanval") names a person.
+    let roster = &ctx.policy.roster;
+    let school_name = |s: usize| {
+        ctx.analysis
+            .school_name_tokens
+            .iter()
+            .any(|&(a, b)| a <= s && s < b)
+    };
+    let named = toks.iter().zip(words).any(|(tk, w)| {
+        let key = roster.key(w);
+        // "Wil iemand mee?": a word-name at the start of a sentence is the word.
+        let word_name = lex.name_words.contains(*w) && tk.sentence_start;
+        tk.capitalized
+            && !tk.all_caps
+            && !word_name
+            && !school_name(tk.start)
+            && !ctx.policy.staff_first.contains(*w)
+            && (roster.is_first_name(&key) && !roster.is_short_form(&key)
+                || !roster.by_surname(&key).is_empty() && w.len() >= 4)
+    });
+    if named {
+        return true;
+    }
     let c = &lex.classes;
     let person = |n: &str| c.person_nouns.contains(n);
     words.iter().enumerate().any(|(k, w)| {

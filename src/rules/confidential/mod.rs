@@ -12,6 +12,7 @@ use crate::text::Text;
 mod contact;
 mod grades;
 mod individual;
+mod phrasings;
 mod situations;
 #[cfg(test)]
 mod tests;
@@ -25,6 +26,7 @@ impl Rule for Confidential {
         contact::contact(ctx, out);
         situations::situations(ctx, out);
         grades::grades(ctx, out);
+        phrasings::phrasings(ctx, out);
     }
 }
 

@@ -26,14 +26,21 @@ impl Mentions<'_> {
         let c = &self.lex.classes;
         let group_at = |j: usize| -> bool {
             let g = self.w(j);
-            if g.starts_with("groep") && is_small_number(&g[5..], 8) || is_class_code(g) {
+            if g.starts_with("groep") && is_small_number(&g[5..], 8)
+                || is_class_code(g)
+                || self.policy.roster.is_group(g)
+            {
                 return true;
             }
             if is_group_word(g) || c.group_nouns.contains(g) {
                 return true;
             }
+            // "uit mijn klas", "from my 4vwo class", "from my maths class": one word may stand
+            // between the determiner and the group noun.
             c.group_determiners.contains(g)
-                && (c.group_nouns.contains(self.w(j + 1)) || is_class_code(self.w(j + 1)))
+                && (c.group_nouns.contains(self.w(j + 1))
+                    || is_class_code(self.w(j + 1))
+                    || c.group_nouns.contains(self.w(j + 2)))
         };
         if gap.contains('(') && group_at(k) {
             return true;

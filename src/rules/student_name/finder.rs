@@ -103,14 +103,24 @@ impl Mentions<'_> {
             if !self.policy.roster.is_first_name(&key) && w.len() > 3 && w.ends_with('s') {
                 let base = &w[..w.len() - 1];
                 let base_key = self.policy.roster.key(base);
-                if self.policy.roster.is_first_name(&base_key) {
+                // "jobs", "lies": the plural of a word-name is a word; "Jobs werkstuk" is his.
+                let word_plural = self.lex.name_words.contains(base)
+                    && base.len() <= 4
+                    && !self.tok(i).capitalized;
+                if self.policy.roster.is_first_name(&base_key) && !word_plural {
                     w = base;
                     key = Cow::Owned(base_key.into_owned());
                     possessive = true;
                 }
             }
-            let on_roster = self.policy.roster.is_first_name(&key);
             let tok = self.tok(i);
+            // A short form ("Kev", "Max") is a name only with a capital.
+            let short = self.policy.roster.is_short_form(&key);
+            if short && !tok.capitalized {
+                i += 1;
+                continue;
+            }
+            let on_roster = self.policy.roster.is_first_name(&key);
             let known =
                 on_roster || (self.has(i, bit::FIRST_NAME) && !possessive && tok.capitalized);
             if self.title_before(i) || self.staff_named(i) {
@@ -120,14 +130,21 @@ impl Mentions<'_> {
             if !known {
                 // A capitalised word that is not in the name list but stands in an explicit pupil
                 // context ("Welkom aan Oleksandr, die instroomt in 2mavo") is a name too.
+                // "English from group 1": a language, nationality or subject is no name.
+                let word_class = ["origin-adjectives", "subjects", "calendar-words"]
+                    .iter()
+                    .any(|l| self.lex.list(l).is_some_and(|l| l.contains(w)));
                 let unknown_name = tok.capitalized
+                    && !word_class
                     && !tok.sentence_start
                     && !tok.all_caps
                     && w.chars().count() >= 3
                     && w.chars().all(char::is_alphabetic)
                     && !self.capitalized_before(i)
                     && self.context_after(i + 1);
-                if unknown_name {
+                if let Some(m) = self.surname_alone(i) {
+                    out.push(m);
+                } else if unknown_name {
                     out.push(Mention {
                         kind: MentionKind::Context,
                         start: tok.start,
@@ -138,6 +155,13 @@ impl Mentions<'_> {
                     });
                 }
                 i += 1;
+                continue;
+            }
+            // A first name and a surname initial: "Ahmad R.", "Noor V. uit 3b". On the roster, or
+            // a known first name in a school post. Not a middle initial ("Peter R. de Vries").
+            if let Some(m) = self.name_with_initial(i, on_roster, &key) {
+                out.push(m);
+                i += 2;
                 continue;
             }
             // Full roster name: first name plus that pupil's surname tokens.
@@ -180,12 +204,25 @@ impl Mentions<'_> {
                         .text
                         .gap(self.tok(i - 1), tok)
                         .ends_with(['\'', '"', '\u{2018}', '\u{201C}']);
+                // "our June intake": a month or day is a word even with its capital.
+                let calendar = self
+                    .lex
+                    .list("calendar-words")
+                    .is_some_and(|l| l.contains(w));
                 let ambiguous_ok = tok.capitalized
+                    && !calendar
                     && !tok.all_caps
                     && !quoted
                     && (!tok.sentence_start && !near_digit || self.addressed(i));
+                // A writer who capitalises writes a name with a capital: a lower-case roster
+                // name is then a word ("koeien in de wei", "I have faith") unless a pupil
+                // context says otherwise.
+                let lower_word = !tok.capitalized && self.writer_capitalises();
                 let needs = (ambiguous && !ambiguous_ok) || !self.school_context;
-                pending.push((m, ctx, needs));
+                // Lower case in such a post: only a pupil context right after it makes it a name.
+                if !lower_word || !ambiguous && self.context_after(i + 1) {
+                    pending.push((m, ctx && !lower_word || self.context_after(i + 1), needs));
+                }
             } else if !ambiguous && self.tok(i).capitalized && !self.policy.staff_first.contains(w)
             {
                 // Not on the roster (or another person's full name): a pupil only in a pupil context.
@@ -231,6 +268,108 @@ impl Mentions<'_> {
             }
         }
         out
+    }
+
+    /// Does every sentence of the post start with a capital (where it starts with a letter)?
+    fn writer_capitalises(&self) -> bool {
+        self.text
+            .tokens
+            .iter()
+            .filter(|t| t.sentence_start && t.has_letter)
+            .all(|t| t.capitalized)
+    }
+
+    /// "Ahmad R.": a first name, then one capital letter with a full stop.
+    fn name_with_initial(&self, i: usize, on_roster: bool, key: &str) -> Option<Mention> {
+        let (t, n) = (self.tok(i), self.words.len());
+        if i + 1 >= n || !self.tight(i) || !t.capitalized || t.all_caps {
+            return None;
+        }
+        let ini = self.tok(i + 1);
+        let is_initial = self.w(i + 1).chars().count() == 1
+            && ini.capitalized
+            && self.text.orig[ini.end..].starts_with('.');
+        // "Peter R. de Vries", "Annie M.G. Schmidt": a middle initial before a surname.
+        let more = self.words.get(i + 2).is_some_and(|_| {
+            let nx = self.tok(i + 2);
+            let gap = self.text.gap(ini, nx);
+            (gap == ". " || gap == ".")
+                && (nx.capitalized && !nx.sentence_start || is_particle(self.w(i + 2)))
+        });
+        if !is_initial
+            || more
+            || !(on_roster || self.school_context && self.has(i, bit::FIRST_NAME))
+        {
+            return None;
+        }
+        Some(Mention {
+            kind: if on_roster {
+                MentionKind::Roster
+            } else {
+                MentionKind::Context
+            },
+            start: t.start,
+            end: ini.end + 1,
+            pupil: on_roster
+                .then(|| self.policy.roster.by_first(key).first().copied())
+                .flatten(),
+            first_end: t.end,
+            explicit: true,
+        })
+    }
+
+    /// A roster pupil's surname alone: "de familie Kuipers", "gisteren was Gerritsen er niet",
+    /// "de Haverkamp-jongens", "de Nowakjes". Only a capitalised word that no list knows, not a
+    /// staff member's surname, not after a title or another name; in a school post or after
+    /// a family word.
+    fn surname_alone(&self, i: usize) -> Option<Mention> {
+        let t = self.tok(i);
+        let w = self.w(i);
+        if !t.capitalized || t.all_caps || w.chars().count() < 4 || self.masks[i] != 0 {
+            return None;
+        }
+        let roster = &self.policy.roster;
+        let mut pupils = roster.by_surname(&self.keys[i]);
+        if pupils.is_empty() {
+            // The diminutive plural of a family: "de Jansjes", "de Nowakjes".
+            for suf in ["tjes", "jes", "je"] {
+                if let Some(base) = w.strip_suffix(suf).filter(|b| b.len() >= 3) {
+                    pupils = roster.by_surname(&roster.key(base));
+                    if !pupils.is_empty() {
+                        break;
+                    }
+                }
+            }
+        }
+        let staff = self
+            .policy
+            .staff_full
+            .iter()
+            .any(|f| f.last().is_some_and(|l| l == w));
+        let family = i > 0
+            && self
+                .lex
+                .list("family-words")
+                .is_some_and(|l| l.contains(self.w(i - 1)));
+        let after_name = i > 0 && self.tight(i - 1) && self.tok(i - 1).capitalized;
+        if pupils.is_empty()
+            || staff
+            || after_name && !family
+            || self.title_before(i)
+            || !(self.school_context || family)
+            // "Meer leerkrachten ...": at the start of a sentence a capital says nothing.
+            || t.sentence_start && !family
+        {
+            return None;
+        }
+        Some(Mention {
+            kind: MentionKind::Roster,
+            start: t.start,
+            end: t.end,
+            pupil: pupils.first().copied(),
+            first_end: t.end,
+            explicit: family,
+        })
     }
 
     /// "Jade en Mees", "Sem, Aylin, Finn en Sterre".
