@@ -33,8 +33,11 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(check policy roster_csv)
 
 if [ "${FUZZ_INSTALL:-0}" = 1 ]; then
-  rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
-  command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+  # Best effort: a failed install ends in the SKIPPED notices below, not in a failed run.
+  rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal ||
+    echo "fuzz: could not install the nightly toolchain" >&2
+  command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz ||
+    echo "fuzz: could not install cargo-fuzz" >&2
 fi
 if ! cargo +nightly --version >/dev/null 2>&1; then
   echo "fuzz: SKIPPED, no nightly toolchain (rustup toolchain install nightly, or FUZZ_INSTALL=1 $0)"
