@@ -222,10 +222,11 @@ export async function waitNoMark(page, word, timeout = 15000, opts = {}) {
 }
 
 // Runs in the content script's world: what the UI locator's selector chain finds.
-function uiQuery(root, { chain, index, op, name }) {
+function uiQuery(root, { chain, index, op, name, hasText }) {
   if (!root) return op === 'count' ? 0 : null;
   let found = [root];
   for (const sel of chain) found = found.flatMap((n) => [...n.querySelectorAll(sel)]);
+  if (hasText) found = found.filter((n) => (n.textContent || '').includes(hasText));
   if (op === 'count') return found.length;
   const el = index === -1 ? found[found.length - 1] : found[index || 0];
   if (!el) return null;
@@ -244,32 +245,37 @@ function uiQuery(root, { chain, index, op, name }) {
 /**
  * Something in Postwacht's shadow root, with the part of Playwright's Locator the tests use:
  * waitFor, click (a real mouse click at its centre), check, fill, textContent,
- * getAttribute, count, isVisible, isDisabled, boundingBox, locator, first, last.
+ * innerText (here the same as textContent), getAttribute, count, isVisible, isDisabled,
+ * boundingBox, locator, first, last, nth, filter({hasText}) (a plain substring).
  */
 class UiLocator {
-  constructor(page, chain, index = 0, frame = undefined) {
+  constructor(page, chain, index = 0, frame = undefined, hasText = undefined) {
     this.page = page;
     this.chain = chain;
     this.index = index;
     this.frame = frame;
+    this.hasText = hasText;
   }
   locator(sel) {
     return new UiLocator(this.page, [...this.chain, sel], this.index, this.frame);
   }
   first() {
-    return new UiLocator(this.page, this.chain, 0, this.frame);
+    return new UiLocator(this.page, this.chain, 0, this.frame, this.hasText);
   }
   last() {
-    return new UiLocator(this.page, this.chain, -1, this.frame);
+    return new UiLocator(this.page, this.chain, -1, this.frame, this.hasText);
   }
   nth(i) {
-    return new UiLocator(this.page, this.chain, i, this.frame);
+    return new UiLocator(this.page, this.chain, i, this.frame, this.hasText);
+  }
+  filter({ hasText }) {
+    return new UiLocator(this.page, this.chain, this.index, this.frame, hasText);
   }
   info(name) {
-    return uiEval(this.page, uiQuery, { chain: this.chain, index: this.index, op: 'info', name }, { frame: this.frame });
+    return uiEval(this.page, uiQuery, { chain: this.chain, index: this.index, op: 'info', name, hasText: this.hasText }, { frame: this.frame });
   }
   async count() {
-    return uiEval(this.page, uiQuery, { chain: this.chain, op: 'count' }, { frame: this.frame });
+    return uiEval(this.page, uiQuery, { chain: this.chain, op: 'count', hasText: this.hasText }, { frame: this.frame });
   }
   async waitFor({ state = 'visible', timeout = 30000 } = {}) {
     const start = Date.now();
@@ -292,6 +298,9 @@ class UiLocator {
   async textContent() {
     await this.waitFor({ state: 'attached' });
     return (await this.info()).text;
+  }
+  innerText() {
+    return this.textContent();
   }
   async getAttribute(name) {
     await this.waitFor({ state: 'attached' });
