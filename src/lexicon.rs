@@ -97,7 +97,7 @@ pub mod bit {
 }
 
 /// Lines of a data file without comments and blanks, grouped by `[section]`.
-fn sections(data: &str) -> StdMap<String, Vec<String>> {
+pub(crate) fn sections(data: &str) -> StdMap<String, Vec<String>> {
     let mut out: StdMap<String, Vec<String>> = StdMap::new();
     let mut cur = String::new();
     for line in data.lines() {

@@ -13,17 +13,11 @@ impl Words {
     fn parse(files: &[&str]) -> Words {
         let mut sections: HashMap<String, PhraseSet<()>> = HashMap::default();
         for data in files {
-            let mut cur = String::new();
-            for line in data.lines() {
-                let line = line.trim();
-                if line.is_empty() || line.starts_with('#') {
-                    continue;
+            for (name, lines) in crate::lexicon::sections(data) {
+                let set = sections.entry(name).or_default();
+                for line in &lines {
+                    set.insert(line, ());
                 }
-                if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                    cur = name.to_string();
-                    continue;
-                }
-                sections.entry(cur.clone()).or_default().insert(line, ());
             }
         }
         Words {
