@@ -12,6 +12,8 @@ export const MAY_ASK = {
   check: ['page', 'content'],
   'policy-info': ['page', 'content'],
   counts: ['content'],
+  // The other frames' counts of the sender's own tab (for the popup's status).
+  'tab-counts': ['content'],
   override: ['content'],
   // Photos the teacher attached in the composer: inspected on the device (faces, GPS, owner),
   // and their metadata removed when the teacher clicks the fix.

@@ -7,10 +7,10 @@ import init, { Checker } from '../pkg/postwacht.js';
 import { senderKind, refusal, forContent } from './senders.js';
 import { compilePolicy, currentPolicy, onPolicyChanged, storeImported, removeImported, migrateLegacyStorage } from './policy-store.js';
 import { handleImage, imageLoaded } from './image.js';
+import { onCounts, othersOf, tabClosed } from './counts.js';
 
 // Tells one run of the worker from the next (tests check a restart really happened).
 const instance = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
-const tabCounts = new Map();
 const OWN_ORIGIN = chrome.runtime.getURL('');
 
 /** @typedef {ReturnType<typeof compilePolicy> & {key: string}} State */
@@ -157,16 +157,12 @@ async function handle(msg, sender) {
         return { ok: false, error: errText(e) };
       }
     }
-    case 'counts': {
-      const tabId = sender && sender.tab && sender.tab.id;
-      if (tabId !== undefined) {
-        tabCounts.set(tabId, msg.counts);
-        const n = msg.counts.error;
-        await chrome.action.setBadgeText({ tabId, text: n ? String(n) : '' });
-        await chrome.action.setBadgeBackgroundColor({ tabId, color: '#d93025' });
-      }
+    case 'counts':
+      // Per frame; the badge shows the sum over the tab's frames (background/counts.js).
+      await onCounts(msg, sender);
       return { ok: true };
-    }
+    case 'tab-counts':
+      return { ok: true, others: await othersOf(sender) };
     case 'override': {
       // A record of "toch plaatsen" with a reason for this browser session only: host, rule
       // ids and the reason; never the post itself, never sent anywhere.
@@ -192,6 +188,10 @@ async function handle(msg, sender) {
 chrome.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch?.(() => {});
 // Earlier versions kept the imported policy and the overrides in storage.local.
 migrateLegacyStorage().catch(() => {});
+
+chrome.tabs?.onRemoved?.addListener((tabId) => {
+  tabClosed(tabId).catch(() => {});
+});
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   handle(msg, sender).then(sendResponse, (e) => sendResponse({ ok: false, error: errText(e) }));

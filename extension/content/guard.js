@@ -104,17 +104,49 @@ function mustHold(c) {
   return c.errors().length > 0 || !!c.error || c.checkedText !== c.adapter.read().text;
 }
 
+// A chat box: labelled as a message or comment, or next to a button that sends. Chat apps
+// mark their box aria-multiline (Shift+Enter adds a line) but send on Enter.
+const CHAT_LABEL = /\b(bericht|berichtje|message|chat|opmerking|comment|reactie|reageer|antwoord|typ een|type a)\b|^aa$/i;
+const SEND_LABEL = /^(send|verzend|verzenden|versturen|verstuur|stuur|send message|bericht versturen|bericht verzenden)$|druk op enter om te (verzenden|versturen)|press enter to send/i;
+
+/** The label a composer shows (aria-label, placeholder). @param {HTMLElement} el */
+function labelOf(el) {
+  return (el.getAttribute('aria-label') || el.getAttribute('aria-placeholder') || el.getAttribute('placeholder') || el.getAttribute('data-placeholder') || el.getAttribute('title') || '').trim();
+}
+
+/**
+ * Whether contenteditable `el` looks like a chat box: its label says message or comment,
+ * or a button near it (in its nearest few ancestors) says send.
+ * @param {HTMLElement} el
+ */
+export function looksLikeChat(el) {
+  if (CHAT_LABEL.test(labelOf(el))) return true;
+  let scope = up(el);
+  for (let i = 0; scope && i < 4; i++, scope = up(scope)) {
+    if (scope.nodeType !== 1 && scope.nodeType !== 11) continue;
+    for (const b of /** @type {Element} */ (scope).querySelectorAll('button, [role="button"]')) {
+      if (ui.contains(b)) continue;
+      const label = (b.getAttribute('aria-label') || b.getAttribute('title') || b.textContent || '').trim();
+      if (label.length < 40 && SEND_LABEL.test(label)) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * What Enter without Shift does in composer `c`: 'send' in a one-line input or where the
  * page was seen to send on Enter, 'newline' where it was seen to add a line (or the
- * composer says it is multi-line), 'unknown' otherwise.
+ * composer says it is multi-line and does not look like a chat box), 'unknown' otherwise.
  * @param {Composer} c @returns {'send' | 'newline' | 'unknown'}
  */
 function enterDoes(c) {
   if (c.el.tagName === 'INPUT') return 'send';
   if (c.enterDoes) return c.enterDoes;
   if (c.el.tagName === 'TEXTAREA') return 'newline';
-  return c.el.getAttribute('aria-multiline') === 'true' ? 'newline' : 'unknown';
+  if (c.el.getAttribute('aria-multiline') !== 'true') return 'unknown';
+  // aria-multiline: Enter may add a line, or (a chat box) send; the first Enter there is
+  // held while errors remain, and what it did is learnt.
+  return looksLikeChat(c.el) ? 'unknown' : 'newline';
 }
 /** @param {Composer[]} cands */
 function pick(cands) {
@@ -123,42 +155,72 @@ function pick(cands) {
 }
 
 /**
+ * Waits up to `ms` for findings for the composer's text as it is now.
+ * @param {Composer} composer @param {number} ms
+ * @returns {Promise<{state: 'failed' | 'pending' | null, done: Promise<unknown>}>} state:
+ *   'failed' when the check failed, 'pending' when it has not answered in time (`done`
+ *   settles when it does), null when the findings are current
+ */
+async function settle(composer, ms) {
+  const text = composer.adapter.read().text;
+  if (composer.checkedText === text && !composer.error) return { state: null, done: Promise.resolve() };
+  const done = composer.check().then(() => 'done', () => 'done');
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  const timeout = new Promise((r) => { timer = setTimeout(() => r('timeout'), ms); });
+  const first = await Promise.race([done, timeout]);
+  clearTimeout(timer);
+  if (composer.error) return { state: 'failed', done };
+  if (first === 'timeout' || composer.checkedText === null) return { state: 'pending', done };
+  return { state: null, done };
+}
+
+/**
  * Holds a publish back while `composer` has errors: the guard dialog decides whether
- * `replay` (publishing after all) runs.
+ * `replay` (publishing after all) runs. A check that fails holds the post like an error;
+ * one still under way after CHECK_WAIT_MS holds it with a message saying so, and when its
+ * answer comes the dialog gives way to it: the errors it found, or the post goes out (the
+ * teacher asked to publish, and nothing holds it any more).
  * @param {Composer} composer
  * @param {() => void} replay
  */
 async function hold(composer, replay) {
-  // Make sure the findings are for the text as it is now; a check that fails or does not
-  // finish in time holds the post like an error.
-  /** @type {'failed' | 'pending' | null} */
-  let failed = null;
-  const text = composer.adapter.read().text;
-  if (composer.checkedText !== text || composer.error) {
-    /** @type {ReturnType<typeof setTimeout> | undefined} */
-    let timer;
-    const timeout = new Promise((r) => { timer = setTimeout(() => r('timeout'), CHECK_WAIT_MS); });
-    const done = await Promise.race([composer.check().then(() => 'done', () => 'done'), timeout]);
-    clearTimeout(timer);
-    if (composer.error) failed = 'failed';
-    else if (done === 'timeout' || composer.checkedText === null) failed = 'pending';
+  let { state: failed, done } = await settle(composer, CHECK_WAIT_MS);
+  const pol = mgr ? mgr.policyInfo() : {};
+  const opts = { allowOverride: pol.allow_override !== false, needReason: pol.override_needs_reason === true };
+  composer.rememberCaret();
+  let shown = false;
+  while (failed === 'pending') {
+    shown = true;
+    const dialog = ui.showGuard(composer.errors(), Object.assign({ failed }, opts));
+    const first = await Promise.race([dialog, done.then(() => null)]);
+    if (first) return decided(composer, first, failed, composer.errors(), replay);
+    // The check answered while the dialog was open: it gives way to the answer.
+    ui.closeGuard();
+    ({ state: failed, done } = await settle(composer, CHECK_WAIT_MS));
   }
   const errors = composer.errors();
-  if (!errors.length && !failed) return replay();
-  composer.rememberCaret();
-  const pol = mgr ? mgr.policyInfo() : {};
-  const { choice, reason } = await ui.showGuard(errors, {
-    allowOverride: pol.allow_override !== false,
-    needReason: pol.override_needs_reason === true,
-    failed,
-  });
-  if (choice === 'post') {
-    if (reason) {
-      // Kept on this computer only (no network): which rules were overridden and why.
-      send({ type: 'override', host: location.hostname, rules: failed ? ['check-' + failed] : errors.map((f) => f.rule), reason }).catch(() => {});
-    }
-    replay();
-  } else composer.focusBack();
+  if (!errors.length && !failed) {
+    if (shown) composer.focusBack(); // the focus was in the dialog
+    return replay();
+  }
+  const result = await ui.showGuard(errors, Object.assign({ failed }, opts));
+  return decided(composer, result, failed, errors, replay);
+}
+
+/**
+ * The teacher's choice in the guard dialog.
+ * @param {Composer} composer @param {{choice: string, reason?: string}} result
+ * @param {'failed' | 'pending' | null} failed @param {import('../shared/types.js').Finding[]} errors
+ * @param {() => void} replay
+ */
+function decided(composer, { choice, reason }, failed, errors, replay) {
+  if (choice !== 'post') return composer.focusBack();
+  if (reason) {
+    // Kept on this computer only (no network): which rules were overridden and why.
+    send({ type: 'override', host: location.hostname, rules: failed ? ['check-' + failed] : errors.map((f) => f.rule), reason }).catch(() => {});
+  }
+  replay();
 }
 
 /** Listens (capturing) for publishing by key, button and form submit. @param {Manager} manager */
@@ -190,12 +252,20 @@ export function install(manager) {
       ev.stopImmediatePropagation();
       const target = /** @type {Element} */ (targetOf(ev));
       const init = { key: 'Enter', code: 'Enter', keyCode: 13, which: 13, ctrlKey: ev.ctrlKey, metaKey: ev.metaKey, shiftKey: ev.shiftKey, altKey: ev.altKey, bubbles: true, cancelable: true, composed: true };
+      const learn = !modified && enterDoes(composer) === 'unknown';
       hold(composer, () => {
         composer.focusBack();
+        if (learn) learnEnter(composer);
         const replayed = new KeyboardEvent('keydown', init);
         bypass = replayed;
         (target.isConnected ? target : composer.el).dispatchEvent(replayed);
         bypass = null;
+        // A replayed Enter has no default action: where the page left it alone, Enter adds
+        // a line here, so the line is added as the browser would have.
+        if (learn && !replayed.defaultPrevented && composer.el.isContentEditable) {
+          document.execCommand('insertParagraph');
+          composer.enterDoes = 'newline';
+        }
       });
     },
     true,

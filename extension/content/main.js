@@ -79,6 +79,11 @@ function start() {
   let threads = {};
   const THREADS_KEPT = 200;
 
+  /** The settings were read once: until then no composer is attached (a paused site gets no check). */
+  let settingsLoaded = false;
+  /** Elements focused or typed in before the settings were read: considered once they are. @type {Set<EventTarget>} */
+  const early = new Set();
+
   /** @type {Manager} */
   const manager = {
     platform: framePlatform(),
@@ -118,7 +123,9 @@ function start() {
       return el ? composers.get(el) || null : null;
     },
     attach(el) {
-      if (manager.paused || composers.has(el)) return composers.get(el);
+      // Nothing is attached (and so nothing checked) before the settings said whether the
+      // site is paused.
+      if (!settingsLoaded || manager.paused || composers.has(el)) return composers.get(el);
       const c = new Composer(el, manager);
       composers.set(el, c);
       return c;
@@ -143,9 +150,10 @@ function start() {
   let lastTotals = '';
   function updateTitleCounts() {
     const t = totals();
-    // A frame without composers (an ad, a widget) does not overwrite the page's counts.
-    if (window !== window.top && !t.composers) return;
-    const key = `${t.error}/${t.warning}/${t.info}`;
+    // A frame without composers (an ad, a widget) reports nothing; the service worker adds
+    // up the counts of the tab's frames.
+    if (window !== window.top && !t.composers && !lastTotals) return;
+    const key = `${t.error}/${t.warning}/${t.info}/${t.composers}`;
     if (key === lastTotals) return;
     lastTotals = key;
     send({ type: 'counts', counts: t }).catch(() => {});
@@ -173,6 +181,10 @@ function start() {
     if (manager.paused) return null;
     const el = composerFor(target);
     if (!el) return null;
+    if (!settingsLoaded) {
+      early.add(el);
+      return null;
+    }
     const c = manager.attach(el);
     if (c) c.lastUsed = Date.now();
     return c;
@@ -433,6 +445,12 @@ function start() {
       settings = Object.assign({ language: 'nl', sites: {} }, got.settings || {});
       threads = Object.assign({}, got.threads || {});
     } catch { /* keep defaults */ }
+    // A site the teacher did not pause is checked at once; on a paused one the policy
+    // decides (it may forbid pausing), so nothing is attached before it answered.
+    if (!manager.siteSettings().paused) {
+      setLang(settings.language);
+      settingsReady();
+    }
     try {
       const res = await send({ type: 'policy-info' });
       if (res && res.ok) policyInfo = res.info;
@@ -451,9 +469,18 @@ function start() {
   chrome.runtime.onMessage.addListener((msg, _sender, reply) => {
     if (msg && msg.type === 'status') {
       // Every frame gets the popup's question; the first answer counts: the top page's,
-      // or a frame's that has composers.
+      // or a frame's that has composers. The counts are the tab's: this frame's, plus
+      // what the other frames reported to the service worker (if it answers soon).
       if (window !== window.top && !composers.size) return;
-      reply({ ok: true, host, platform: manager.platform, paused: manager.paused, counts: totals() });
+      const own = totals();
+      const others = send({ type: 'tab-counts' }).then((r) => (r && r.ok ? r.others : null), () => null);
+      const late = new Promise((r) => setTimeout(() => r(null), 300));
+      Promise.race([others, late]).then((o) => {
+        const counts = Object.assign({}, own);
+        if (o) for (const k of /** @type {(keyof typeof own)[]} */ (['error', 'warning', 'info', 'composers'])) counts[k] += Number(o[k]) || 0;
+        reply({ ok: true, host, platform: manager.platform, paused: manager.paused, counts });
+      });
+      return true;
     } else if (msg && msg.type === 'recheck') {
       // The policy in force changed: its extension settings (pause) and the findings.
       loadSettings();
@@ -461,10 +488,31 @@ function start() {
     }
   });
 
-  setLang(settings.language);
-  loadSettings().then(() => {
+  /** Once, when it is known whether the site is paused: what was used meanwhile is attached. */
+  function settingsReady() {
+    if (settingsLoaded) return;
+    settingsLoaded = true;
     scan();
     const a = document.activeElement;
     if (a && a !== document.body) consider(a);
+    // What was focused or typed in meanwhile (on a paused site: nothing is attached).
+    for (const el of early) {
+      if (!/** @type {Node} */ (el).isConnected) continue;
+      const c = consider(el);
+      if (c) c.onInput();
+    }
+    early.clear();
+  }
+  setLang(settings.language);
+  loadSettings().then(settingsReady);
+  // This document's counts leave the tab's total when it goes (navigation, a removed
+  // frame), and come back when it is shown again from the back/forward cache.
+  window.addEventListener('pagehide', () => {
+    if (lastTotals) send({ type: 'counts', gone: true }).catch(() => {});
+  });
+  window.addEventListener('pageshow', (ev) => {
+    if (!ev.persisted) return;
+    lastTotals = '';
+    updateTitleCounts();
   });
 }

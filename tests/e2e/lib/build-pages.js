@@ -15,7 +15,7 @@ export async function buildPages(out = PAGES_OUT) {
   await build({
     // page.js: the editors' test page; field.js and frame.js: composers built as sites
     // build them (tests/field.test.js).
-    entryPoints: ['page.js', 'field.js', 'frame.js'].map((f) => join(here, '..', 'pages', 'src', f)),
+    entryPoints: ['page.js', 'field.js', 'frame.js', 'guard.js'].map((f) => join(here, '..', 'pages', 'src', f)),
     bundle: true,
     outdir: out,
     format: 'iife',

@@ -1,0 +1,91 @@
+// The publish guard on composers built like real chat apps and pages (tests/guard.test.js):
+//   /guard.html?case=chat-ml[&label=...][&button=0]
+//        a contenteditable chat box marked aria-multiline (Shift+Enter adds a line, as the
+//        browser does it) whose page sends on Enter in its own keydown handler and empties
+//        the box, like Messenger, WhatsApp or Slack; a send button (an icon, aria-label
+//        "Verzenden") unless button=0; the box's aria-label is `label` (default "Typ een bericht")
+//   /guard.html?case=post-ml
+//        a multi-line contenteditable post composer (aria-multiline) where Enter adds a line
+//        (the browser's own) and a "Plaatsen" button posts
+//   /guard.html?case=frames
+//        two same-origin iframes (frame.html), each with a composer
+// Every publish is recorded in window.__published; window.__boxes.main.getText() reads the box.
+const params = new URLSearchParams(location.search);
+const app = document.getElementById('app');
+window.__published = [];
+window.__boxes = {};
+const ceText = (el) => el.innerText.replace(/\u00a0/g, ' ').replace(/\n$/, '');
+
+function section(title) {
+  const s = document.createElement('section');
+  s.className = 'post';
+  const h = document.createElement('h2');
+  h.textContent = title;
+  const wrap = document.createElement('div');
+  wrap.className = 'composer';
+  wrap.dataset.testComposer = 'main';
+  s.append(h, wrap);
+  app.appendChild(s);
+  return { s, wrap };
+}
+
+const kind = params.get('case');
+if (kind === 'chat-ml') {
+  const { wrap } = section('Chat met een ouder');
+  wrap.classList.add('chat');
+  const div = document.createElement('div');
+  div.contentEditable = 'true';
+  div.setAttribute('role', 'textbox');
+  div.setAttribute('aria-multiline', 'true');
+  div.setAttribute('aria-label', params.get('label') || 'Typ een bericht');
+  const send = () => {
+    const text = ceText(div);
+    if (!text.trim()) return;
+    window.__published.push({ box: 'main', text });
+    div.textContent = '';
+  };
+  div.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      send();
+    }
+  });
+  wrap.appendChild(div);
+  if (params.get('button') !== '0') {
+    const btn = document.createElement('div');
+    btn.setAttribute('role', 'button');
+    btn.setAttribute('aria-label', 'Verzenden');
+    btn.className = 'send';
+    btn.textContent = '➤';
+    btn.addEventListener('click', send);
+    wrap.appendChild(btn);
+  }
+  window.__boxes.main = { el: div, getText: () => ceText(div) };
+} else if (kind === 'post-ml') {
+  const { s, wrap } = section('Bericht plaatsen');
+  wrap.classList.add('post-ml');
+  const div = document.createElement('div');
+  div.contentEditable = 'true';
+  div.setAttribute('role', 'textbox');
+  div.setAttribute('aria-multiline', 'true');
+  div.setAttribute('aria-label', 'Wat wil je delen?');
+  wrap.appendChild(div);
+  const bar = document.createElement('div');
+  bar.className = 'bar';
+  const btn = document.createElement('button');
+  btn.type = 'button';
+  btn.className = 'publish';
+  btn.textContent = 'Plaatsen';
+  btn.addEventListener('click', () => window.__published.push({ box: 'main', text: ceText(div) }));
+  bar.append(document.createElement('span'), btn);
+  s.appendChild(bar);
+  window.__boxes.main = { el: div, getText: () => ceText(div) };
+} else if (kind === 'frames') {
+  for (const name of ['a', 'b']) {
+    const f = document.createElement('iframe');
+    f.name = name;
+    f.src = 'frame.html';
+    app.appendChild(f);
+  }
+}
+window.__ready = true;
