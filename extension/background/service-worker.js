@@ -159,7 +159,7 @@ async function handle(msg, sender) {
     }
     case 'counts':
       // Per frame; the badge shows the sum over the tab's frames (background/counts.js).
-      await onCounts(msg, sender);
+      await onCounts({ counts: msg.counts, gone: !!msg.gone }, sender);
       return { ok: true };
     case 'tab-counts':
       return { ok: true, others: await othersOf(sender) };

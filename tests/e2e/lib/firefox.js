@@ -119,6 +119,35 @@ export async function launchFirefox(extensionDir, { localHost = '' } = {}) {
         ] }],
       });
     },
+    /**
+     * Something in Postwacht's closed UI root, found the way a browser's automation can:
+     * WebDriver BiDi serializes the closed shadow root (includeShadowTree "all"), and
+     * browsingContext.locateNodes searches it. Returns the node (its sharedId and attributes)
+     * or null. The page's own scripts still cannot reach it.
+     */
+    async uiNode(selector) {
+      const r = await send('script.evaluate', {
+        expression: `document.querySelector('postwacht-ui')`,
+        target: { context },
+        awaitPromise: false,
+        serializationOptions: { includeShadowTree: 'all', maxDomDepth: 0 },
+      });
+      const shadow = r.result && r.result.value && r.result.value.shadowRoot;
+      if (!shadow || !shadow.sharedId) return null;
+      const found = await send('browsingContext.locateNodes', { context, locator: { type: 'css', value: selector }, startNodes: [{ sharedId: shadow.sharedId }], maxNodeCount: 1 });
+      return found.nodes[0] || null;
+    },
+    /** A real mouse click (trusted events) in the middle of `node` (from uiNode). */
+    async clickNode(node) {
+      await send('input.performActions', {
+        context,
+        actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [
+          { type: 'pointerMove', x: 0, y: 0, origin: { type: 'element', element: { sharedId: node.sharedId } } },
+          { type: 'pointerDown', button: 0 },
+          { type: 'pointerUp', button: 0 },
+        ] }],
+      });
+    },
     async type(text) {
       const actions = [];
       for (const c of text) actions.push({ type: 'keyDown', value: c }, { type: 'keyUp', value: c });

@@ -1,6 +1,6 @@
 // Smoke test of dist/firefox in Firefox ESR (WebDriver BiDi, no geckodriver): the derived
 // manifest loads, the background script runs the wasm, and a post gets its marks, its
-// badge counts, its card by keyboard and the publish guard. Skipped when Firefox is not installed (run.sh
+// badge counts, its card by keyboard, a fix by a real mouse click and the publish guard. Skipped when Firefox is not installed (run.sh
 // installs firefox-esr unless POSTWACHT_E2E_FIREFOX=0).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,10 +25,11 @@ describe('Firefox', { skip }, () => {
     if (server) await server.close();
   });
 
-  // Postwacht's UI is in a closed shadow root, which WebDriver BiDi cannot open in Firefox
-  // (no chrome.dom there): the test goes the way a user does, by keyboard (trusted key
-  // events), and reads what the page may read: the postwacht:marks-updated event with the
-  // badge's counts, the CSS highlights, the text, where the focus is.
+  // Postwacht's UI is in a closed shadow root (no chrome.dom in Firefox): the test goes the
+  // way a user does, by keyboard and mouse (trusted events), and reads what the page may
+  // read: the postwacht:marks-updated event with the badge's counts, the CSS highlights,
+  // the text, where the focus is. Only to find the fix button to click it finds it through
+  // WebDriver BiDi's serialization of closed shadow roots (ff.uiNode).
   const lastMarks = () => ff.evaluate(() => window.__marks || null);
 
   for (const [editor, csp] of [['textarea', false], ['contenteditable', true], ['prosemirror', false]]) {
@@ -54,15 +55,26 @@ describe('Firefox', { skip }, () => {
         assert.ok(drawn.includes('ff'));
       }
 
-      // The card by keyboard: the caret into "ff", Alt+Shift+P moves the focus into the card,
-      // Escape back to the draft. (Applying the fix by Enter is not driven here: in this
-      // Firefox, Enter sent over WebDriver BiDi to the focused fix button fires no click; a
-      // script's click() is ignored on purpose, the buttons act on user events only.)
+      // The card by keyboard: the caret into "ff", Alt+Shift+P moves the focus into the card.
+      // The fix is applied by a real mouse click on its button (a script's click() is
+      // ignored on purpose: the buttons act on user events only; Enter sent over WebDriver
+      // BiDi to the focused button fires no click in this Firefox).
       const start = TEXT.indexOf(' ff ') + 1;
       for (let i = 0; i < TEXT.length - (start + 1); i++) await ff.press(KEY.ArrowLeft);
       await ff.press(KEY.Alt, KEY.Shift, 'P');
       await ff.waitFor(() => document.activeElement && document.activeElement.matches('postwacht-ui'));
-      await ff.press(KEY.Escape);
+      let fix = null;
+      for (let i = 0; i < 50 && !fix; i++) {
+        fix = await ff.uiNode('[data-postwacht-card] [data-fix="0"]');
+        if (!fix) await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.ok(fix, 'the card shows a fix');
+      const attrs = (fix.value && fix.value.attributes) || {};
+      const replacement = attrs['data-replacement'];
+      assert.ok(replacement && replacement !== 'ff', `a replacement for "ff": ${JSON.stringify(attrs)}`);
+      await ff.clickNode(fix);
+      const fixed = TEXT.replace(' ff ', ` ${replacement} `);
+      await ff.waitFor((t) => window.__boxes.main.getText() === t, [fixed]);
       await ff.waitFor(() => document.activeElement === window.__boxes.main.el);
 
       // Ctrl+Enter is held back while the phone number is there (the focus goes to the
@@ -73,7 +85,7 @@ describe('Firefox', { skip }, () => {
       await ff.press(KEY.Escape);
       await ff.waitFor(() => document.activeElement === window.__boxes.main.el);
       assert.deepEqual(await ff.evaluate(() => window.__published), []);
-      assert.equal(await ff.evaluate(() => window.__boxes.main.getText()), TEXT);
+      assert.equal(await ff.evaluate(() => window.__boxes.main.getText()), fixed);
       assert.ok((await lastMarks()).errors >= 1);
     });
   }
