@@ -22,6 +22,7 @@ let base;
 let server;
 let context;
 let profile;
+let prefix;
 const requests = [];
 
 const POLICY = {
@@ -78,7 +79,7 @@ describe('force-install from a self-hosted updates.xml', () => {
       ignoreDefaultArgs: ['--disable-extensions', '--disable-background-networking'],
       args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--no-default-browser-check', '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
     });
-    const prefix = `chrome-extension://${id}/`;
+    prefix = `chrome-extension://${id}/`;
     let sw = context.serviceWorkers().find((w) => w.url().startsWith(prefix));
     if (!sw) {
       sw = await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(prefix), timeout: 90000 }).catch((e) => {
@@ -104,5 +105,29 @@ describe('force-install from a self-hosted updates.xml', () => {
     const res = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'check', text: 'Daan de Vries op de foto', locale: 'nl', context: { platform: 'facebook', attachments: [{ kind: 'image', name: 'a.jpg' }] } }));
     const rules = res.findings.map((f) => f.rule);
     assert.ok(rules.includes('photo-consent.no-consent'), rules.join(' '));
+  });
+
+  // Issue 9, item 3, for real (needs the force-install above, so it runs only where the
+  // machine-global policy files may be written): IT's policy names another extension ID.
+  it('a managed policy written for another extension ID: the options page and popup say none reached Postwacht, with its ID', async () => {
+    assert.ok(context && prefix, 'the extension was force-installed by the test before');
+    const template = JSON.parse(readFileSync(join(tmp, 'out', 'deploy', 'chromium-linux-policy.json'), 'utf8'));
+    template.DeveloperToolsAvailability = 1;
+    template['3rdparty'] = { extensions: { aaaabbbbccccddddeeeeffffgggghhhh: { policy_json: JSON.stringify(POLICY) } } };
+    writeChromiumPolicy('force-install', template);
+    // Chromium reads a changed policy file after about 5 s; the pages follow storage.onChanged.
+    const options = await context.newPage();
+    await options.goto(`${prefix}options/options.html`);
+    const notice = options.locator('#policy-managed-none');
+    await notice.waitFor({ timeout: 60000 });
+    assert.ok((await notice.innerText()).includes(id), await notice.innerText());
+    assert.equal(await options.locator('#policy-current').getAttribute('data-source'), 'default');
+    const popup = await context.newPage();
+    await popup.goto(`${prefix}popup/popup.html`);
+    const line = popup.locator('#policy-broken');
+    await line.waitFor({ timeout: 15000 });
+    assert.match(await line.innerText(), /Beheerd door je school, maar er is geen protocol van school aangekomen/);
+    await popup.close();
+    await options.close();
   });
 });
