@@ -139,6 +139,29 @@ describe('item 2: a chat box marked aria-multiline that sends on Enter', () => {
   });
 });
 
+describe('item 2: a box that looks like a chat box but where Enter adds a line', () => {
+  it('the first Enter is held; "toch plaatsen" adds the line, and later Enters are not held', async () => {
+    // Labelled as a comment (where many sites send on Enter), but this page leaves Enter to
+    // the browser: a new line.
+    const page = await openCase('case=post-ml&label=' + encodeURIComponent('Schrijf een reactie'));
+    await composer(page).click();
+    await page.keyboard.type('Bel me op 06-12345678');
+    await waitBadge(page, (b) => b.errors >= 1);
+    await page.keyboard.press('Enter');
+    await guard(page).waitFor();
+    await guard(page).locator('[data-guard-post]').click();
+    await guard(page).waitFor({ state: 'detached' });
+    await page.keyboard.type('Groet');
+    await waitText(page, 'Bel me op 06-12345678\nGroet');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Juf');
+    await waitText(page, 'Bel me op 06-12345678\nGroet\nJuf');
+    assert.equal(await guard(page).count(), 0, 'Enter is known to add a line now');
+    assert.deepEqual(await published(page), []);
+    await page.close();
+  });
+});
+
 describe('a paused site', () => {
   it('sends no check, not even for a click before the settings are read', async () => {
     await sw().evaluate(async () => {

@@ -4,9 +4,10 @@
 //        browser does it) whose page sends on Enter in its own keydown handler and empties
 //        the box, like Messenger, WhatsApp or Slack; a send button (an icon, aria-label
 //        "Verzenden") unless button=0; the box's aria-label is `label` (default "Typ een bericht")
-//   /guard.html?case=post-ml
+//   /guard.html?case=post-ml[&label=...]
 //        a multi-line contenteditable post composer (aria-multiline) where Enter adds a line
-//        (the browser's own) and a "Plaatsen" button posts
+//        (the browser's own) and a "Plaatsen" button posts; aria-label `label` (default
+//        "Wat wil je delen?")
 //   /guard.html?case=frames
 //        two same-origin iframes (frame.html), each with a composer
 // Every publish is recorded in window.__published; window.__boxes.main.getText() reads the box.
@@ -68,7 +69,7 @@ if (kind === 'chat-ml') {
   div.contentEditable = 'true';
   div.setAttribute('role', 'textbox');
   div.setAttribute('aria-multiline', 'true');
-  div.setAttribute('aria-label', 'Wat wil je delen?');
+  div.setAttribute('aria-label', params.get('label') || 'Wat wil je delen?');
   wrap.appendChild(div);
   const bar = document.createElement('div');
   bar.className = 'bar';
