@@ -106,7 +106,10 @@ describe('Firefox', { skip }, () => {
       // Ctrl+Enter is held back while the phone number is there (the focus goes to the
       // guard); Escape goes back to the draft, which is unchanged.
       await ff.press(KEY.Control, KEY.Enter);
-      await ff.waitFor(() => /* the guard */ document.activeElement && document.activeElement.matches('postwacht-ui'));
+      await ff.waitFor(() => /* the guard */ document.activeElement && document.activeElement.matches('postwacht-ui')).catch(async (e) => {
+        console.log('DEBUG', JSON.stringify(await ff.evaluate(() => ({ published: window.__published, active: document.activeElement && document.activeElement.outerHTML.slice(0, 80), marks: window.__marks, text: window.__boxes.main.getText() }))));
+        throw e;
+      });
       assert.deepEqual(await ff.evaluate(() => window.__published), []);
       await ff.press(KEY.Escape);
       await ff.waitFor(() => document.activeElement === window.__boxes.main.el);
