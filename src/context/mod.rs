@@ -15,6 +15,7 @@
 //! [`Resolved`] says where each part came from, for the extension's card.
 
 pub mod addressee;
+pub mod values;
 pub mod words;
 
 use crate::compiled::Compiled;
