@@ -85,6 +85,46 @@ describe('photos inspected on the device', () => {
     await page.close();
   });
 
+  it('a composer emptied after sending (text and file input cleared by script) clears its attachment findings', async () => {
+    const page = await openEditor(env, 'textarea');
+    await draft(page);
+    await input(page).setInputFiles(photo('one-face.jpg'));
+    await waitPanel(page, (t) => t.includes('(one-face.jpg) staat 1 gezicht'), 'the face count');
+    await waitBadge(page, (b) => b.attachments === 1);
+    // The site sends: it clears the box and the file input by script (no input or change
+    // event), as the social sites do after "Plaatsen".
+    await page.evaluate(() => {
+      const box = document.querySelector('[data-box="main"]');
+      box.querySelector('textarea').value = '';
+      box.querySelector('input[type=file]').value = '';
+    });
+    await waitBadge(page, (b) => b.attachments === 0 && b.warnings + b.errors + b.infos === 0);
+    // A photo still in the input when the teacher empties the text by hand stays.
+    await composer(page).click();
+    await page.keyboard.type(DRAFT);
+    await input(page).setInputFiles(photo('one-face.jpg'));
+    await waitPanel(page, (t) => t.includes('(one-face.jpg) staat 1 gezicht'), 'the face count again');
+    await composer(page).fill('');
+    await page.waitForTimeout(1500);
+    await waitBadge(page, (b) => b.attachments === 1);
+    // Dropped on the composer (no input to look at): it goes with the sent post.
+    await composer(page).fill(DRAFT);
+    await input(page).setInputFiles([]);
+    await waitBadge(page, (b) => b.attachments === 0);
+    const b64 = readFileSync(join(FIXTURES, 'one-face.jpg')).toString('base64');
+    await page.evaluate((data) => {
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], 'drop.jpg', { type: 'image/jpeg' }));
+      window.__boxes.main.el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, b64);
+    await waitPanel(page, (t) => t.includes('(drop.jpg) staat 1 gezicht'), 'the dropped photo');
+    await page.evaluate(() => { document.querySelector('[data-box="main"] textarea').value = ''; });
+    await waitBadge(page, (b) => b.attachments === 0 && b.warnings + b.errors + b.infos === 0);
+    assert.deepEqual(await page.evaluate(() => window.__published), [], 'nothing was published by the test');
+    await page.close();
+  });
+
   it('a picture without people: no consent question; its GPS and owner: a fix on click that cleans the file, not the draft', async () => {
     const page = await openEditor(env, 'textarea');
     await draft(page);
