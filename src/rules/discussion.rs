@@ -5,7 +5,6 @@ use super::{Ctx, Hit, Rule};
 use crate::catalog;
 use crate::lexicon::regexes::Regexes;
 use crate::model::{Category, ReplyTo};
-use std::sync::OnceLock;
 
 pub struct Discussion;
 
@@ -13,17 +12,7 @@ pub struct Discussion;
 /// degelijk", "dat klopt niet", "with respect"), `weak` (arguing when two come together:
 /// "maar", "gewoon", "because"), `offline` (taking it offline: "ik bel u", "call me").
 fn markers() -> &'static Regexes {
-    static M: OnceLock<Regexes> = OnceLock::new();
-    M.get_or_init(|| {
-        Regexes::build(
-            &[
-                data_file!("lexicon/nl/discussion.txt"),
-                data_file!("lexicon/en/discussion.txt"),
-            ],
-            &["strong", "weak", "offline"],
-        )
-        .unwrap_or_else(|e| panic!("discussion.txt: {e}"))
-    })
+    lexicon_regexes!("discussion", ["strong", "weak", "offline"])
 }
 
 impl Rule for Discussion {

@@ -4,28 +4,15 @@
 use super::photo_location::photo_label;
 use super::{Ctx, Hit, Rule};
 use crate::catalog;
-use crate::lexicon::regexes::Regexes;
 use crate::model::AttachmentKind;
 use regex::Regex;
-use std::sync::OnceLock;
 
 pub struct PhotoConsent;
 
 /// "zonder kinderen", "no pupils in the picture": the writer says no pupil is pictured
 /// (`lexicon/{nl,en}/photo.txt`).
 fn nobody_pictured() -> &'static Regex {
-    static R: OnceLock<Regexes> = OnceLock::new();
-    R.get_or_init(|| {
-        Regexes::build(
-            &[
-                data_file!("lexicon/nl/photo.txt"),
-                data_file!("lexicon/en/photo.txt"),
-            ],
-            &["nobody-pictured"],
-        )
-        .unwrap_or_else(|e| panic!("photo.txt: {e}"))
-    })
-    .get("nobody-pictured")
+    lexicon_regexes!("photo", ["nobody-pictured"]).get("nobody-pictured")
 }
 
 impl Rule for PhotoConsent {

@@ -8,7 +8,6 @@ use crate::catalog::{self, RuleDef};
 use crate::compiled::phone_digits;
 use crate::lexicon::regexes::Regexes;
 use crate::rules::{removal_range, Ctx, Hit};
-use std::sync::OnceLock;
 
 /// Spans already claimed by a contact detail, disjoint (each is added only when it overlaps
 /// none): start → end, so an overlap test is one lookup. A list scanned per match made a
@@ -28,33 +27,24 @@ impl Taken {
 }
 
 /// The patterns of `lexicon/{nl,en}/contact.txt`, by section.
-const SECTIONS: [&str; 12] = [
-    "phone",
-    "email",
-    "street",
-    "postcode",
-    "iban",
-    "bsn",
-    "bsn-label",
-    "bsn-label-before",
-    "date",
-    "birth",
-    "birth-label",
-    "home",
-];
-
 fn patterns() -> &'static Regexes {
-    static P: OnceLock<Regexes> = OnceLock::new();
-    P.get_or_init(|| {
-        Regexes::build(
-            &[
-                data_file!("lexicon/nl/contact.txt"),
-                data_file!("lexicon/en/contact.txt"),
-            ],
-            &SECTIONS,
-        )
-        .unwrap_or_else(|e| panic!("contact.txt: {e}"))
-    })
+    lexicon_regexes!(
+        "contact",
+        [
+            "phone",
+            "email",
+            "street",
+            "postcode",
+            "iban",
+            "bsn",
+            "bsn-label",
+            "bsn-label-before",
+            "date",
+            "birth",
+            "birth-label",
+            "home",
+        ]
+    )
 }
 
 /// The ISO 13616 check of an IBAN (mod 97 of the rearranged digits is 1).
