@@ -35,6 +35,7 @@ fn patterns() -> &'static Regexes {
             "email",
             "street",
             "postcode",
+            "postcode-not-issued",
             "iban",
             "bsn",
             "bsn-label",
@@ -42,6 +43,7 @@ fn patterns() -> &'static Regexes {
             "date",
             "birth",
             "birth-label",
+            "birth-label-before",
             "home",
         ]
     )
@@ -176,7 +178,12 @@ pub(super) fn contact(ctx: &Ctx, out: &mut Vec<Hit>) {
         // "geboren op ..." about one child, or a form's "geboortedatum:"; not "kinderen
         // geboren tussen ... en ..." (an age group).
         let label = p.get("birth-label").is_match(&sentence);
-        if p.get("birth").is_match(&sentence) && (label || about_individual(ctx, ss, se)) {
+        // A form's label just before the date ("Geboortedatum: 3 mei 2015"): the colon
+        // ends the label's sentence, so the date's sentence does not show it.
+        let labelled = p.get("birth-label-before").is_match(&label_before(orig, s));
+        if labelled
+            || p.get("birth").is_match(&sentence) && (label || about_individual(ctx, ss, se))
+        {
             out.push(Hit::new(&catalog::confidential::BIRTHDATE, s, e).arg("match", &orig[s..e]));
         }
     }
@@ -184,15 +191,23 @@ pub(super) fn contact(ctx: &Ctx, out: &mut Vec<Hit>) {
 
 /// Does "BSN", "burgerservicenummer" or "sofinummer" stand just before byte `s`?
 fn labelled_bsn(orig: &str, s: usize) -> bool {
+    let before = label_before(orig, s);
+    // "BSN: 123...", "BSN-nummer 123...", or "het BSN van Daan is 123...".
+    let p = patterns();
+    p.get("bsn-label").is_match(&before) || p.get("bsn-label-before").is_match(&before)
+}
+
+/// The normalised text of the 40 bytes before byte `s`, without the punctuation and spaces
+/// that end it ("BSN: " → "bsn"), for a label that stands before a value.
+fn label_before(orig: &str, s: usize) -> String {
     let mut from = s.saturating_sub(40);
     while !orig.is_char_boundary(from) {
         from -= 1;
     }
     let before = crate::text::normalize(&orig[from..s]);
-    let before = before.trim_end_matches(|c: char| !c.is_alphanumeric());
-    // "BSN: 123...", "BSN-nummer 123...", or "het BSN van Daan is 123...".
-    let p = patterns();
-    p.get("bsn-label").is_match(before) || p.get("bsn-label-before").is_match(before)
+    before
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_string()
 }
 
 fn remove_hit(rule: &'static RuleDef, orig: &str, s: usize, e: usize) -> Hit {
@@ -225,7 +240,7 @@ fn addresses(ctx: &Ctx, p: &Regexes, taken: &mut Taken, out: &mut Vec<Hit>) {
             .find(char::is_alphabetic)
             .map_or(0, |i| i + 2)
             .min(m.as_str().len())];
-        if code.ends_with("SS") || code.ends_with("SD") || code.ends_with("SA") {
+        if p.get("postcode-not-issued").is_match(code) {
             continue;
         }
         // Join "Lindelaan 14, 9721 AB Groningen" into one finding.
@@ -257,5 +272,48 @@ fn addresses(ctx: &Ctx, p: &Regexes, taken: &mut Taken, out: &mut Vec<Hit>) {
         if personal {
             out.push(remove_hit(&catalog::confidential::ADDRESS, orig, s, e));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::*;
+
+    /// The patterns of `lexicon/*/contact.txt` at work: each section once.
+    #[test]
+    fn the_lexicon_patterns_find_contact_details() {
+        let f = check_with(&policy(), "Zij woont op 1234 AB Groningen.", "school");
+        assert_rule(&f, "confidential.address");
+        // Letters that are never issued: not a postcode.
+        let f = check_with(&policy(), "Zij woont op 1234 SS.", "school");
+        assert_no_rule(&f, "confidential.address", "1234 SS");
+        let f = check_with(&policy(), "Het BSN van Daan is 123456789.", "school");
+        assert_rule(&f, "confidential.bsn");
+        // A form's label before the date, across the colon.
+        for s in [
+            "Date of birth: 3 May 2015.",
+            "Geboortedatum: 12-03-2015",
+            "DOB 4 May 2017",
+        ] {
+            assert_rule(
+                &check_with(&policy(), s, "school"),
+                "confidential.birthdate",
+            );
+        }
+        // An age group or a plain date is not.
+        let f = check_with(
+            &policy(),
+            "Kinderen geboren tussen 1-10-2019 en 30-09-2020 mogen zich aanmelden.",
+            "school",
+        );
+        assert_no_rule(&f, "confidential.birthdate", "age group");
+        let f = check_with(
+            &policy(),
+            "Kinderen geboren op of na 1-10-2019 mogen zich aanmelden.",
+            "school",
+        );
+        assert_no_rule(&f, "confidential.birthdate", "age group, 'geboren op'");
+        let f = check_with(&policy(), "Bel Fleur op 06-12345678.", "school");
+        assert_rule(&f, "confidential.phone");
     }
 }
