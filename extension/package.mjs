@@ -54,6 +54,27 @@ function filesUnder(dir) {
   return out.sort();
 }
 
+const DOS_TIME = 0;
+const DOS_DATE = (1980 - 1980) << 9 | 1 << 5 | 1; // 1980-01-01
+
+/**
+ * The fields a zip entry's local header and its central directory record share, written
+ * from byte `at`: flags (UTF-8 names), method, time, date, CRC, sizes, name length.
+ * @param {Buffer} buf
+ * @param {number} at
+ * @param {{method: number, crc: number, packed: number, size: number, nameLength: number}} e
+ */
+function writeEntryFields(buf, at, e) {
+  buf.writeUInt16LE(0x0800, at);
+  buf.writeUInt16LE(e.method, at + 2);
+  buf.writeUInt16LE(DOS_TIME, at + 4);
+  buf.writeUInt16LE(DOS_DATE, at + 6);
+  buf.writeUInt32LE(e.crc, at + 8);
+  buf.writeUInt32LE(e.packed, at + 12);
+  buf.writeUInt32LE(e.size, at + 16);
+  buf.writeUInt16LE(e.nameLength, at + 20);
+}
+
 /**
  * A zip archive (deflate, fixed timestamps so the same files give the same bytes) of every
  * file under `dir`, paths relative to it.
@@ -66,8 +87,6 @@ export function zipDir(dir) {
   /** @type {Buffer[]} */
   const central = [];
   let offset = 0;
-  const DOS_TIME = 0;
-  const DOS_DATE = (1980 - 1980) << 9 | 1 << 5 | 1; // 1980-01-01
   for (const name of filesUnder(dir)) {
     const data = readFileSync(join(dir, name));
     const packed = deflateRawSync(data, { level: 9 });
@@ -75,30 +94,17 @@ export function zipDir(dir) {
     const body = useDeflate ? packed : data;
     const crc = crc32(data);
     const fname = Buffer.from(name, 'utf8');
+    const entry = { method: useDeflate ? 8 : 0, crc, packed: body.length, size: data.length, nameLength: fname.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(useDeflate ? 8 : 0, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(fname.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeEntryFields(local, 6, entry);
+    local.writeUInt16LE(0, 28); // no extra field
     const cen = Buffer.alloc(46);
     cen.writeUInt32LE(0x02014b50, 0);
     cen.writeUInt16LE(20, 4); // version made by
-    cen.writeUInt16LE(20, 6);
-    cen.writeUInt16LE(0x0800, 8);
-    cen.writeUInt16LE(useDeflate ? 8 : 0, 10);
-    cen.writeUInt16LE(DOS_TIME, 12);
-    cen.writeUInt16LE(DOS_DATE, 14);
-    cen.writeUInt32LE(crc, 16);
-    cen.writeUInt32LE(body.length, 20);
-    cen.writeUInt32LE(data.length, 24);
-    cen.writeUInt16LE(fname.length, 28);
+    cen.writeUInt16LE(20, 6); // version needed
+    writeEntryFields(cen, 8, entry);
     cen.writeUInt32LE(offset, 42);
     central.push(cen, fname);
     parts.push(local, fname, body);

@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 
 pub mod classes;
 pub mod pattern;
+pub mod regexes;
 
 /// A set of phrases (one or more tokens), each with a payload, looked up by first token.
 /// Per first token, the phrases are kept in groups of one length, longest group first, so

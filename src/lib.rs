@@ -24,6 +24,26 @@ macro_rules! data_file {
     };
 }
 
+/// The regular expressions of `lexicon/nl/NAME.txt` and `lexicon/en/NAME.txt` by section
+/// ([`lexicon::regexes`]), parsed on first use; a section list that does not fit the files
+/// panics there (and in `cargo test`) with the section's name.
+macro_rules! lexicon_regexes {
+    ($name:literal, [$($section:literal),+ $(,)?]) => {{
+        static R: std::sync::OnceLock<$crate::lexicon::regexes::Regexes> =
+            std::sync::OnceLock::new();
+        R.get_or_init(|| {
+            $crate::lexicon::regexes::Regexes::build(
+                &[
+                    include_str!(concat!(env!("OUT_DIR"), "/lexicon/nl/", $name, ".txt")),
+                    include_str!(concat!(env!("OUT_DIR"), "/lexicon/en/", $name, ".txt")),
+                ],
+                &[$($section),+],
+            )
+            .unwrap_or_else(|e| panic!("lexicon {}.txt: {e}", $name))
+        })
+    }};
+}
+
 pub mod catalog;
 pub mod checker;
 pub mod compiled;

@@ -97,17 +97,17 @@ impl Platform {
             Platform::Other => "other",
         }
     }
+    /// Every platform (the extension's copy is generated from it: `src/context/values.rs`).
+    pub const ALL: [Platform; 6] = [
+        Platform::Facebook,
+        Platform::X,
+        Platform::Linkedin,
+        Platform::Instagram,
+        Platform::Schoolapp,
+        Platform::Other,
+    ];
     pub fn parse(s: &str) -> Option<Platform> {
-        [
-            Platform::Facebook,
-            Platform::X,
-            Platform::Linkedin,
-            Platform::Instagram,
-            Platform::Schoolapp,
-            Platform::Other,
-        ]
-        .into_iter()
-        .find(|p| p.as_str() == s)
+        Platform::ALL.into_iter().find(|p| p.as_str() == s)
     }
 }
 
@@ -186,14 +186,18 @@ impl ReplyTo {
             ReplyTo::Other => "other",
         }
     }
+    /// Every addressee (the extension's copy is generated from it: `src/context/values.rs`).
+    pub const ALL: [ReplyTo; 4] = [
+        ReplyTo::Parent,
+        ReplyTo::Student,
+        ReplyTo::Colleague,
+        ReplyTo::Other,
+    ];
+    /// `none` or an empty string: no addressee.
     pub fn parse(s: &str) -> Option<Option<ReplyTo>> {
         match s {
             "none" | "" => Some(None),
-            "parent" => Some(Some(ReplyTo::Parent)),
-            "student" => Some(Some(ReplyTo::Student)),
-            "colleague" => Some(Some(ReplyTo::Colleague)),
-            "other" => Some(Some(ReplyTo::Other)),
-            _ => None,
+            _ => ReplyTo::ALL.into_iter().find(|r| r.as_str() == s).map(Some),
         }
     }
 }

@@ -1,32 +1,7 @@
 //! The command-line tool, run as a user runs it: exit codes, output formats, policy errors.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_postwacht"))
-}
-
-fn run(args: &[&str], stdin: &str) -> Output {
-    let mut c = bin()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // A usage error exits before reading stdin: a broken pipe here is expected, not a failure.
-    let _ = c.stdin.take().unwrap().write_all(stdin.as_bytes());
-    c.wait_with_output().unwrap()
-}
-
-fn tmp(name: &str, content: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("postwacht-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let p = dir.join(name);
-    std::fs::write(&p, content).unwrap();
-    p
-}
+mod common;
+use common::{run, tmp};
 
 #[test]
 fn exit_code_follows_the_worst_severity() {
@@ -125,7 +100,7 @@ fn context_flags_reach_the_rules() {
             "check",
             "-",
             "--policy",
-            policy.to_str().unwrap(),
+            &policy,
             "--platform",
             "instagram",
             "--account",
@@ -168,7 +143,7 @@ fn jsonl_mode_writes_one_line_per_post_for_score_py() {
         "{\"id\": \"a1\", \"text\": \"ff bellen\", \"context\": {\"platform\": \"x\", \"account\": \"school\", \"reply_to\": null, \"attachments\": []}, \"expect\": []}\n\
          {\"id\": \"a2\", \"text\": \"Hallo\", \"context\": {\"platform\": \"x\", \"account\": \"school\", \"reply_to\": null, \"attachments\": []}}\n",
     );
-    let o = run(&["check", "--jsonl", posts.to_str().unwrap()], "");
+    let o = run(&["check", "--jsonl", &posts], "");
     let lines: Vec<serde_json::Value> = String::from_utf8(o.stdout)
         .unwrap()
         .lines()
@@ -188,7 +163,7 @@ fn policy_check_summarises_or_names_the_problem() {
         "good.json",
         r#"{"school": {"name": "De Linde"}, "roster": [{"name": "Sem Mulder", "consent": {"social": true}}]}"#,
     );
-    let o = run(&["policy", "check", good.to_str().unwrap()], "");
+    let o = run(&["policy", "check", &good], "");
     assert_eq!(o.status.code(), Some(0));
     let s = String::from_utf8(o.stdout).unwrap();
     assert!(
@@ -200,7 +175,7 @@ fn policy_check_summarises_or_names_the_problem() {
         "bad.json",
         r#"{"roster": [{"name": "A"}, {"name": "B"}, {"name": "C"}, {"name": "D", "consent": {"social": "ja"}}], "rulez": {}}"#,
     );
-    let o = run(&["policy", "check", bad.to_str().unwrap()], "");
+    let o = run(&["policy", "check", &bad], "");
     assert_eq!(o.status.code(), Some(2));
     let e = String::from_utf8(o.stderr).unwrap();
     assert!(
@@ -212,7 +187,7 @@ fn policy_check_summarises_or_names_the_problem() {
         "{e}"
     );
     // The same policy given to `check` is a usage error, not a silent default.
-    let o = run(&["check", "-", "--policy", bad.to_str().unwrap()], "hallo");
+    let o = run(&["check", "-", "--policy", &bad], "hallo");
     assert_eq!(o.status.code(), Some(2));
 }
 
@@ -222,17 +197,8 @@ fn policy_build_turns_a_roster_export_into_a_hashed_policy() {
         "roster.csv",
         "\u{FEFF}Roepnaam;Tussenvoegsel;Achternaam;Groep;Toestemming sociale media;Website\r\nDaan;de;Vries;6;nee;ja\r\nNoor;;Bakker;6;ja;ja\r\n",
     );
-    let out = std::env::temp_dir().join(format!("postwacht-cli-{}/built.json", std::process::id()));
-    let o = run(
-        &[
-            "policy",
-            "build",
-            csv.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-        ],
-        "",
-    );
+    let out = common::tmp_dir().join("built.json");
+    let o = run(&["policy", "build", &csv, "-o", out.to_str().unwrap()], "");
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -264,7 +230,7 @@ fn policy_build_turns_a_roster_export_into_a_hashed_policy() {
     assert!(String::from_utf8_lossy(&o.stdout).contains("student-name.roster"));
 
     let bad = tmp("bad.csv", "Leerlingnummer;Klas\n12;4vwo\n");
-    let o = run(&["policy", "build", bad.to_str().unwrap()], "");
+    let o = run(&["policy", "build", &bad], "");
     assert_eq!(o.status.code(), Some(2));
     let e = String::from_utf8_lossy(&o.stderr);
     assert!(

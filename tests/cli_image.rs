@@ -1,26 +1,15 @@
 //! `postwacht image` and `check --attach image:PATH` on the photo fixtures of
 //! crates/postwacht-image.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+use common::run;
+use std::process::Output;
 
 fn fixture(name: &str) -> String {
     format!(
         "{}/crates/postwacht-image/tests/fixtures/{name}",
         env!("CARGO_MANIFEST_DIR")
     )
-}
-
-fn run(args: &[&str], stdin: &str) -> Output {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_postwacht"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let _ = c.stdin.take().unwrap().write_all(stdin.as_bytes());
-    c.wait_with_output().unwrap()
 }
 
 fn stdout(o: &Output) -> String {

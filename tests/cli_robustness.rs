@@ -1,27 +1,16 @@
 //! The command-line tool on broken input (issue 14): every problem named with its place, the
 //! rest still done, the exit code telling that something was wrong.
 
-use std::process::{Command, Output, Stdio};
+mod common;
+use std::process::Output;
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_postwacht"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
-
-fn tmp(name: &str, content: &[u8]) -> String {
-    let dir = std::env::temp_dir().join(format!("postwacht-cli-robust-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let p = dir.join(name);
-    std::fs::write(&p, content).unwrap();
-    p.to_str().unwrap().to_string()
+    common::run(args, "")
 }
 
 #[test]
 fn jsonl_reports_a_bad_line_and_checks_the_rest() {
-    let posts = tmp(
+    let posts = common::tmp(
         "posts.jsonl",
         b"{\"id\": \"a1\", \"text\": \"ff bellen\"}\n\
           {\"id\": \"a2\", \"text\": \n\
@@ -46,7 +35,7 @@ fn jsonl_reports_a_bad_line_and_checks_the_rest() {
 
 #[test]
 fn policy_check_accepts_a_utf8_bom_and_reports_duplicate_keys() {
-    let p = tmp(
+    let p = common::tmp(
         "bom.json",
         b"\xef\xbb\xbf{\"school\": {\"name\": \"De Linde\"}}\n",
     );
@@ -57,7 +46,7 @@ fn policy_check_accepts_a_utf8_bom_and_reports_duplicate_keys() {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
-    let p = tmp(
+    let p = common::tmp(
         "dup.json",
         br#"{"rules": {"informal": "off"}, "rules": {"informal": "error"}}"#,
     );
@@ -71,12 +60,12 @@ fn policy_check_accepts_a_utf8_bom_and_reports_duplicate_keys() {
 fn policy_build_refuses_utf16_and_an_unclosed_quote() {
     let text = "Roepnaam;Achternaam;Sociale media\r\nDaan;Vries;ja\r\n";
     let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
-    let o = run(&["policy", "build", &tmp("utf16.csv", &le), "--plain"]);
+    let o = run(&["policy", "build", &common::tmp("utf16.csv", &le), "--plain"]);
     assert_eq!(o.status.code(), Some(2));
     let e = String::from_utf8(o.stderr).unwrap();
     assert!(e.contains("UTF-16") && e.contains("CSV UTF-8"), "{e}");
     let csv = b"Roepnaam;Achternaam;Sociale media\n\"Daan;Vries;ja\nSem;Kok;nee\n";
-    let o = run(&["policy", "build", &tmp("quote.csv", csv), "--plain"]);
+    let o = run(&["policy", "build", &common::tmp("quote.csv", csv), "--plain"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(o.stdout.is_empty());
     let e = String::from_utf8(o.stderr).unwrap();

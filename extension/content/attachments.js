@@ -109,6 +109,9 @@ export async function added(c, files, input) {
       }
     }
   }
+  // Files that are not photos are only counted by name; where they came from is kept for
+  // keptAfterEmptied.
+  for (const file of list) if (!isImage(file)) src.set(file.name || '', { file, name: file.name || '', input, preview: null });
   await Promise.all(
     list.filter(isImage).map(async (file) => {
       const name = file.name || '';
@@ -158,6 +161,27 @@ function watchRemovals() {
     }
   });
   observer.observe(document.documentElement, { childList: true, subtree: true });
+}
+
+/**
+ * Composer `c` was emptied after it held text (the site sent the post and cleared the box):
+ * the attachments that are still there stay, the others go with their findings. Still
+ * there: the file input it came from still holds a file of that name (a site clears the
+ * input by script, which fires no event), or its preview is still on the page. One that
+ * came by drop or paste, or whose source is not known, has nothing left to show it is
+ * still attached: it goes.
+ * @param {Composer} c
+ * @returns {Attachment[]} the attachments to keep
+ */
+export function keptAfterEmptied(c) {
+  const src = sourcesOf(c);
+  return c.attachments.filter((a) => {
+    const s = src.get(a.name);
+    const inInput = !!(s && s.input && s.input.isConnected && Array.from(s.input.files || []).some((f) => f.name === a.name));
+    const shown = !!(s && s.preview && s.preview.isConnected);
+    if (!inInput && !shown) src.delete(a.name);
+    return inInput || shown;
+  });
 }
 
 /** The long side, in pixels, of the copy of a preview image that is inspected. */

@@ -66,6 +66,8 @@ export class Composer {
     this.thread = null;
     /** @type {Attachment[]} */
     this.attachments = [];
+    /** The last check's text was not empty (beforeCheck). */
+    this.hadText = false;
     /** @type {string | null | undefined} */
     this.error = undefined;
     /** @type {Span | undefined} */
@@ -240,6 +242,17 @@ export class Composer {
     this.manager.rememberThread(this.thread || null, this.replyTo || 'none');
     this.render();
     this.check();
+  }
+  /**
+   * Called with the text a check is about to send: a composer emptied after it held text
+   * (a site clears it after sending) drops the attachments that went with the post
+   * (attachments.keptAfterEmptied), so their findings do not stay on the empty box.
+   * @param {string} text
+   */
+  beforeCheck(text) {
+    const has = !!text.trim();
+    if (!has && this.hadText && this.attachments.length) this.attachments = attachments.keptAfterEmptied(this);
+    this.hadText = has;
   }
   /** @param {Attachment[]} list */
   setAttachments(list) {

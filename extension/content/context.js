@@ -4,12 +4,16 @@
 // are given (a location, a document, an element, files), so the unit tests run them in Node
 // (extension/test/context.test.js).
 
+import { PLATFORMS as CORE_PLATFORMS, REPLY_TO as CORE_REPLY_TO } from '../shared/context-values.js';
+
 /** @typedef {import('../shared/types.js').ReplyTo} ReplyTo */
 /** @typedef {import('../shared/types.js').Attachment} Attachment */
 
-export const PLATFORMS = new Set(['facebook', 'x', 'linkedin', 'instagram', 'schoolapp', 'other']);
+// The values the core accepts, generated from its enums (src/context/values.rs).
 /** @type {Set<string>} */
-export const REPLY = new Set(['parent', 'student', 'colleague', 'other']);
+export const PLATFORMS = new Set(CORE_PLATFORMS);
+/** @type {Set<string>} */
+export const REPLY = new Set(CORE_REPLY_TO);
 
 /**
  * Platform from the host name. Local pages (127.0.0.1, localhost: the demo and the tests)
@@ -220,6 +224,32 @@ export function siteSetting(sites, host) {
 export function siteKey(input) {
   const h = input.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/[/?#:].*$/, '').replace(/\.$/, '');
   return h.replace(/^(?:www|m|mobile)\./, '');
+}
+
+/**
+ * The sites map with `field` set to `value` for the site of `host`: stored under
+ * siteKey(host) ("www.facebook.com" → "facebook.com", as the options page stores an
+ * account), so it covers www., m. and the other subdomains (siteSetting), and taken out of
+ * the more specific entries that would hide it. `sites` is not changed.
+ * @template {'account' | 'paused'} F
+ * @param {Record<string, {account?: string, paused?: boolean}> | undefined} sites
+ * @param {string} host
+ * @param {F} field
+ * @param {{account?: string, paused?: boolean}[F]} value
+ * @returns {Record<string, {account?: string, paused?: boolean}>}
+ */
+export function withSiteSetting(sites, host, field, value) {
+  const key = siteKey(host);
+  /** @type {Record<string, {account?: string, paused?: boolean}>} */
+  const out = Object.assign({}, sites);
+  out[key] = Object.assign({}, out[key], { [field]: value });
+  for (const k of Object.keys(out)) {
+    if (k === key || !k.endsWith('.' + key) || !out[k] || out[k][field] === undefined) continue;
+    const rest = Object.assign({}, out[k]);
+    delete rest[field];
+    out[k] = rest;
+  }
+  return out;
 }
 
 /**

@@ -104,6 +104,7 @@ export class Scheduler {
   async run() {
     const c = this.composer;
     const { text } = c.adapter.read();
+    c.beforeCheck(text);
     const seq = ++this.seq;
     let findings;
     let resolved;

@@ -4,6 +4,7 @@
 import { managedWithoutPolicy, installType } from '../shared/managed.js';
 import { t, setLang, apply } from '../shared/i18n.js';
 import { originPattern } from '../shared/sites.js';
+import { withSiteSetting } from '../content/context.js';
 
 /** @typedef {import('../shared/types.js').Settings} Settings */
 
@@ -99,8 +100,9 @@ async function main() {
   pause.textContent = status.paused ? t('popupResume') : t('popupPause');
   pause.addEventListener('click', async () => {
     const { settings: s = {} } = /** @type {{settings?: Partial<Settings>}} */ (await chrome.storage.local.get('settings'));
-    const sites = Object.assign({}, s.sites);
-    sites[host] = Object.assign({}, sites[host], { paused: !status.paused });
+    // Under the site's key, so the pause covers www., m. and the other subdomains as the
+    // per-site account does (content/context.js).
+    const sites = withSiteSetting(s.sites, host, 'paused', !status.paused);
     await chrome.storage.local.set({ settings: Object.assign({}, s, { sites }) });
     if (!forced) window.close();
     else location.reload();

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { JSDOM } from 'jsdom';
-import { platform, replyTo, isReply, identity, answered, siteSetting, siteKey, threadKey, attachmentsFrom } from '../content/context.js';
+import { platform, replyTo, isReply, identity, answered, siteSetting, siteKey, withSiteSetting, threadKey, attachmentsFrom } from '../content/context.js';
 
 const doc = (/** @type {string} */ head = '', body = '') => new JSDOM(`<!doctype html><head>${head}</head><body>${body}</body>`).window.document;
 const at = (/** @type {string} */ url) => new URL(url);
@@ -109,6 +109,29 @@ describe('context.answered', () => {
   });
   it('is null for a composer with no message before it', () => {
     assert.equal(answered(el('<div><textarea id="c" placeholder="Wat wil je delen?"></textarea></div>')), null);
+  });
+});
+
+describe('context.withSiteSetting (the popup\'s pause)', () => {
+  it('stores the pause under the site, so it covers www., m. and other subdomains', () => {
+    const sites = withSiteSetting({ 'facebook.com': { account: 'school' } }, 'www.facebook.com', 'paused', true);
+    assert.deepEqual(sites, { 'facebook.com': { account: 'school', paused: true } });
+    for (const h of ['www.facebook.com', 'm.facebook.com', 'business.facebook.com', 'facebook.com']) {
+      assert.deepEqual(siteSetting(sites, h), { account: 'school', paused: true }, h);
+    }
+    assert.deepEqual(siteSetting(sites, 'notfacebook.com'), {});
+  });
+  it('resumes a pause stored under the exact host before (older versions)', () => {
+    const old = { 'www.facebook.com': { paused: true }, 'm.facebook.com': { account: 'personal', paused: true } };
+    const sites = withSiteSetting(old, 'm.facebook.com', 'paused', false);
+    assert.equal(siteSetting(sites, 'www.facebook.com').paused, false);
+    assert.deepEqual(siteSetting(sites, 'm.facebook.com'), { account: 'personal', paused: false });
+    assert.deepEqual(old['www.facebook.com'], { paused: true }, 'the input is not changed');
+  });
+  it('keeps a subdomain of its own apart from its parent', () => {
+    const sites = withSiteSetting({}, 'talk.parro.com', 'paused', true);
+    assert.equal(siteSetting(sites, 'talk.parro.com').paused, true);
+    assert.equal(siteSetting(sites, 'parro.com').paused, undefined);
   });
 });
 

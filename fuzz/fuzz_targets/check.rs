@@ -52,14 +52,7 @@ struct SmallPolicy {
     hashed: bool,
 }
 
-const PLATFORMS: [Platform; 6] = [
-    Platform::Facebook,
-    Platform::X,
-    Platform::Linkedin,
-    Platform::Instagram,
-    Platform::Schoolapp,
-    Platform::Other,
-];
+const PLATFORMS: [Platform; 6] = Platform::ALL;
 const REPLY: [Option<ReplyTo>; 5] = [
     None,
     Some(ReplyTo::Parent),

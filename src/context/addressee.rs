@@ -37,6 +37,13 @@ const CHAT: u32 = 1;
 const CHAT_MAX: u32 = 2;
 pub const MIN_SCORE: u32 = 3;
 
+/// The form of address in a reply, used alone: (its pronouns, the other form's, the groups
+/// it points at by [`GROUPS`] index, the weight).
+const ADDRESS: [(&str, &str, &[usize], u32); 2] = [
+    ("formal", "informal", &[0], FORMAL),
+    ("informal", "formal", &[1, 2], INFORMAL),
+];
+
 /// Where the deciding clue was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
@@ -113,6 +120,11 @@ impl<'a> Words2<'a> {
             .collect();
         Words2 { text, words }
     }
+    /// The first word that is a one-word entry of `section`.
+    fn first_of(&self, lex: &Words, section: &str) -> Option<usize> {
+        let set = lex.set(section);
+        self.words.iter().position(|x| set.contains_word(x))
+    }
     fn orig(&self, i: usize, n: usize) -> &'a str {
         let t = &self.text.tokens;
         &self.text.orig[t[i].start..t[i + n - 1].end]
@@ -158,10 +170,7 @@ pub fn infer(
     if let Some(a) = answered.filter(|a| !a.trim().is_empty()) {
         let w = Words2::new(a);
         phrases(&mut t, lex, "answered", &w, ANSWERED, Source::Answered);
-        let first = |section: &str| {
-            let set = lex.set(section);
-            w.words.iter().position(|x| set.contains_word(x))
-        };
+        let first = |section: &str| w.first_of(lex, section);
         let informal = first("informal").is_some();
         if let Some(i) = first("teacher_address").or(first("formal").filter(|_| !informal)) {
             t.add(0, ADULT_ADDRESS, w.orig(i, 1), Source::Answered);
@@ -190,23 +199,14 @@ pub fn infer(
     let w = Words2::new(reply);
     phrases(&mut t, lex, "reply", &w, REPLY, Source::Reply);
     let toks = &w.text.tokens;
-    let has = |section: &str| w.words.iter().any(|x| lex.set(section).contains_word(x));
-    let (formal, informal) = (has("formal"), has("informal"));
-    if formal && !informal {
-        let i = w
-            .words
-            .iter()
-            .position(|x| lex.set("formal").contains_word(x))
-            .unwrap_or(0);
-        t.add(0, FORMAL, w.orig(i, 1), Source::Reply);
-    } else if informal && !formal {
-        let i = w
-            .words
-            .iter()
-            .position(|x| lex.set("informal").contains_word(x))
-            .unwrap_or(0);
-        t.add(1, INFORMAL, w.orig(i, 1), Source::Reply);
-        t.add(2, INFORMAL, w.orig(i, 1), Source::Reply);
+    // The form of address, where the reply uses only one: formal "u" (a parent), informal
+    // "je" (a pupil or a colleague).
+    for (section, other, groups, weight) in ADDRESS {
+        if let (Some(i), None) = (w.first_of(lex, section), w.first_of(lex, other)) {
+            for &g in groups {
+                t.add(g, weight, w.orig(i, 1), Source::Reply);
+            }
+        }
     }
     // "mevrouw Jansen", "Mrs Smith": an adult addressed by title and surname.
     let honor = lex.set("honorific");

@@ -15,6 +15,7 @@
 //! [`Resolved`] says where each part came from, for the extension's card.
 
 pub mod addressee;
+pub mod values;
 pub mod words;
 
 use crate::compiled::Compiled;
@@ -73,6 +74,13 @@ fn account(post: &Post, policy: &Compiled) -> (Account, &'static str) {
         return (*a, "platform");
     }
     (Account::Personal, "default")
+}
+
+/// A personal message ("Beterschap!", "Gefeliciteerd met jullie zoon", "Get well soon"):
+/// in a reply to a parent or pupil, the addressee alone does not make it about school;
+/// only its own words can (the school-topic score in `rules::analysis`).
+pub fn personal_message(words: &[&str]) -> bool {
+    !words::get().matches("personal", words).is_empty()
 }
 
 /// The post says the writer is a leader: "als directeur", "in mijn rol als bestuurder".
@@ -179,6 +187,32 @@ mod tests {
         let text = crate::text::Text::new(&p.text);
         let words: Vec<&str> = text.tokens.iter().map(|t| text.word(t)).collect();
         resolve(&p, &words, &policy())
+    }
+
+    #[test]
+    fn personal_messages_in_dutch_and_english() {
+        let is = |s: &str| {
+            let words = tokens(s);
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            personal_message(&words)
+        };
+        for s in [
+            "Beterschap!",
+            "Van harte gefeliciteerd met jullie zoon",
+            "Heel veel sterkte",
+            "Congratulations on the birth!",
+            "Get well soon",
+        ] {
+            assert!(is(s), "{s}");
+        }
+        for s in [
+            "Nee, dat klopt niet.",
+            "Het beleid is duidelijk.",
+            "The decision is final.",
+            "Van harte welkom op de informatieavond.",
+        ] {
+            assert!(!is(s), "{s}");
+        }
     }
 
     #[test]

@@ -40,6 +40,7 @@ fn find(ctx: &Ctx, section: &str, extra: &[String]) -> Option<(usize, usize)> {
 fn works_at_school(ctx: &Ctx) -> bool {
     let lex = words::get();
     let work = lex.set("employee_work");
+    let me = lex.set("first_person");
     let toks = &ctx.text.tokens;
     ctx.analysis.school_name_tokens.iter().any(|&(s, _)| {
         let Some(j) = toks.iter().position(|t| t.start == s) else {
@@ -51,7 +52,7 @@ fn works_at_school(ctx: &Ctx) -> bool {
         let mut working = false;
         for i in before {
             let w = ctx.words[i];
-            first_person |= matches!(w, "ik" | "i" | "mijn" | "my" | "me");
+            first_person |= me.contains_word(w);
             working |= work.longest(&ctx.words[i..]).is_some();
         }
         first_person && working
@@ -129,10 +130,12 @@ impl Rule for Disclaimer {
                     .to_string();
                 // "Namens de school: ..." reads the same in the first person; "wij als
                 // school zijn ..." needs the writer's own words.
-                let w = ctx
-                    .text
-                    .word(&ctx.text.tokens[ctx.text.token_at_or_after(s)]);
-                if matches!(w, "namens" | "on") && !capacity.is_empty() {
+                let i = ctx.text.token_at_or_after(s);
+                let first_person = words::get()
+                    .set("speak_for_school.first_person")
+                    .longest(ctx.words.get(i..).unwrap_or_default())
+                    .is_some();
+                if first_person && !capacity.is_empty() {
                     let starts_upper = ctx.text.orig[s..].starts_with(char::is_uppercase);
                     let mut r = capacity.clone();
                     if !starts_upper {

@@ -3,50 +3,16 @@
 
 use super::{Ctx, Hit, Rule};
 use crate::catalog;
+use crate::lexicon::regexes::Regexes;
 use crate::model::{Category, ReplyTo};
-use regex::Regex;
-use std::sync::OnceLock;
 
 pub struct Discussion;
 
-struct Markers {
-    /// Arguing on its own: "wel degelijk", "dat klopt niet", "with respect", "no exceptions".
-    strong: Regex,
-    /// Arguing when two come together: "maar", "gewoon", "daarom", "but", "because".
-    weak: Regex,
-    /// Taking it offline: "ik bel u", "stuur ons een privébericht", "call me".
-    offline: Regex,
-}
-
-fn markers() -> &'static Markers {
-    static M: OnceLock<Markers> = OnceLock::new();
-    M.get_or_init(|| Markers {
-        strong: crate::text::regex(concat!(
-            r"\bwel degelijk\b|(?:^|[.!?]\s+)nee\b|\b(dat )?klopt (gewoon |echt )?niet\b|\bmet (alle )?respect\b",
-            r"|\b(ligt|lag) (echt |gewoon )?niet aan\b|\b(blijft|blijven) (gewoon )?staan\b|\bgeen uitzondering",
-            r"|\bdaar blijven we bij\b|\bhoe vaak (je|u) (het )?ook\b|\b(al|ook|eerder|vaker) (drie keer |vaak |eerder )?uitgelegd\b",
-            r"|\bbeleid is (duidelijk|helder)\b|\bregels zijn regels\b|\b(geldt|gelden) voor iedereen\b|\bklacht indienen\b",
-            r"|\bniet mee eens\b|\bweet (u|je|jij) (ook|zelf|best|heel goed)\b|\bwat (u|je|jij) (hier )?schrijft\b",
-            r"|\b(snap|begrijp) (uw|je|jouw) punt\b|\bzeuren\b|\bonzin\b|\bniet waar\b|\bongelijk\b|\b(uw|je|jouw) eigen schuld\b",
-            r"|\bzelf (deed|gedaan|schuld)\b|\bniet (mijn|onze) schuld\b|\benige optie\b|\bwordt niet\b|\bgaat niet (door|naar)\b",
-            r"|\bwith (all due )?respect\b|\bhonestly\b|\b(i|we) will not\b|\bwon'?t be\b|\bwill not be\b|\bwhatever\b",
-            r"|\bthat'?s (not true|wrong|nonsense)\b|\byou(?:'re| are) wrong\b|\bdecision (is|was) (final|made)\b",
-            r"|\bno exceptions?\b|\balready explained\b|\bnot (my|our) fault\b|\bthe rules are\b",
-            r"|\b(niks|niets) (over te|aan te|aan) (discussieren|doen)\b|\bniet van afwijken\b|\bniet (in )?mee\b|\bniet mogelijk\b",
-            r"|\bniet de schuld\b|\boneens\b|\bklaar\s*[.!]|\bhet is niet waar\b",
-            r"|\b(weet|snap) (je|u|jij) (heel )?(goed|best|donders goed)\b|\byou know (perfectly )?well\b|\bunderstand your (frustration|concern|anger), but\b",
-            r"|\b(weinig|niets|niks) (meer |verder )?over te (zeggen|discussieren)\b|\b(is|was) (echt |gewoon |heel )?(fair|eerlijk|terecht)\b",
-            r"|\bup to you\b|\byour (own )?responsibility\b|\buw (eigen )?verantwoordelijkheid\b|\bwe do have\b|\bdecision stands\b",
-            r"|\bis final\b|\b(no|geen) (real |echt )?(alternative|alternatief)\b|\bas (we've|we have) said\b|\bzoals (we )?(al )?(eerder )?(gezegd|aangegeven)\b",
-            r"|\bdoesn'?t change (that|anything)\b|\bverandert daar niets aan\b|\bniet verder (over )?in discussie\b",
-            r"|\boneerlijk\b|\bniet eerlijk\b|\bhelemaal niet\b|\b(geldt|gelden) voor alle\b|\b(iedereen|everyone) (kreeg|krijgt|got|gets) (dezelfde|hetzelfde|the same)\b",
-            r"|\bif you think\b|\bals (u|je|jij) denkt\b|\bheel redelijk\b|\b(perfectly|entirely) (reasonable|fair)\b",
-        )),
-        weak: crate::text::regex(r"\bmaar\b|\bgewoon\b|\bdaarom\b|\bomdat\b|\becht\b|\bbut\b|\bjust\b|\bactually\b|\bbecause\b|\bsimply\b|\breally\b|\bcannot\b|\bcan't\b|\bniet\b|\bgeen\b|\bnooit\b|\bniks\b|\bniets\b|\bnot\b|\bnever\b|\bnothing\b|n't\b"),
-        offline: crate::text::regex(
-            r"\b(ik |we |wij )?(bel|bellen|belt) (u|je|jou|me|mij|ons)\b|\btelefonisch\b|\bprive ?bericht|\bpb\b|\bdm\b|\bbinnen ?lopen\b|\bkom (gerust |even )?langs\b|\bafspraak\b|\bpersoonlijk (contact|gesprek|bespreken)\b|\b(even |rustig )?bespreken\b|\bcall (me|us|you)\b|\bprivate message\b|\bin person\b|\boffline\b",
-        ),
-    })
+/// The markers of `lexicon/{nl,en}/discussion.txt`: `strong` (arguing on its own: "wel
+/// degelijk", "dat klopt niet", "with respect"), `weak` (arguing when two come together:
+/// "maar", "gewoon", "because"), `offline` (taking it offline: "ik bel u", "call me").
+fn markers() -> &'static Regexes {
+    lexicon_regexes!("discussion", ["strong", "weak", "offline"])
 }
 
 impl Rule for Discussion {
@@ -58,7 +24,7 @@ impl Rule for Discussion {
         };
         let t = ctx.text;
         let m = markers();
-        let strong = m.strong.find(&t.norm);
+        let strong = m.get("strong").find(&t.norm);
         let extra = ctx.policy.extra.get(&Category::Discussion).and_then(|p| {
             let words = ctx.words;
             (0..words.len()).find_map(|i| {
@@ -66,8 +32,8 @@ impl Rule for Discussion {
                     .map(|(n, _)| (t.tokens[i].start, t.tokens[i + n - 1].end))
             })
         });
-        let weak: Vec<_> = m.weak.find_iter(&t.norm).collect();
-        let offline = m.offline.is_match(&t.norm);
+        let weak: Vec<_> = m.get("weak").find_iter(&t.norm).collect();
+        let offline = m.get("offline").is_match(&t.norm);
         let span = match (strong, extra) {
             (Some(s), _) => Some(t.to_orig(s.start(), s.end())),
             (None, Some(e)) => Some(e),

@@ -6,18 +6,13 @@ use super::{Ctx, Hit, Rule};
 use crate::catalog;
 use crate::model::AttachmentKind;
 use regex::Regex;
-use std::sync::OnceLock;
 
 pub struct PhotoConsent;
 
-/// "zonder kinderen", "no pupils in the picture": the writer says no pupil is pictured.
+/// "zonder kinderen", "no pupils in the picture": the writer says no pupil is pictured
+/// (`lexicon/{nl,en}/photo.txt`).
 fn nobody_pictured() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        crate::text::regex(
-            r"\b(zonder|geen) (kinderen|leerlingen|kids|mensen|personen)\b|\b(no|without) (children|pupils|students|kids|people)\b|\bniemand (herkenbaar )?(op de foto|in beeld)\b|\bnobody (is )?(in|on) (the )?(picture|photo)\b|\bbefore (any|the) (pupils|children|students|kids)\b|\bvoor(dat)? (er )?(de )?(kinderen|leerlingen) (er )?(waren|kwamen|binnen)",
-        )
-    })
+    lexicon_regexes!("photo", ["nobody-pictured"]).get("nobody-pictured")
 }
 
 impl Rule for PhotoConsent {

@@ -87,7 +87,11 @@ impl Analysis {
             }
             i += len;
         }
+        // Answering a parent or pupil is about school, unless the reply is a personal
+        // message ("Beterschap!"): then its own words decide.
+        let personal = || crate::context::personal_message(words);
         score += match post.context.reply_to {
+            Some(ReplyTo::Parent | ReplyTo::Student) if personal() => 0,
             Some(ReplyTo::Parent | ReplyTo::Student) => 2,
             Some(ReplyTo::Colleague) => 1,
             _ => 0,

@@ -6,20 +6,8 @@ use super::individual::about_individual;
 use super::sentence_of;
 use crate::catalog::{self, RuleDef};
 use crate::compiled::phone_digits;
+use crate::lexicon::regexes::Regexes;
 use crate::rules::{removal_range, Ctx, Hit};
-use regex::Regex;
-use std::sync::OnceLock;
-
-struct Patterns {
-    phone: Regex,
-    email: Regex,
-    street: Regex,
-    postcode: Regex,
-    bsn: Regex,
-    iban: Regex,
-    date: Regex,
-    birth: Regex,
-}
 
 /// Spans already claimed by a contact detail, disjoint (each is added only when it overlaps
 /// none): start → end, so an overlap test is one lookup. A list scanned per match made a
@@ -38,26 +26,27 @@ impl Taken {
     }
 }
 
-fn patterns() -> &'static Patterns {
-    static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| Patterns {
-        // Dutch numbers: 06-12345678, 06 1234 5678, 050-3123456, +31 6 23456789,
-        // +31 (0)6-12 34 56 78, 0031 6 12345678. Ten national digits, separators of one character.
-        phone: crate::text::regex(
-            r"(?:\+31|0031)[ .\-]?(?:\(0\)[ .\-]?)?[1-9](?:[ .\-]?\d){8}|\(?0[1-9]\d{0,3}\)?(?:[ .\-]?\d){5,8}",
-        ),
-        email: crate::text::regex(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"),
-        street: crate::text::regex(
-            r"\b[A-Z][A-Za-zà-ÿ'\-]*(?:straat|laan|weg|plein|gracht|kade|dijk|singel|hof|pad|steeg|dreef|baan|park|markt|veld|ring|erf|allee|wal|dam|burg|hoven|wijk|akker|weide|plantsoen)\s+\d{1,4}(?:\s?[a-zA-Z]\b|-\d{1,3})?",
-        ),
-        postcode: crate::text::regex(r"\b[1-9]\d{3}\s?[A-Z]{2}\b(?:\s+[A-Z][a-zà-ÿ]+(?:[ \-][A-Z][a-zà-ÿ]+)?)?"),
-        iban: crate::text::regex(r"\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b"),
-        bsn: crate::text::regex(r"\b\d{9}\b|\b\d{4}\.\d{2}\.\d{3}\b|\b\d{3} \d{3} \d{3}\b"),
-        date: crate::text::regex(
-            r"\b\d{1,2}[\-/.]\d{1,2}[\-/.](?:19|20)\d{2}\b|\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec|january|february|march|may|june|july|august|october)\.? (?:19|20)\d{2}\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2},? (?:19|20)\d{2}\b",
-        ),
-        birth: crate::text::regex(r"\b(geboren|geboortedatum|geb\.|born|date of birth|dob|birthday|geboortedag)"),
-    })
+/// The patterns of `lexicon/{nl,en}/contact.txt`, by section.
+fn patterns() -> &'static Regexes {
+    lexicon_regexes!(
+        "contact",
+        [
+            "phone",
+            "email",
+            "street",
+            "postcode",
+            "postcode-not-issued",
+            "iban",
+            "bsn",
+            "bsn-label",
+            "bsn-label-before",
+            "date",
+            "birth",
+            "birth-label",
+            "birth-label-before",
+            "home",
+        ]
+    )
 }
 
 /// The ISO 13616 check of an IBAN (mod 97 of the rearranged digits is 1).
@@ -107,7 +96,7 @@ pub(super) fn contact(ctx: &Ctx, out: &mut Vec<Hit>) {
     let mut taken = Taken::default();
     let overlaps = |taken: &Taken, s: usize, e: usize| taken.overlaps(s, e);
 
-    for m in p.email.find_iter(orig) {
+    for m in p.get("email").find_iter(orig) {
         let addr = m.as_str().to_lowercase();
         let local = addr.split('@').next().unwrap_or("");
         let role = crate::lexicon::get().classes.role_mailboxes.contains(local);
@@ -124,7 +113,7 @@ pub(super) fn contact(ctx: &Ctx, out: &mut Vec<Hit>) {
     }
     // A bank account is personal when it belongs to a person ("maak het over naar haar"),
     // not to a foundation or the school ("t.n.v. Stichting Vrienden van ...").
-    for m in p.iban.find_iter(orig) {
+    for m in p.get("iban").find_iter(orig) {
         if overlaps(&taken, m.start(), m.end()) || !is_iban(m.as_str()) {
             continue;
         }
@@ -139,7 +128,7 @@ pub(super) fn contact(ctx: &Ctx, out: &mut Vec<Hit>) {
             ));
         }
     }
-    for m in p.phone.find_iter(orig) {
+    for m in p.get("phone").find_iter(orig) {
         let (s, e) = (m.start(), m.end());
         let digits = phone_digits(m.as_str());
         let before = orig[..s].chars().next_back();
@@ -161,7 +150,7 @@ pub(super) fn contact(ctx: &Ctx, out: &mut Vec<Hit>) {
         }
         out.push(remove_hit(&catalog::confidential::PHONE, orig, s, e));
     }
-    for m in p.bsn.find_iter(orig) {
+    for m in p.get("bsn").find_iter(orig) {
         // A number labelled "BSN" is one even when it fails the eleven-test: a typo in a
         // citizen service number still identifies the child.
         if overlaps(&taken, m.start(), m.end())
@@ -179,7 +168,7 @@ pub(super) fn contact(ctx: &Ctx, out: &mut Vec<Hit>) {
     }
     addresses(ctx, p, &mut taken, out);
     // Dates are matched on the normalised (lower-case) text: month names in any case.
-    for m in p.date.find_iter(&t.norm) {
+    for m in p.get("date").find_iter(&t.norm) {
         let (s, e) = t.to_orig(m.start(), m.end());
         if overlaps(&taken, s, e) {
             continue;
@@ -188,10 +177,13 @@ pub(super) fn contact(ctx: &Ctx, out: &mut Vec<Hit>) {
         let sentence = crate::text::normalize(&orig[ss..se]);
         // "geboren op ..." about one child, or a form's "geboortedatum:"; not "kinderen
         // geboren tussen ... en ..." (an age group).
-        let label = sentence.contains("geboortedatum")
-            || sentence.contains("date of birth")
-            || sentence.contains("dob");
-        if p.birth.is_match(&sentence) && (label || about_individual(ctx, ss, se)) {
+        let label = p.get("birth-label").is_match(&sentence);
+        // A form's label just before the date ("Geboortedatum: 3 mei 2015"): the colon
+        // ends the label's sentence, so the date's sentence does not show it.
+        let labelled = p.get("birth-label-before").is_match(&label_before(orig, s));
+        if labelled
+            || p.get("birth").is_match(&sentence) && (label || about_individual(ctx, ss, se))
+        {
             out.push(Hit::new(&catalog::confidential::BIRTHDATE, s, e).arg("match", &orig[s..e]));
         }
     }
@@ -199,27 +191,23 @@ pub(super) fn contact(ctx: &Ctx, out: &mut Vec<Hit>) {
 
 /// Does "BSN", "burgerservicenummer" or "sofinummer" stand just before byte `s`?
 fn labelled_bsn(orig: &str, s: usize) -> bool {
+    let before = label_before(orig, s);
+    // "BSN: 123...", "BSN-nummer 123...", or "het BSN van Daan is 123...".
+    let p = patterns();
+    p.get("bsn-label").is_match(&before) || p.get("bsn-label-before").is_match(&before)
+}
+
+/// The normalised text of the 40 bytes before byte `s`, without the punctuation and spaces
+/// that end it ("BSN: " → "bsn"), for a label that stands before a value.
+fn label_before(orig: &str, s: usize) -> String {
     let mut from = s.saturating_sub(40);
     while !orig.is_char_boundary(from) {
         from -= 1;
     }
     let before = crate::text::normalize(&orig[from..s]);
-    let before = before.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let label = |b: &str| {
-        [
-            "bsn",
-            "burgerservicenummer",
-            "sofinummer",
-            "bsn-nummer",
-            "bsn nummer",
-        ]
-        .iter()
-        .any(|l| b.ends_with(l))
-    };
-    // "BSN: 123...", "BSN-nummer 123...", or "het BSN van Daan is 123...".
-    label(before)
-        || (before.ends_with(" is") || before.ends_with(" was"))
-            && (before.contains("bsn") || before.contains("burgerservicenummer"))
+    before
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_string()
 }
 
 fn remove_hit(rule: &'static RuleDef, orig: &str, s: usize, e: usize) -> Hit {
@@ -239,20 +227,20 @@ fn looks_like_date(s: &str) -> bool {
 
 /// Street and number, postcode and city: personal when the sentence is about a person
 /// ("het feestje van Bram is op ...", "zij woont op ..."); a school's venue is not.
-fn addresses(ctx: &Ctx, p: &Patterns, taken: &mut Taken, out: &mut Vec<Hit>) {
+fn addresses(ctx: &Ctx, p: &Regexes, taken: &mut Taken, out: &mut Vec<Hit>) {
     let t = ctx.text;
     let orig = t.orig;
     let mut found: Vec<(usize, usize)> = Vec::new();
-    for m in p.street.find_iter(orig) {
+    for m in p.get("street").find_iter(orig) {
         found.push((m.start(), m.end()));
     }
-    for m in p.postcode.find_iter(orig) {
+    for m in p.get("postcode").find_iter(orig) {
         let code = &m.as_str()[..m
             .as_str()
             .find(char::is_alphabetic)
             .map_or(0, |i| i + 2)
             .min(m.as_str().len())];
-        if code.ends_with("SS") || code.ends_with("SD") || code.ends_with("SA") {
+        if p.get("postcode-not-issued").is_match(code) {
             continue;
         }
         // Join "Lindelaan 14, 9721 AB Groningen" into one finding.
@@ -279,19 +267,53 @@ fn addresses(ctx: &Ctx, p: &Patterns, taken: &mut Taken, out: &mut Vec<Hit>) {
         }
         let (ss, se) = sentence_of(t, s);
         let personal = about_individual(ctx, ss, se)
-            || home_cue().is_match(&crate::text::normalize(&orig[ss..se]));
+            || p.get("home")
+                .is_match(&crate::text::normalize(&orig[ss..se]));
         if personal {
             out.push(remove_hit(&catalog::confidential::ADDRESS, orig, s, e));
         }
     }
 }
 
-/// Words that tie an address to someone's home.
-fn home_cue() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        crate::text::regex(
-            r"\b(woont|wonen|adres|thuis|feestje|verjaardag|lives|home address|address)\b",
-        )
-    })
+#[cfg(test)]
+mod tests {
+    use crate::testutil::*;
+
+    /// The patterns of `lexicon/*/contact.txt` at work: each section once.
+    #[test]
+    fn the_lexicon_patterns_find_contact_details() {
+        let f = check_with(&policy(), "Zij woont op 1234 AB Groningen.", "school");
+        assert_rule(&f, "confidential.address");
+        // Letters that are never issued: not a postcode.
+        let f = check_with(&policy(), "Zij woont op 1234 SS.", "school");
+        assert_no_rule(&f, "confidential.address", "1234 SS");
+        let f = check_with(&policy(), "Het BSN van Daan is 123456789.", "school");
+        assert_rule(&f, "confidential.bsn");
+        // A form's label before the date, across the colon.
+        for s in [
+            "Date of birth: 3 May 2015.",
+            "Geboortedatum: 12-03-2015",
+            "DOB 4 May 2017",
+        ] {
+            assert_rule(
+                &check_with(&policy(), s, "school"),
+                "confidential.birthdate",
+            );
+        }
+        // An age group or a plain date is not.
+        let f = check_with(
+            &policy(),
+            "Kinderen geboren tussen 1-10-2019 en 30-09-2020 mogen zich aanmelden.",
+            "school",
+        );
+        assert_no_rule(&f, "confidential.birthdate", "age group");
+        let f = check_with(
+            &policy(),
+            "Kinderen geboren op of na 1-10-2019 mogen zich aanmelden.",
+            "school",
+        );
+        assert_no_rule(&f, "confidential.birthdate", "age group, 'geboren op'");
+        let f = check_with(&policy(), "Bel Fleur op 06-12345678.", "school");
+        assert_rule(&f, "confidential.phone");
+    }
 }

@@ -63,7 +63,7 @@ fn fix_inserts_the_policy_statement() {
     assert_eq!((d.fixes[0].span.start, d.fixes[0].span.end), (0, 0));
 }
 
-use crate::model::{AuthorRole, Locale, Post};
+use crate::model::{AuthorRole, Locale, Post, ReplyTo};
 use crate::policy::Policy;
 use crate::Checker;
 
@@ -232,6 +232,71 @@ fn an_empty_reply_to_a_parent_needs_no_statement_yet() {
     let mut p = personal("", None);
     p.context.reply_to_text = Some("Mijn zoon was ziek.".into());
     assert_no_category(&checker("").check(&p), "disclaimer", "empty draft");
-    p.text = "Beterschap!".into();
+    // Once it says something about school, the rule runs ("Beterschap!" alone is a
+    // personal message: see the test below).
+    p.text = "Beterschap! Hij mag de toets volgende week inhalen.".into();
     assert_rule(&checker("").check(&p), "disclaimer.missing");
+}
+
+fn personal_reply(text: &str, to: Option<ReplyTo>, answered: &str) -> Vec<crate::Finding> {
+    let mut p = post(text, "personal");
+    p.context.reply_to = to;
+    if !answered.is_empty() {
+        p.context.reply_to_text = Some(answered.to_string());
+    }
+    check_post(&policy(), &p)
+}
+
+/// Issue 10: a reply to a parent was always about school, so "Beterschap!" from a personal
+/// account got `disclaimer.missing`. The addressee weighs only when the reply is not a
+/// personal message; the reply's own school words still make it about school.
+#[test]
+fn a_personal_reply_to_a_parent_is_not_about_school_by_the_addressee_alone() {
+    for s in [
+        "Beterschap!",
+        "Gefeliciteerd met jullie zoon, wat een mooi nieuws!",
+        "Heel veel sterkte de komende tijd.",
+        "Congratulations on the birth of your daughter!",
+        "Get well soon!",
+    ] {
+        assert_no_rule(
+            &personal_reply(s, Some(ReplyTo::Parent), ""),
+            "disclaimer.missing",
+            s,
+        );
+        assert_no_rule(
+            &personal_reply(s, Some(ReplyTo::Student), ""),
+            "disclaimer.missing",
+            s,
+        );
+    }
+    // The addressee inferred from the message answered: the same.
+    assert_no_rule(
+        &personal_reply(
+            "Beterschap!",
+            None,
+            "Mijn dochter is ziek, ze blijft thuis.",
+        ),
+        "disclaimer.missing",
+        "inferred parent",
+    );
+    // A school matter in the reply itself is about school, personal words or not.
+    for s in [
+        "Beterschap! Het huiswerk van groep 6 staat in de schoolapp.",
+        "Get well soon, the class will miss her at the school trip.",
+    ] {
+        assert_rule(
+            &personal_reply(s, Some(ReplyTo::Parent), ""),
+            "disclaimer.missing",
+        );
+    }
+    // A reply on a school matter without school words still counts (the addressee).
+    assert_rule(
+        &personal_reply(
+            "Dat besluit blijft staan, daar maken we geen uitzondering op.",
+            Some(ReplyTo::Parent),
+            "",
+        ),
+        "disclaimer.missing",
+    );
 }

@@ -26,6 +26,24 @@ export const SHIPPED_HOST = 'www.facebook.com';
 export const TEXT = 'Daan uit groep 6 was ff ziek, bel 06-12345678 lol';
 export const EDITORS = ['textarea', 'contenteditable', 'lexical', 'draft', 'quill', 'prosemirror', 'slate'];
 
+/** Opens the extension's options page of `env` (from `setup`) in a new tab. */
+export async function openOptions(env) {
+  const page = await env.context.newPage();
+  await page.goto(`chrome-extension://${env.browser.extensionId}/options/options.html`);
+  return page;
+}
+
+/**
+ * Imports a policy file on the options page `options`, as a teacher picks one: `policy` is
+ * the file's text, its bytes (a Buffer) or an object (written as JSON). With `ok`, waits
+ * until the page says the policy was taken.
+ */
+export async function importPolicy(options, policy, name = 'school.json', { ok = false } = {}) {
+  const buffer = Buffer.isBuffer(policy) ? policy : Buffer.from(typeof policy === 'string' ? policy : JSON.stringify(policy));
+  await options.locator('#policy-file').setInputFiles({ name, mimeType: 'application/json', buffer });
+  if (ok) await options.locator('#policy-result.ok').waitFor();
+}
+
 /** Starts the page server and Chromium with the extension (EXTENSION_DIR unless given). */
 /** With `host`, the pages are served over HTTPS as https://HOST:PORT (mapped to 127.0.0.1). */
 export async function setup({ extensionDir = EXTENSION_DIR, host = undefined, showScrollbars = false } = {}) {

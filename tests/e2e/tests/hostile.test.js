@@ -12,7 +12,7 @@
 // (extension/test/lint.test.js); this file checks what a user sees.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openEditor, composer, waitBadge, waitMarks, marks, ui, uiEval, hoverMark } from '../lib/helpers.js';
+import { setup, openEditor, composer, waitBadge, waitMarks, marks, ui, uiEval, hoverMark, openOptions, importPolicy } from '../lib/helpers.js';
 
 // Every one of these runs script if it is parsed as HTML (in the page or an extension page).
 const TAGS = [
@@ -80,16 +80,11 @@ let options;
 const pageErrors = [];
 before(async () => {
   env = await setup();
-  options = await env.context.newPage();
-  await options.goto(`chrome-extension://${env.browser.extensionId}/options/options.html`);
+  options = await openOptions(env);
 });
 after(async () => {
   await env.close();
 });
-
-async function importPolicy(obj, name) {
-  await options.locator('#policy-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(obj)) });
-}
 
 /** Puts `text` (built in the page from PIECES) into the focused composer as one insertText,
  * like a paste. */
@@ -112,14 +107,14 @@ async function insertHostile(page) {
 
 describe('a crafted policy on the options page and in the popup', () => {
   it('shows a rejected file’s problem (an unknown key made of markup) as text', async () => {
-    await importPolicy(Object.assign({}, POLICY, { [TAGS[0]]: 1 }), 'kapot.json');
+    await importPolicy(options, Object.assign({}, POLICY, { [TAGS[0]]: 1 }), 'kapot.json');
     await options.locator('#policy-result.error').waitFor();
     assert.match(await options.locator('#policy-result').textContent(), /<img src=x onerror=/);
     assert.deepEqual(await injected(options, { shadow: false }), { found: [], pwned: null });
   });
 
   it('imports the crafted policy and shows the school’s name as text', async () => {
-    await importPolicy(POLICY, `${TAGS[0]}.json`);
+    await importPolicy(options, POLICY, `${TAGS[0]}.json`);
     await options.locator('#policy-result.ok').waitFor();
     assert.ok((await options.locator('#policy-result').textContent()).includes(POLICY.school.name));
     await options.locator('#policy-current').filter({ hasText: 'De Regenboog' }).waitFor({ timeout: 15000 });
@@ -313,7 +308,7 @@ describe('what a page can reach', () => {
 // highlights the page cannot enumerate); see docs/hostile-input.md.
 describe('roster oracle', () => {
   it('a page script cannot tell a roster name from another name by the marks', { todo: 'issue 14: a page can test names against the roster through the marks; see docs/hostile-input.md' }, async () => {
-    await importPolicy(POLICY, 'school.json');
+    await importPolicy(options, POLICY, 'school.json');
     await options.locator('#policy-result.ok').waitFor();
     const page = await openEditor(env, 'textarea');
     const probeName = (name) =>

@@ -7,7 +7,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, REPO } from '../lib/helpers.js';
+import { setup, REPO, openOptions, importPolicy } from '../lib/helpers.js';
 
 const POLICY = readFileSync(join(REPO, 'tests', 'e2e', 'fixtures', 'school.json'), 'utf8');
 const BROKEN = '{"shcool": {"name": "X"}, "version": 2, "rules": {"informl": "error"}}';
@@ -16,8 +16,7 @@ let env;
 let options;
 before(async () => {
   env = await setup();
-  options = await env.context.newPage();
-  await options.goto(`chrome-extension://${env.browser.extensionId}/options/options.html`);
+  options = await openOptions(env);
   await options.locator('#categories dt').first().waitFor();
 });
 after(async () => {
@@ -25,9 +24,6 @@ after(async () => {
 });
 
 const text = (/** @type {string} */ sel) => options.locator(sel).innerText();
-async function importPolicy(json, name) {
-  await options.locator('#policy-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(json) });
-}
 async function language(lang) {
   await options.locator(`input[name=language][value=${lang}]`).check();
   await options.locator('html').and(options.locator(`[lang=${lang}]`)).waitFor();
@@ -58,7 +54,7 @@ describe('options page, one language', () => {
   });
 
   it("gives the core's policy problems in Dutch, and in English after the switch", async () => {
-    await importPolicy(BROKEN, 'kapot.json');
+    await importPolicy(options, BROKEN, 'kapot.json');
     await options.locator('#policy-result.error li').first().waitFor();
     const nl = await text('#policy-result');
     assert.match(nl, /klopt niet/);
@@ -76,7 +72,7 @@ describe('options page, one language', () => {
   });
 
   it('says a file that is no JSON is no JSON, in Dutch, with the line', async () => {
-    await importPolicy('{"school": {"name": "X"},}', 'komma.json');
+    await importPolicy(options, '{"school": {"name": "X"},}', 'komma.json');
     await options.locator('#policy-result.error li').first().waitFor();
     const nl = await text('#policy-result li');
     assert.match(nl, /geen geldige JSON: .*\(regel 1, kolom \d+\)/);
@@ -86,7 +82,7 @@ describe('options page, one language', () => {
   it('refuses a site in the policy that is not one https origin, before asking the browser', async () => {
     const p = JSON.parse(POLICY);
     p.extension = { sites: ['https://*/*', 'https://app.school.example/*'] };
-    await importPolicy(JSON.stringify(p), 'sites.json');
+    await importPolicy(options, JSON.stringify(p), 'sites.json');
     await options.locator('#policy-result.ok').waitFor();
     await options.locator('#policy-sites li').nth(1).waitFor();
     const items = await options.locator('#policy-sites li').allInnerTexts();

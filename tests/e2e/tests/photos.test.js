@@ -52,6 +52,17 @@ async function draft(page) {
 
 const input = (page) => page.locator('[data-box="main"] input[type=file]');
 
+/** Drops fixture `fixture` on the main composer as a file named `name`. */
+async function dropPhoto(page, fixture, name) {
+  const b64 = readFileSync(join(FIXTURES, fixture)).toString('base64');
+  await page.evaluate(([data, n]) => {
+    const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], n, { type: 'image/jpeg' }));
+    window.__boxes.main.el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [b64, name]);
+}
+
 describe('photos inspected on the device', () => {
   it('the extension ships the face model\'s licence notice with the module', () => {
     const notice = readFileSync(join(EXTENSION_DIR, 'pkg', 'LICENSE-rustface-seetaface'), 'utf8');
@@ -82,6 +93,40 @@ describe('photos inspected on the device', () => {
     await waitBadge(page, (b) => b.attachments === 0);
     assert.equal(await getText(page), DRAFT);
     await ext.close();
+    await page.close();
+  });
+
+  it('a composer emptied after sending (text and file input cleared by script) clears its attachment findings', async () => {
+    const page = await openEditor(env, 'textarea');
+    await draft(page);
+    await input(page).setInputFiles(photo('one-face.jpg'));
+    await waitPanel(page, (t) => t.includes('(one-face.jpg) staat 1 gezicht'), 'the face count');
+    await waitBadge(page, (b) => b.attachments === 1);
+    // The site sends: it clears the box and the file input by script (no input or change
+    // event), as the social sites do after "Plaatsen".
+    await page.evaluate(() => {
+      const box = document.querySelector('[data-box="main"]');
+      box.querySelector('textarea').value = '';
+      box.querySelector('input[type=file]').value = '';
+    });
+    await waitBadge(page, (b) => b.attachments === 0 && b.warnings + b.errors + b.infos === 0);
+    // A photo still in the input when the teacher empties the text by hand stays.
+    await composer(page).click();
+    await page.keyboard.type(DRAFT);
+    await input(page).setInputFiles(photo('one-face.jpg'));
+    await waitPanel(page, (t) => t.includes('(one-face.jpg) staat 1 gezicht'), 'the face count again');
+    await composer(page).fill('');
+    await page.waitForTimeout(1500);
+    await waitBadge(page, (b) => b.attachments === 1);
+    // Dropped on the composer (no input to look at): it goes with the sent post.
+    await composer(page).fill(DRAFT);
+    await input(page).setInputFiles([]);
+    await waitBadge(page, (b) => b.attachments === 0);
+    await dropPhoto(page, 'one-face.jpg', 'drop.jpg');
+    await waitPanel(page, (t) => t.includes('(drop.jpg) staat 1 gezicht'), 'the dropped photo');
+    await page.evaluate(() => { document.querySelector('[data-box="main"] textarea').value = ''; });
+    await waitBadge(page, (b) => b.attachments === 0 && b.warnings + b.errors + b.infos === 0);
+    assert.deepEqual(await page.evaluate(() => window.__published), [], 'nothing was published by the test');
     await page.close();
   });
 
@@ -117,13 +162,7 @@ describe('photos inspected on the device', () => {
   it('a photo dropped on the composer: the card says how to remove the location by hand', async () => {
     const page = await openEditor(env, 'textarea');
     await draft(page);
-    const b64 = readFileSync(join(FIXTURES, 'gps-south-west.jpg')).toString('base64');
-    await page.evaluate((data) => {
-      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
-      const dt = new DataTransfer();
-      dt.items.add(new File([bytes], 'ushuaia.jpg', { type: 'image/jpeg' }));
-      window.__boxes.main.el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    }, b64);
+    await dropPhoto(page, 'gps-south-west.jpg', 'ushuaia.jpg');
     const text = await waitPanel(page, (t) => t.includes('(ushuaia.jpg) verraadt'), 'the finding for the dropped photo');
     assert.ok(text.includes('Dat kan hier niet automatisch'), text);
     assert.equal(await getText(page), DRAFT);

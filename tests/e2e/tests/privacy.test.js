@@ -14,7 +14,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, openEditor, composer, waitBadge, waitMarks, ui, REPO } from '../lib/helpers.js';
+import { setup, openEditor, composer, waitBadge, waitMarks, ui, REPO, openOptions, importPolicy } from '../lib/helpers.js';
 
 const PLAIN = readFileSync(join(REPO, 'tests', 'e2e', 'fixtures', 'school.json'), 'utf8');
 // The same school, its roster hashed by `postwacht policy build` (fixtures/README.md).
@@ -27,17 +27,11 @@ let env;
 let options;
 before(async () => {
   env = await setup();
-  options = await env.context.newPage();
-  await options.goto(`chrome-extension://${env.browser.extensionId}/options/options.html`);
+  options = await openOptions(env);
 });
 after(async () => {
   await env.close();
 });
-
-async function importPolicy(json, name) {
-  await options.locator('#policy-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(json) });
-  await options.locator('#policy-result.ok').waitFor();
-}
 
 /** Everything the extension keeps, as text: the storage areas and its IndexedDB. */
 async function everythingStored() {
@@ -74,7 +68,7 @@ describe('storage', () => {
     await page.evaluate(() => {
       window.__seen = [];
     });
-    await importPolicy(PLAIN, 'school.json');
+    await importPolicy(options, PLAIN, 'school.json', { ok: true });
     // The policy is in force: the roster is used.
     await composer(page).click();
     await page.keyboard.type('Gisteren met Noor Bakker naar de bieb.');
@@ -88,7 +82,7 @@ describe('storage', () => {
 
   it('with a hashed roster, stores no pupil name in clear text anywhere', async () => {
     assert.ok(!NAMES.some((n) => names(HASHED, n)), 'the fixture itself is hashed');
-    await importPolicy(HASHED, 'school-hashed.json');
+    await importPolicy(options, HASHED, 'school-hashed.json', { ok: true });
     await options.locator('#policy-current').filter({ hasText: /OBS De Regenboog/ }).waitFor({ timeout: 15000 });
     const page = await openEditor(env, 'textarea');
     await composer(page).click();
@@ -103,7 +97,7 @@ describe('storage', () => {
   it('keeps nothing about findings or overrides beyond the session', async () => {
     const policy = JSON.parse(PLAIN);
     policy.extension = { override_needs_reason: true };
-    await importPolicy(JSON.stringify(policy), 'reden.json');
+    await importPolicy(options, JSON.stringify(policy), 'reden.json', { ok: true });
     const page = await openEditor(env, 'textarea');
     await composer(page).click();
     await page.keyboard.type('Bel me op 06-12345678');

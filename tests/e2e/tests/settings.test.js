@@ -4,7 +4,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, openEditor, composer, waitBadge, waitMarks, badgeCount, hoverMark, ui, REPO } from '../lib/helpers.js';
+import { setup, openEditor, composer, waitBadge, waitMarks, badgeCount, hoverMark, ui, REPO, openOptions, importPolicy } from '../lib/helpers.js';
 
 const POLICY = readFileSync(join(REPO, 'tests', 'e2e', 'fixtures', 'school.json'));
 
@@ -12,20 +12,15 @@ let env;
 let options;
 before(async () => {
   env = await setup();
-  options = await env.context.newPage();
-  await options.goto(`chrome-extension://${env.browser.extensionId}/options/options.html`);
+  options = await openOptions(env);
 });
 after(async () => {
   await env.close();
 });
 
-async function importPolicy(buffer, name = 'school.json') {
-  await options.locator('#policy-file').setInputFiles({ name, mimeType: 'application/json', buffer });
-}
-
 describe('options page', () => {
   it('imports the school policy file, and the roster is used at once', async () => {
-    await importPolicy(POLICY);
+    await importPolicy(options, POLICY);
     await options.locator('#policy-result.ok').waitFor();
     assert.match(await options.locator('#policy-result').textContent(), /OBS De Regenboog/);
     // Right after the browser starts, the first read of managed storage takes a few seconds.
@@ -39,7 +34,7 @@ describe('options page', () => {
   });
 
   it('refuses a broken policy file and says what is wrong', async () => {
-    await importPolicy(Buffer.from('{"school": {"name": 5}, "roster": "niemand"}'), 'kapot.json');
+    await importPolicy(options, Buffer.from('{"school": {"name": 5}, "roster": "niemand"}'), 'kapot.json');
     await options.locator('#policy-result.error').waitFor();
     assert.ok((await options.locator('#policy-result').textContent()).length > 20);
     // The good policy stays in force.
@@ -117,7 +112,7 @@ describe('popup', () => {
   it('does not offer pausing or posting anyway when the school forbids it', async () => {
     const strict = JSON.parse(POLICY.toString());
     strict.extension = { allow_pause: false, allow_override: false };
-    await importPolicy(Buffer.from(JSON.stringify(strict)), 'streng.json');
+    await importPolicy(options, Buffer.from(JSON.stringify(strict)), 'streng.json');
     await options.locator('#policy-result.ok').waitFor();
 
     const page = await openEditor(env, 'textarea');
@@ -145,7 +140,7 @@ describe('popup', () => {
   it('asks for a reason before posting anyway when the school wants one', async () => {
     const policy = JSON.parse(POLICY.toString());
     policy.extension = { override_needs_reason: true };
-    await importPolicy(Buffer.from(JSON.stringify(policy)), 'reden.json');
+    await importPolicy(options, Buffer.from(JSON.stringify(policy)), 'reden.json');
     await options.locator('#policy-result.ok').waitFor();
 
     const page = await openEditor(env, 'textarea');
