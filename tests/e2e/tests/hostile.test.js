@@ -305,42 +305,56 @@ describe('what a page can reach', () => {
   });
 });
 
-// A page script can write into a composer itself and read what Postwacht draws: the marks
-// are in the page's CSS.highlights registry and in an open shadow root, and the
-// postwacht:marks-updated event carries the counts. So it can ask, name by name, whether a
-// pupil is on the school's roster: a roster oracle. Marked todo: it fails today and needs a
-// design decision (checking only after trusted input of the user, a closed shadow root,
-// highlights the page cannot enumerate); see docs/hostile-input.md.
+// A page script can write into a composer itself and read what Postwacht draws: marks in the
+// page's CSS.highlights registry, the postwacht:marks-updated event's counts. If either
+// differed between a roster name and another name, the page could ask, name by name,
+// whether a pupil is on the school's roster (a roster oracle). Postwacht checks such a
+// composer (the guard needs the findings) but shows the page nothing of them until the user
+// typed, clicked or pasted in it (Composer.exposed): its marks stay in the closed shadow
+// root, the event carries no counts. Probed with a textarea and a contenteditable the page
+// makes and fills itself; the test first makes sure the roster is in force (the user's own
+// typing of the name is marked, read through the content script's world).
 describe('roster oracle', () => {
-  it('a page script cannot tell a roster name from another name by the marks', { todo: 'issue 14: a page can test names against the roster through the marks; see docs/hostile-input.md' }, async () => {
-    await importPolicy(POLICY, 'school.json');
-    await options.locator('#policy-result.ok').waitFor();
-    const page = await openEditor(env, 'textarea');
-    const probeName = (name) =>
-      page.evaluate(async (n) => {
-        const ta = document.createElement('textarea');
-        ta.value = `${n} was er gisteren ook bij.`;
-        document.body.appendChild(ta);
-        const counts = await new Promise((resolve) => {
-          ta.addEventListener('postwacht:marks-updated', (ev) => resolve(ev.detail.errors + ev.detail.warnings + ev.detail.infos));
-          setTimeout(() => resolve('none'), 8000);
-        });
-        const marks = [];
-        for (const [, h] of CSS.highlights) for (const r of h) marks.push(r.toString());
-        const shadow = document.querySelector('postwacht-ui')?.shadowRoot;
-        const spans = shadow ? [...shadow.querySelectorAll('.mirror span[data-sev]')].map((x) => x.textContent) : [];
-        ta.remove();
-        return JSON.stringify({ counts, spans: spans.filter((t) => n.includes(t)), marks: marks.filter((t) => n.includes(t)) });
-      }, name);
-    // Until the imported policy is in force (the first probes may still see the old one).
-    let onRoster;
-    for (let i = 0; i < 10; i++) {
-      onRoster = await probeName('Mehmet Öztürk');
-      if (!/"counts":0/.test(onRoster)) break;
+  it('a page script cannot tell a roster name from another name by the marks', async () => {
+    // (Run alone, the options page may not have wired its file input yet: tried again.)
+    for (let i = 0; ; i++) {
+      await importPolicy(POLICY, `school-${i}.json`);
+      const ok = await options.locator('#policy-result.ok').waitFor({ timeout: 5000 }).then(() => true, () => false);
+      if (ok) break;
+      if (i === 3) throw new Error('policy import: ' + (await options.locator('#policy-result').textContent()));
     }
-    const notOnRoster = await probeName('Mehmet Yılmaz');
+    const page = await openEditor(env, 'textarea');
+    await composer(page).click();
+    await page.keyboard.type('Mehmet Öztürk was er ook bij.');
+    await waitMarks(page, ['Mehmet Öztürk'], 20000);
+    const probeName = (name, kind) =>
+      page.evaluate(
+        async ([n, k]) => {
+          const box = document.createElement(k === 'textarea' ? 'textarea' : 'div');
+          if (k === 'textarea') box.value = `${n} was er gisteren ook bij.`;
+          else {
+            box.contentEditable = 'true';
+            box.textContent = `${n} was er gisteren ook bij.`;
+          }
+          document.body.appendChild(box);
+          const detail = await new Promise((resolve) => {
+            box.addEventListener('postwacht:marks-updated', (ev) => resolve(Object.keys(ev.detail).sort().map((x) => (x === 'version' ? x : `${x}=${ev.detail[x]}`))));
+            setTimeout(() => resolve('none'), 8000);
+          });
+          const marks = [];
+          for (const [name, h] of CSS.highlights) for (const r of h) if (box.contains(r.startContainer)) marks.push(`${name}:${r.toString()}`);
+          box.remove();
+          return JSON.stringify({ detail, marks });
+        },
+        [name, kind],
+      );
+    for (const kind of ['textarea', 'contenteditable']) {
+      const onRoster = await probeName('Mehmet Öztürk', kind);
+      const notOnRoster = await probeName('Mehmet Yılmaz', kind);
+      assert.notEqual(JSON.parse(onRoster).detail, 'none', `${kind}: the page's composer was checked`);
+      assert.equal(onRoster, notOnRoster, `${kind}: what the page sees for a roster name and for another name`);
+    }
     await page.close();
-    assert.equal(onRoster, notOnRoster, 'what the page sees for a roster name and for another name');
   });
 });
 
@@ -359,7 +373,8 @@ describe('service worker stopped mid-check', () => {
     // in wasm), then the worker is stopped while that check runs. The pasted text ends in a
     // different phone number; the old one is gone from the post.
     const filler = 'Vandaag hebben we met de hele klas een mooie wandeling gemaakt door het bos. ';
-    const big = filler.repeat(Math.ceil(1000000 / filler.length)) + 'Bel me op 06-99998888 ff.';
+    // (At the start: marks are drawn in the first 100,000 characters only, docs/hostile-input.md.)
+    const big = 'Bel me op 06-99998888 ff. ' + filler.repeat(Math.ceil(1000000 / filler.length));
     const cdp = await env.context.newCDPSession(ext);
     await cdp.send('ServiceWorker.enable');
     await page.evaluate(() => {
