@@ -313,6 +313,7 @@ export class Composer {
       ui.updateBadge(this.badge, c);
       if (long) ui.badgeLong(this.badge, Math.min(this.checkedUpTo, this.text.length), this.marks.limit, this.text.length);
       this.badgeKey = key;
+      this.manager.schedulePosition(); // placed again at its new size, measured next frame
     }
     // The context the post is checked in, readable by tests outside the project.
     const r = this.resolved;

@@ -122,11 +122,13 @@ export class Mirror {
    * @returns {HTMLElement[][]}
    */
   draw(text, marks, limit) {
-    // The lines to show: up to the end of the line that holds `limit`.
+    // The text to copy: up to `limit` (lines break greedily, so the text after the cut moves
+    // nothing before it), not between the halves of a surrogate pair.
     let upto = text.length;
     if (limit < text.length) {
-      const nl = text.indexOf('\n', limit);
-      upto = nl < 0 ? text.length : nl;
+      upto = limit;
+      const c = text.charCodeAt(upto - 1);
+      if (c >= 0xd800 && c <= 0xdbff) upto--;
     }
     /** @type {{start: number, end: number, key: string, pieces: Piece[]}[]} */
     const lines = [];

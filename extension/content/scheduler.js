@@ -146,9 +146,10 @@ export class Scheduler {
       this.request();
     }
     c.answered(text, now, findings, text.length > CHECK_LIMIT ? checkedPart(text).length + (now.length - text.length) : Infinity);
-    // Drawn right away; placed again once the next frame has laid out the field: a one-line
-    // input scrolls to the caret in that layout (no scroll event), after the answer came.
-    requestAnimationFrame(() => setTimeout(() => c.manager.schedulePosition(), 0));
+    // Drawn right away; a one-line input is placed again once the next frame has laid out
+    // the field: it scrolls to the caret in that layout (no scroll event), after the answer
+    // came. (Only there: two more frames per answer are a keystroke's cost in a textarea.)
+    if (c.el.tagName === 'INPUT') requestAnimationFrame(() => setTimeout(() => c.manager.schedulePosition(), 0));
   }
 
   /** No more checks; an answer on its way is dropped. */
