@@ -164,15 +164,19 @@ export class Composer {
     this.resolved = r || null;
   }
 
-  /** Re-reads the text; keeps the marks on their words across the edit until the next check. */
-  refresh() {
+  /**
+   * Re-reads the text; keeps the marks on their words across the edit until the next check.
+   * `inFrame`: called in an animation frame after a keystroke (see render()).
+   * @param {boolean} [inFrame]
+   */
+  refresh(inFrame) {
     const { text } = this.adapter.read();
     if (text !== this.text) {
       this.findings = shiftSpans(this.text, text, this.findings);
       this.text = text;
       if (!text) this.ignored.clear();
     }
-    this.render();
+    this.render(inFrame);
   }
 
   // ---- checking (scheduler.js) ----------------------------------------------------------
@@ -300,9 +304,16 @@ export class Composer {
     return this.manager.touched.has(this.el);
   }
 
-  render() {
-    // All layout reads first, then only writes: one layout per frame (issue 9, item 10).
-    const g = this.measure();
+  /**
+   * Draws the marks and the badge. All layout reads come first, then only writes, so a
+   * frame lays out once (issue 9, item 10). `inFrame` (a keystroke's animation frame): no
+   * read at all; the frame's own layout covers the field and the mirror, and the marks are
+   * placed from what the next frame reads (where nothing moved, that writes nothing).
+   * @param {boolean} [inFrame]
+   */
+  render(inFrame) {
+    const lazy = !!inFrame && this.marks.canDrawBlind();
+    const g = lazy ? undefined : this.measure();
     this.marks.limit = Math.min(DRAW_LIMIT, this.checkedUpTo);
     this.marks.draw(this.findings, this.text, this.exposed(), g);
     const c = this.counts();
@@ -330,7 +341,8 @@ export class Composer {
       if (prev || c.error || c.warning || c.info) ui.announce(ui.countsLabel(c));
       this.lastCounts = c;
     }
-    this.place(g);
+    if (g) this.place(g);
+    else this.manager.schedulePosition();
     ui.refreshPanel(this);
     // A card left open on a finding that is gone (fixed, typed away) closes, unless the
     // keyboard user is in it; applyFix finds the same finding again anyway.

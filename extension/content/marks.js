@@ -57,7 +57,7 @@ function highlights() {
 /**
  * What a draw or placement needs to know of the composer's layout, read before anything is
  * written (Composer.measure()): a keystroke then lays out the page once, not once per read.
- * @typedef {{rect: DOMRect, visible: boolean, scrollTop: number, scrollLeft: number, scrollHeight: number, style?: import('./mirror.js').StylePlan, ulines?: DOMRect[][]}} Geometry
+ * @typedef {{rect: DOMRect, visible: boolean, scrollTop: number, scrollLeft: number, style?: import('./mirror.js').StylePlan, ulines?: DOMRect[][]}} Geometry
  */
 
 /** Heavy input (issue 14): the marks are drawn, and the text checked, up to this many UTF-16 units. */
@@ -91,6 +91,12 @@ export class Marks {
     this.limit = DRAW_LIMIT;
   }
 
+  /** Whether a draw needs no layout read first (the mirror exists and its style is known). */
+  canDrawBlind() {
+    if (this.adapter.kind !== 'textarea') return this.inHighlights || !this.list.length;
+    return !!this.mirror && !this.mirror.styleDirty;
+  }
+
   /** The mirror's style needs reading again (created, resized, the periodic pass). */
   restyle() {
     if (this.mirror) this.mirror.styleDirty = true;
@@ -104,11 +110,10 @@ export class Marks {
     const el = this.el;
     const visible = rect.width > 0 && rect.height > 0 && el.isConnected;
     /** @type {Geometry} */
-    const g = { rect, visible, scrollTop: 0, scrollLeft: 0, scrollHeight: 0 };
+    const g = { rect, visible, scrollTop: 0, scrollLeft: 0 };
     if (this.adapter.kind === 'textarea') {
       g.scrollTop = el.scrollTop;
       g.scrollLeft = el.scrollLeft;
-      if (/** @type {HTMLTextAreaElement} */ (el).textLength > this.limit) g.scrollHeight = el.scrollHeight;
       if (!this.mirror || this.mirror.styleDirty) g.style = readStyle(el);
     } else if (!this.inHighlights && this.list.length && visible) {
       g.ulines = this.list.map((m) => (m.range ? Array.from(m.range.getClientRects()) : []));
@@ -165,8 +170,8 @@ export class Marks {
       this.drawnKey = '';
     }
     const m = this.mirror;
-    if (!g) g = this.measure(this.el.getBoundingClientRect());
-    if (g.style) m.applyStyle(g.style);
+    if (!g && m.styleDirty) g = this.measure(this.el.getBoundingClientRect());
+    if (g && g.style) m.applyStyle(g.style);
     const sorted = findings.filter((f) => f.start < this.limit).sort((a, b) => a.start - b.start || b.end - a.end);
     /** @type {Finding[]} the marks the mirror shows (no overlaps) */
     const shown = [];
@@ -215,7 +220,7 @@ export class Marks {
     const r = g.rect;
     if (this.mirror) {
       if (g.style) this.mirror.applyStyle(g.style);
-      this.mirror.place(r, g.visible, g.scrollTop, g.scrollLeft, g.scrollHeight);
+      this.mirror.place(r, g.visible, g.scrollTop, g.scrollLeft);
       const i = this.mirror.insets;
       this.clip.left = r.left + i.left;
       this.clip.top = r.top + i.top;

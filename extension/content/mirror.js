@@ -6,8 +6,8 @@
 // compares the blocks' keys (their text and marks) with the drawn ones and replaces only
 // the blocks that differ; the blocks after them only move (and get their spans' offsets
 // renumbered). Heavy input (issue 14): only the text up to `limit` (the checked part) is
-// copied; a spacer the height of the field's content keeps the mirror scrolling with the
-// field. The style is read only when asked (readStyle: created, resized, the periodic pass)
+// copied (the lines move with the field's scrolling by a transform, so nothing below is
+// needed). The style is read only when asked (readStyle: created, resized, the periodic pass)
 // and written only where it changed, so a keystroke reads no layout between writes.
 import * as ui from './ui.js';
 
@@ -82,10 +82,12 @@ export class Mirror {
     this.field = field;
     this.node = ui.el('div', { class: 'mirror', 'data-composer': String(id), 'aria-hidden': 'true' });
     ui.layer('marks').appendChild(this.node);
+    // The lines, moved by a transform as the field scrolls (a scroll offset written to the
+    // mirror would force its layout on every keystroke, and clamp where it is shorter).
+    this.content = ui.el('div', { class: 'lines' });
+    this.node.appendChild(this.content);
     /** @type {Block[]} */
     this.blocks = [];
-    /** @type {HTMLElement | null} holds the field's height below the copied text */
-    this.spacer = null;
     /** Style properties as last written. @type {Map<string, string>} */
     this.written = new Map();
     /** The insets from the field's border box to where its text shows. @type {Box} */
@@ -157,13 +159,13 @@ export class Mirror {
     let suf = 0;
     while (suf < old.length - pre && suf < lines.length - pre && old[old.length - 1 - suf].key === lines[lines.length - 1 - suf].key) suf++;
     // Replace the blocks in between.
-    const before = suf ? old[old.length - suf].node : this.spacer;
+    const before = suf ? old[old.length - suf].node : null;
     for (let i = pre; i < old.length - suf; i++) old[i].node.remove();
     /** @type {Block[]} */
     const mid = [];
     for (let i = pre; i < lines.length - suf; i++) {
       const b = this.buildBlock(text, lines[i]);
-      this.node.insertBefore(b.node, before);
+      this.content.insertBefore(b.node, before);
       mid.push(b);
     }
     const tail = old.slice(old.length - suf);
@@ -181,18 +183,6 @@ export class Mirror {
       });
     }
     this.blocks = old.slice(0, pre).concat(mid, tail);
-    if (mid.length || pre + suf !== old.length) this.scrolled = '';
-    // Below the copied text: room for the rest, so the mirror scrolls as far as the field.
-    if (upto < text.length) {
-      if (!this.spacer) {
-        this.scrolled = '';
-        this.spacer = ui.el('div', { class: 'spacer' });
-        this.node.appendChild(this.spacer);
-      }
-    } else if (this.spacer) {
-      this.spacer.remove();
-      this.spacer = null;
-    }
     // Each mark's spans, in the marks' order.
     /** @type {HTMLElement[][]} */
     const out = marks.map(() => []);
@@ -226,12 +216,11 @@ export class Mirror {
   }
 
   /**
-   * Follows the field: its border-box rect, scroll offsets and (when the text was cut)
-   * content height. Writes only what changed.
+   * Follows the field: its border-box rect and scroll offsets. Writes only what changed.
    * @param {Box & {width: number, height: number}} r @param {boolean} visible
-   * @param {number} scrollTop @param {number} scrollLeft @param {number} scrollHeight
+   * @param {number} scrollTop @param {number} scrollLeft
    */
-  place(r, visible, scrollTop, scrollLeft, scrollHeight) {
+  place(r, visible, scrollTop, scrollLeft) {
     const key = `${visible ? 1 : 0},${r.left},${r.top},${r.width},${r.height}`;
     if (key !== this.placed) {
       const s = this.node.style;
@@ -242,16 +231,9 @@ export class Mirror {
       s.height = r.height + 'px';
       this.placed = key;
     }
-    if (this.spacer) {
-      const h = scrollHeight + 'px';
-      if (this.spacer.style.height !== h) this.spacer.style.height = h;
-    }
-    // The scroll offsets as last written (reading them back would force a layout); written
-    // again after the content changed, which may have clamped them.
-    const sc = scrollTop + ',' + scrollLeft;
+    const sc = `translate(${-scrollLeft}px, ${-scrollTop}px)`;
     if (sc !== this.scrolled) {
-      this.node.scrollTop = scrollTop;
-      this.node.scrollLeft = scrollLeft;
+      this.content.style.transform = sc;
       this.scrolled = sc;
     }
   }

@@ -76,7 +76,7 @@ export class Scheduler {
           this.inputFrame = 0;
           if (this.stopped || !c.el.isConnected) return;
           const before = c.text;
-          c.refresh();
+          c.refresh(true);
           if (c.text !== before && c.el.tagName !== 'INPUT') this.request();
         });
       }
