@@ -93,6 +93,8 @@ export class Composer {
     this.checkedUpTo = Infinity;
     /** The badge as last written (updateBadge rebuilds its content). */
     this.badgeKey = '';
+    /** @type {ReturnType<typeof setTimeout> | 0} a placement after the frame (render()) */
+    this.afterFrame = 0;
     /** The badge's size, read with the other layout reads (measure()). */
     this.badgeSize = { w: 40, h: 22 };
     this.ro = new ResizeObserver(() => {
@@ -342,7 +344,14 @@ export class Composer {
       this.lastCounts = c;
     }
     if (g) this.place(g);
-    else this.manager.schedulePosition();
+    else if (!this.afterFrame) {
+      // Placed once this frame is drawn: its layout is then done, so the reads cost nothing,
+      // and nothing is written (no frame more) where nothing moved.
+      this.afterFrame = setTimeout(() => {
+        this.afterFrame = 0;
+        if (this.el.isConnected) this.position();
+      }, 0);
+    }
     ui.refreshPanel(this);
     // A card left open on a finding that is gone (fixed, typed away) closes, unless the
     // keyboard user is in it; applyFix finds the same finding again anyway.
