@@ -484,6 +484,31 @@ describe('a 1 MB paste', () => {
     return long;
   }
 
+  // Past the limits (docs/hostile-input.md): checked up to 1,200,000 UTF-16 units, marks
+  // drawn in the first 100,000, and the badge says which; nothing is marked past them.
+  for (const [chars, says] of [
+    [1000000, /Alle tekens zijn gecontroleerd; onderstreept is alleen in de eerste 100\.000 tekens\./],
+    [1500000, /Alleen de eerste 1\.199\.\d{3} tekens zijn gecontroleerd; de rest van dit lange bericht niet\./],
+  ]) {
+    it(`textarea, ${chars} chars: the badge says how far it is checked and marked`, { timeout: 240000 }, async () => {
+      await setPaused(false);
+      const page = await openEditor(env, 'textarea');
+      await composer(page).click();
+      await composer(page).evaluate((el, n) => {
+        const unit = 'Vandaag met groep 6 naar het museum geweest, bel me ff op 06-12345678 als er iets is. ';
+        el.value = unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+        el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+      }, chars);
+      await page.waitForFunction((n) => window.__answers.includes(n), chars, { timeout: 170000, polling: 500 });
+      const b = await waitBadge(page, (x) => x.errors > 0, 'main', 30000);
+      assert.match(b.label, says);
+      const ends = await uiEval(page, (root) => [...root.querySelectorAll('.mirror span[data-sev]')].map((x) => +x.dataset.end));
+      assert.ok(ends.length > 100, `${ends.length} marks drawn`);
+      assert.ok(Math.max(...ends) <= 100000, `a mark ends at ${Math.max(...ends)}`);
+      await page.close();
+    });
+  }
+
   for (const editor of ['textarea', 'contenteditable']) {
     it(`${editor}: Postwacht adds no long main-thread task (bound ${LONG_TASK_BOUND_MS} ms, see above)`, { timeout: 240000 }, async () => {
       const own = await pasteAndWatch(editor, true);
