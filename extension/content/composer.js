@@ -7,7 +7,7 @@ import { adapterFor } from './adapters.js';
 import { REPLY, replyTo as replyContext, isReply, identity, answered, threadKey } from './context.js';
 import { shiftSpans } from './textmap.js';
 import { Scheduler } from './scheduler.js';
-import { Marks } from './marks.js';
+import { Marks, DRAW_LIMIT } from './marks.js';
 import * as hit from './hittest.js';
 import { applyFix } from './fixes.js';
 import * as attachments from './attachments.js';
@@ -35,10 +35,16 @@ import * as attachments from './attachments.js';
  *   schedulePosition(): void,
  *   onComposerChanged(c: Composer): void,
  *   attach(el: HTMLElement): Composer | undefined,
+ *   touched: WeakSet<HTMLElement>,
  * }} Manager
  */
 
 let nextId = 1;
+
+/** Sets the data attributes that differ (a write of the same value still counts as a change). @param {HTMLElement} el @param {Record<string, string>} data */
+function setData(el, data) {
+  for (const [k, v] of Object.entries(data)) if (el.dataset[k] !== v) el.dataset[k] = v;
+}
 
 export class Composer {
   /** @param {HTMLElement} el @param {Manager} manager */
@@ -85,7 +91,18 @@ export class Composer {
     this.scheduler = new Scheduler(this);
     this.marks = new Marks(el, this.adapter, this.id);
     this.badge = ui.createBadge(this);
-    this.ro = new ResizeObserver(() => manager.schedulePosition());
+    /** How much of the text the last check covered (issue 14: a long text is checked up to a limit). */
+    this.checkedUpTo = Infinity;
+    /** The badge as last written (updateBadge rebuilds its content). */
+    this.badgeKey = '';
+    /** @type {ReturnType<typeof setTimeout> | 0} a placement after the frame (render()) */
+    this.afterFrame = 0;
+    /** The badge's size, read with the other layout reads (measure()). */
+    this.badgeSize = { w: 40, h: 22 };
+    this.ro = new ResizeObserver(() => {
+      this.marks.restyle();
+      manager.schedulePosition();
+    });
     this.ro.observe(el);
     /** @type {MutationObserver | undefined} */
     this.mo = undefined;
@@ -151,15 +168,19 @@ export class Composer {
     this.resolved = r || null;
   }
 
-  /** Re-reads the text; keeps the marks on their words across the edit until the next check. */
-  refresh() {
+  /**
+   * Re-reads the text; keeps the marks on their words across the edit until the next check.
+   * `inFrame`: called in an animation frame after a keystroke (see render()).
+   * @param {boolean} [inFrame]
+   */
+  refresh(inFrame) {
     const { text } = this.adapter.read();
     if (text !== this.text) {
       this.findings = shiftSpans(this.text, text, this.findings);
       this.text = text;
       if (!text) this.ignored.clear();
     }
-    this.render();
+    this.render(inFrame);
   }
 
   // ---- checking (scheduler.js) ----------------------------------------------------------
@@ -180,9 +201,13 @@ export class Composer {
    * was checked, when the user typed on meanwhile).
    * @param {string} checked @param {string} now @param {Finding[]} findings
    */
-  answered(checked, now, findings) {
+  answered(checked, now, findings, upTo = Infinity) {
+    this.checkedUpTo = upTo;
     this.error = null;
-    this.badge.dataset.state = 'ok';
+    if (this.badge.dataset.state !== 'ok') {
+      this.badge.dataset.state = 'ok';
+      this.badgeKey = ''; // the error's badge is rebuilt
+    }
     this.text = now;
     this.checkedText = checked;
     this.findings = attachments.decorate(this, findings.filter((f) => !this.ignored.has(this.ignoreKey(f))));
@@ -193,19 +218,25 @@ export class Composer {
   /** @param {string} error */
   checkFailed(error) {
     this.error = error;
+    this.badgeKey = '';
     ui.badgeError(this.badge, error);
   }
 
   /**
    * `postwacht:marks-updated` on the composer (bubbles, composed): the marks and the badge
    * now show the findings for the composer's current text. detail: {version (grows with
-   * every check of this composer), errors, warnings, infos, platform}, the badge's counts and
-   * the platform the post is checked for, which the page can read anyway. One event per answered check, nothing from the post, no timers;
+   * every check of this composer), platform, and, only once the user typed, clicked or pasted
+   * in this composer (exposed()), errors, warnings, infos}: the badge's counts and the
+   * platform the post is checked for. One event per answered check, nothing from the post, no timers;
    * tests/e2e/bench/latency.mjs times it (docs/wasm-and-bench.md).
    */
   announceMarks() {
     const c = this.counts();
-    let detail = { version: this.scheduler.seq, errors: c.error, warnings: c.warning, infos: c.info, platform: this.manager.platform };
+    /** @type {Record<string, any>} */
+    let detail = { version: this.scheduler.seq, platform: this.manager.platform };
+    // The counts only for a composer the user worked in (issue 14, the roster oracle): a
+    // page script that fills a composer of its own learns nothing from the findings.
+    if (this.exposed()) Object.assign(detail, { errors: c.error, warnings: c.warning, infos: c.info });
     // Firefox: an object from a content script is readable by the page only as a clone.
     if (typeof cloneInto === 'function') detail = cloneInto(detail, document.defaultView);
     this.el.dispatchEvent(new CustomEvent('postwacht:marks-updated', { bubbles: true, composed: true, detail }));
@@ -278,26 +309,62 @@ export class Composer {
   }
 
   // ---- drawing (marks.js) and the badge ---------------------------------------------------
-  render() {
-    this.marks.draw(this.findings, this.text);
+  /**
+   * Whether the page may see what Postwacht found here (issue 14, the roster oracle): only
+   * once the user typed, clicked, pasted or dropped in this composer (a trusted event,
+   * main.js). A composer a page script made and filled is checked, but its marks stay in
+   * Postwacht's closed shadow root and its event carries no counts.
+   */
+  exposed() {
+    return this.manager.touched.has(this.el);
+  }
+
+  /**
+   * Draws the marks and the badge. All layout reads come first, then only writes, so a
+   * frame lays out once (issue 9, item 10). `inFrame` (a keystroke's animation frame): no
+   * read at all; the frame's own layout covers the field and the mirror, and the marks are
+   * placed from what the next frame reads (where nothing moved, that writes nothing).
+   * @param {boolean} [inFrame]
+   */
+  render(inFrame) {
+    const lazy = !!inFrame && this.marks.canDrawBlind();
+    const g = lazy ? undefined : this.measure();
+    this.marks.limit = Math.min(DRAW_LIMIT, this.checkedUpTo);
+    this.marks.draw(this.findings, this.text, this.exposed(), g);
     const c = this.counts();
     const prev = this.lastCounts;
-    ui.updateBadge(this.badge, c);
+    const long = this.text.length > this.marks.limit;
+    const key = `${c.error}/${c.warning}/${c.info}/${long ? this.checkedUpTo + '/' + this.text.length : ''}`;
+    if (key !== this.badgeKey) {
+      ui.updateBadge(this.badge, c);
+      if (long) ui.badgeLong(this.badge, Math.min(this.checkedUpTo, this.text.length), this.marks.limit, this.text.length);
+      this.badgeKey = key;
+      this.manager.schedulePosition(); // placed again at its new size, measured next frame
+    }
     // The context the post is checked in, readable by tests outside the project.
-    const b = this.badge.dataset;
-    b.platform = this.manager.platform;
     const r = this.resolved;
-    b.account = r ? r.account : this.account || 'auto';
-    b.accountFrom = r ? r.account_from : '';
-    b.replyTo = (r ? r.reply_to : this.replyTo) || 'none';
-    b.replyToFrom = r ? r.reply_to_from : '';
-    b.authorRole = r ? r.author_role : '';
-    b.attachments = String(this.attachments.length);
+    setData(this.badge, {
+      platform: this.manager.platform,
+      account: r ? r.account : this.account || 'auto',
+      accountFrom: r ? r.account_from : '',
+      replyTo: (r ? r.reply_to : this.replyTo) || 'none',
+      replyToFrom: r ? r.reply_to_from : '',
+      authorRole: r ? r.author_role : '',
+      attachments: String(this.attachments.length),
+    });
     if (!prev || prev.error !== c.error || prev.warning !== c.warning || prev.info !== c.info) {
       if (prev || c.error || c.warning || c.info) ui.announce(ui.countsLabel(c));
       this.lastCounts = c;
     }
-    this.position();
+    if (g) this.place(g);
+    else if (!this.afterFrame) {
+      // Placed once this frame is drawn: its layout is then done, so the reads cost nothing,
+      // and nothing is written (no frame more) where nothing moved.
+      this.afterFrame = setTimeout(() => {
+        this.afterFrame = 0;
+        if (this.el.isConnected) this.position();
+      }, 0);
+    }
     ui.refreshPanel(this);
     // A card left open on a finding that is gone (fixed, typed away) closes, unless the
     // keyboard user is in it; applyFix finds the same finding again anyway.
@@ -309,23 +376,37 @@ export class Composer {
     this.manager.onComposerChanged(this);
   }
 
-  /** Places the badge (and the mirror) on the composer; called in an animation frame. */
-  position() {
+  /** The layout reads for drawing and placing (main.js reads all composers' before writing). */
+  measure() {
     const r = this.el.getBoundingClientRect();
-    const visible = r.width > 0 && r.height > 0 && this.el.isConnected;
+    const b = this.badge;
+    if (!b.hidden && b.offsetWidth) this.badgeSize = { w: b.offsetWidth, h: b.offsetHeight || 22 };
+    return this.marks.measure(r);
+  }
+
+  /** Places the badge and the marks from what measure() read; only writes. @param {import('./marks.js').Geometry} g */
+  place(g) {
+    const r = g.rect;
+    const visible = g.visible;
     if (visible) this.lastRect = r;
     const b = this.badge;
-    b.hidden = !visible;
+    if (b.hidden !== !visible) b.hidden = !visible;
     if (visible) {
-      const bw = b.offsetWidth || 40;
-      const bh = b.offsetHeight || 22;
-      b.style.left = Math.max(0, r.right - bw - 4) + 'px';
+      const { w: bw, h: bh } = this.badgeSize;
       // Inside the bottom-right corner; above it for one-line fields, where it would
       // cover the text.
       const inside = r.height >= bh * 2;
-      b.style.top = Math.max(0, inside ? r.bottom - bh - 4 : r.top - bh - 2) + 'px';
+      const left = Math.max(0, r.right - bw - 4) + 'px';
+      const top = Math.max(0, inside ? r.bottom - bh - 4 : r.top - bh - 2) + 'px';
+      if (b.style.left !== left) b.style.left = left;
+      if (b.style.top !== top) b.style.top = top;
     }
-    this.marks.position(r, visible);
+    this.marks.place(g);
+  }
+
+  /** Places the badge (and the mirror) on the composer; called in an animation frame. */
+  position() {
+    this.place(this.measure());
   }
 
   // ---- hit testing (hittest.js) -------------------------------------------------------------

@@ -7,9 +7,11 @@ import { SEVS } from './marks.js';
 
 /** The client rects a mark covers (where it shows: a mirror's marks are clipped to the field). @param {Mark} m @returns {DOMRect[]} */
 export function rectsOf(m) {
-  if (m.span) {
+  if (m.spans) {
     const c = m.clip;
-    const all = Array.from(m.span.getClientRects());
+    /** @type {DOMRect[]} */
+    const all = [];
+    for (const s of m.spans) all.push(...s.getClientRects());
     if (!c) return all;
     /** @type {DOMRect[]} */
     const out = [];
@@ -46,6 +48,9 @@ export function findingAt(marks, x, y) {
   /** @type {{finding: Finding, rect: DOMRect, rank: number} | null} */
   let best = null;
   for (const m of marks) {
+    // A mirror's marks show only inside the field: a point outside needs no layout read.
+    const c = m.clip;
+    if (c && (x < c.left - 1 || x > c.right + 1 || y < c.top - 2 || y > c.bottom + 3)) continue;
     for (const r of rectsOf(m)) {
       if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 2 && y <= r.bottom + 3) {
         const rank = SEVS.indexOf(m.finding.severity) * 1e6 + (m.finding.end - m.finding.start);

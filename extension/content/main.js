@@ -37,6 +37,7 @@ import * as attachments from './attachments.js';
  *   attach(el: HTMLElement): Composer | undefined,
  *   onComposerChanged(c: Composer): void,
  *   schedulePosition(): void,
+ *   touched: WeakSet<HTMLElement>,
  * }} Manager
  */
 
@@ -84,6 +85,8 @@ function start() {
   /** Elements focused or typed in before the settings were read: considered once they are. @type {Set<EventTarget>} */
   const early = new Set();
 
+  /** Composers the user typed, clicked, pasted or dropped in (trusted events): see Composer.exposed. @type {WeakSet<HTMLElement>} */
+  const touched = new WeakSet();
   /** @type {Manager} */
   const manager = {
     platform: framePlatform(),
@@ -134,6 +137,7 @@ function start() {
       updateTitleCounts();
     },
     schedulePosition,
+    touched,
   };
 
   function totals() {
@@ -164,15 +168,37 @@ function start() {
     if (posFrame) return;
     posFrame = requestAnimationFrame(() => {
       posFrame = 0;
+      /** @type {Composer[]} */
+      const live = [];
       for (const [el, c] of composers) {
         if (!el.isConnected) {
           c.destroy();
           composers.delete(el);
           continue;
         }
-        c.position();
+        live.push(c);
       }
+      // Every composer's layout reads first, then the writes: one layout for all of them.
+      const gs = live.map((c) => c.measure());
+      live.forEach((c, i) => c.place(gs[i]));
     });
+  }
+
+  // The user's own work in a composer (trusted events only: a page script's events and
+  // execCommand are not): from then on the page may see its marks and counts.
+  for (const type of ['pointerdown', 'keydown', 'paste', 'drop', 'compositionstart']) {
+    document.addEventListener(
+      type,
+      (ev) => {
+        if (!ev.isTrusted) return;
+        const el = composerFor(ev.composedPath()[0] || ev.target);
+        if (!el || touched.has(el)) return;
+        touched.add(el);
+        const c = composers.get(el);
+        if (c) c.render();
+      },
+      true,
+    );
   }
 
   // ---- discovery ---------------------------------------------------------------------
@@ -411,6 +437,7 @@ function start() {
     setTimeout(sweep, 300);
   }
   setInterval(() => {
+    for (const c of composers.values()) c.marks.restyle(); // a page's style change fires no event
     schedulePosition(); // composers removed or moved without any event
     sweep();
   }, 1000);

@@ -8,6 +8,7 @@
 //     shadow root under the field, with the marked spans underlined.
 // hittest.js finds the mark under the mouse or caret from what is drawn here.
 import * as ui from './ui.js';
+import { Mirror, readStyle } from './mirror.js';
 import HIGHLIGHT_CSS from './highlights.css';
 
 /** @typedef {import('../shared/types.js').Finding} Finding */
@@ -15,22 +16,13 @@ import HIGHLIGHT_CSS from './highlights.css';
 /** @typedef {import('./adapters.js').Adapter} Adapter */
 /** @typedef {{left: number, top: number, right: number, bottom: number}} Box */
 /**
- * A drawn mark: a DOM range (editors) or a mirror span (textareas); `clip` is the part of
- * the field where a mirror's text shows (its marks are cut off there).
- * @typedef {{finding: Finding, range?: Range, span?: HTMLElement, clip?: Box}} Mark
+ * A drawn mark: a DOM range (editors) or its mirror spans, one per line (textareas); `clip`
+ * is the part of the field where a mirror's text shows (its marks are cut off there).
+ * @typedef {{finding: Finding, range?: Range, spans?: HTMLElement[], clip?: Box}} Mark
  */
 
 /** @type {Severity[]} */
 export const SEVS = ['error', 'warning', 'info'];
-
-// The textarea's properties the mirror copies, so its text wraps exactly like the field's.
-const MIRROR_PROPS = [
-  'font-family', 'font-size', 'font-weight', 'font-style', 'font-variant', 'font-stretch',
-  'line-height', 'letter-spacing', 'word-spacing', 'text-indent', 'text-transform', 'text-align',
-  'padding-top', 'padding-right', 'padding-bottom', 'padding-left', 'border-top-width',
-  'border-right-width', 'border-bottom-width', 'border-left-width', 'border-style',
-  'tab-size', 'direction', 'unicode-bidi', 'white-space', 'word-break', 'overflow-wrap',
-];
 
 /** Shadow roots that got the highlight styles (a page's styles do not reach into them). */
 const styledRoots = new WeakSet();
@@ -62,6 +54,15 @@ function highlights() {
   return shared;
 }
 
+/**
+ * What a draw or placement needs to know of the composer's layout, read before anything is
+ * written (Composer.measure()): a keystroke then lays out the page once, not once per read.
+ * @typedef {{rect: DOMRect, visible: boolean, scrollTop: number, scrollLeft: number, style?: import('./mirror.js').StylePlan, ulines?: DOMRect[][]}} Geometry
+ */
+
+/** Heavy input (issue 14): the marks are drawn, and the text checked, up to this many UTF-16 units. */
+export const DRAW_LIMIT = 100000;
+
 export class Marks {
   /**
    * @param {HTMLElement} el the composer
@@ -74,45 +75,84 @@ export class Marks {
     this.id = id;
     /** @type {Mark[]} */
     this.list = [];
-    /** @type {HTMLElement | null} */
+    /** @type {Mirror | null} */
     this.mirror = null;
-    /** What the mirror shows (text and marks), and its mark spans in order (drawMirror). */
-    this.mirrorKey = '';
-    /** @type {HTMLElement[]} */
-    this.mirrorSpans = [];
-    /** @type {string | undefined} the text the mirror shows */
-    this.mirrorText = undefined;
-    /** @type {{start: number, end: number, severity: string}[] | undefined} its marks */
-    this.mirrorMarks = undefined;
-    /** @type {{start: number, end: number, node: Text | null}[] | undefined} the text between them */
-    this.mirrorGaps = undefined;
+    /** What is drawn (text, marks, where), to skip a draw that would change nothing. */
+    this.drawnKey = '';
+    /** Rich editors: drawn with the page's Highlights (true) or underlines in the closed root. */
+    this.inHighlights = false;
     /** @type {HTMLElement[]} */
     this.ulines = [];
-    /** Where the mirror's text shows, in client coordinates (position() keeps it). @type {Box} */
+    /** @type {string[]} the ulines' styles as written */
+    this.ulineCss = [];
+    /** Where the mirror's text shows, in client coordinates (place() keeps it). @type {Box} */
     this.clip = { left: 0, top: 0, right: 0, bottom: 0 };
-    /** The mirror's insets from the field's border box to where text shows. */
-    this.insets = { top: 0, right: 0, bottom: 0, left: 0 };
+    /** How far the text is copied into the mirror (DRAW_LIMIT, or where the check stopped). */
+    this.limit = DRAW_LIMIT;
+  }
+
+  /** Whether a draw needs no layout read first (the mirror exists and its style is known). */
+  canDrawBlind() {
+    if (this.adapter.kind !== 'textarea') return this.inHighlights || !this.list.length;
+    return !!this.mirror && !this.mirror.styleDirty;
+  }
+
+  /** The mirror's style needs reading again (created, resized, the periodic pass). */
+  restyle() {
+    if (this.mirror) this.mirror.styleDirty = true;
+  }
+
+  /**
+   * The reads a draw and placement need, before any write. @param {DOMRect} rect
+   * @returns {Geometry}
+   */
+  measure(rect) {
+    const el = this.el;
+    const visible = rect.width > 0 && rect.height > 0 && el.isConnected;
+    /** @type {Geometry} */
+    const g = { rect, visible, scrollTop: 0, scrollLeft: 0 };
+    if (this.adapter.kind === 'textarea') {
+      g.scrollTop = el.scrollTop;
+      g.scrollLeft = el.scrollLeft;
+      if (!this.mirror || this.mirror.styleDirty) g.style = readStyle(el);
+    } else if (!this.inHighlights && this.list.length && visible) {
+      g.ulines = this.list.map((m) => (m.range ? Array.from(m.range.getClientRects()) : []));
+    }
+    return g;
   }
 
   /**
    * Draws `findings` on `text` (the composer's current text), replacing what was drawn.
+   * `exposed`: the page may see the marks (the user worked in this composer; see
+   * Composer.exposed): only then do rich editors' marks go into the page's Highlights.
    * @param {Finding[]} findings
    * @param {string} text
+   * @param {boolean} exposed
+   * @param {Geometry} [g] measured before (else measured here)
    */
-  draw(findings, text) {
-    this.clear();
+  draw(findings, text, exposed, g) {
     if (this.adapter.kind === 'textarea') {
-      this.drawMirror(findings, text);
+      this.drawMirror(findings, text, g);
       return;
     }
+    const useHighlights = hasHighlights && exposed;
+    let key = (useHighlights ? 'h' : 'u') + this.limit + '\u0000' + text;
+    for (const f of findings) key += '\u0000' + f.start + ',' + f.end + f.severity;
+    // The same text and marks (a check's answer for what the keystroke already drew): as drawn.
+    // (The editor may have re-rendered the same text: then the ranges are redrawn.)
+    if (key === this.drawnKey && this.list.every((m) => m.range && m.range.startContainer.isConnected && this.el.contains(m.range.startContainer) && m.range.toString().replace(/\u00a0/g, ' ') === text.slice(m.finding.start, m.finding.end).replace(/\u00a0/g, ' '))) return;
+    this.drawnKey = key;
+    this.clear();
+    this.inHighlights = useHighlights;
     styleRootOf(this.el);
     for (const f of findings) {
+      if (f.start >= this.limit) continue;
       const range = this.adapter.range(f.start, f.end);
       if (!range) continue;
       this.list.push({ finding: f, range });
-      if (hasHighlights) highlights()[f.severity]?.add(range);
+      if (useHighlights) highlights()[f.severity]?.add(range);
     }
-    if (!hasHighlights) this.drawUlines();
+    if (!useHighlights) this.placeUlines(this.list.map((m) => (m.range ? Array.from(m.range.getClientRects()) : [])));
   }
 
   /** Takes the marks off the page's Highlights (mirror and underlines stay until redrawn). */
@@ -123,23 +163,16 @@ export class Marks {
     this.list = [];
   }
 
-  /** @param {Finding[]} findings @param {string} text */
-  drawMirror(findings, text) {
+  /** @param {Finding[]} findings @param {string} text @param {Geometry} [g] */
+  drawMirror(findings, text, g) {
     if (!this.mirror) {
-      this.mirror = ui.el('div', { class: 'mirror', 'data-composer': String(this.id), 'aria-hidden': 'true' });
-      ui.layer('marks').appendChild(this.mirror);
-      this.mirrorKey = '';
-      this.mirrorText = undefined;
+      this.mirror = new Mirror(this.el, this.id);
+      this.drawnKey = '';
     }
-    // Direction (dir=auto follows the text), the scrollbar and the font can change.
-    this.styleMirror();
     const m = this.mirror;
-    const sorted = findings.slice().sort((a, b) => a.start - b.start || b.end - a.end);
-    // Performance (issue 9, item 10): the same text with the same marks (a check's answer
-    // for what the last keystroke already drew) keeps the mirror as it is; rebuilding and
-    // laying out a long post's mirror is most of the content script's work per keystroke.
-    let key = text;
-    for (const f of sorted) key += '\u0000' + f.start + ',' + f.end + f.severity;
+    if (!g && m.styleDirty) g = this.measure(this.el.getBoundingClientRect());
+    if (g && g.style) m.applyStyle(g.style);
+    const sorted = findings.filter((f) => f.start < this.limit).sort((a, b) => a.start - b.start || b.end - a.end);
     /** @type {Finding[]} the marks the mirror shows (no overlaps) */
     const shown = [];
     let end = 0;
@@ -148,170 +181,59 @@ export class Marks {
       shown.push(f);
       end = f.end;
     }
-    // (Textareas only: a one-line input's mirror is rebuilt, which the field tests need for
-    // its horizontal scroll; its text is short anyway.)
-    const keep = this.el.tagName !== 'INPUT';
-    if (!keep || (key !== this.mirrorKey && !this.editMirror(text, shown))) this.buildMirror(m, text, shown);
-    this.mirrorKey = key;
-    this.mirrorText = text;
-    this.mirrorMarks = shown.map((f) => ({ start: f.start, end: f.end, severity: f.severity }));
-    shown.forEach((f, k) => this.list.push({ finding: f, span: this.mirrorSpans[k], clip: this.clip }));
+    const spans = m.draw(text, shown, this.limit);
+    this.list = shown.map((f, k) => ({ finding: f, spans: spans[k], clip: this.clip }));
   }
 
-  /** @param {HTMLElement} m @param {string} text @param {Finding[]} shown */
-  buildMirror(m, text, shown) {
-    this.mirrorSpans = [];
-    this.mirrorGaps = [];
-    m.textContent = '';
-    let at = 0;
-    for (const f of shown) {
-      const gap = f.start > at ? document.createTextNode(text.slice(at, f.start)) : null;
-      if (gap) m.appendChild(gap);
-      this.mirrorGaps.push({ start: at, end: f.start, node: gap });
-      const span = ui.el('span', { 'data-sev': f.severity, 'data-start': String(f.start), 'data-end': String(f.end), 'data-text': text.slice(f.start, f.end) });
-      span.textContent = text.slice(f.start, f.end);
-      m.appendChild(span);
-      this.mirrorSpans.push(span);
-      at = f.end;
+  /** Writes the fallback underlines at `rects` (one list per mark), reusing their elements. @param {DOMRect[][]} rects */
+  placeUlines(rects) {
+    /** @type {{css: string, sev: string}[]} */
+    const want = [];
+    rects.forEach((rs, k) => {
+      for (const r of rs) want.push({ css: `left:${r.left}px;top:${r.bottom - 2}px;width:${r.width}px`, sev: this.list[k].finding.severity });
+    });
+    while (this.ulines.length > want.length) {
+      /** @type {HTMLElement} */ (this.ulines.pop()).remove();
+      this.ulineCss.pop();
     }
-    // A trailing newline needs a character after it to take up its line in a div.
-    const tail = document.createTextNode(text.slice(at) + '\u200b');
-    m.appendChild(tail);
-    this.mirrorGaps.push({ start: at, end: text.length, node: tail });
-  }
-
-  /**
-   * Performance (issue 9, item 10): a keystroke changes one stretch of text between two
-   * marks; then only that text node changes (and the later marks' offsets), so the browser
-   * keeps the shaped text of the rest of a long post instead of laying out a new mirror.
-   * Returns false (rebuild) when the marks are not the drawn ones moved across the edit.
-   * @param {string} text @param {Finding[]} shown
-   */
-  editMirror(text, shown) {
-    const old = this.mirrorText;
-    const marks = this.mirrorMarks;
-    if (typeof old !== 'string' || !marks || marks.length !== shown.length || !this.mirrorGaps) return false;
-    let p = 0;
-    const max = Math.min(old.length, text.length);
-    while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
-    let sfx = 0;
-    while (sfx < max - p && old.charCodeAt(old.length - 1 - sfx) === text.charCodeAt(text.length - 1 - sfx)) sfx++;
-    const oldEnd = old.length - sfx;
-    const delta = text.length - old.length;
-    // The stretch of text (between two marks) that holds the edit, in the old text.
-    const g = this.mirrorGaps.findIndex((x) => x.node && x.start <= p && oldEnd <= x.end);
-    if (g < 0) return false;
-    for (let k = 0; k < marks.length; k++) {
-      const a = marks[k];
-      const b = shown[k];
-      const d = k < g ? 0 : delta; // marks before the stretch stay, the ones after move
-      if (a.start + d !== b.start || a.end + d !== b.end || a.severity !== b.severity) return false;
-    }
-    const gap = this.mirrorGaps[g];
-    const node = /** @type {Text} */ (gap.node);
-    const last = g === this.mirrorGaps.length - 1;
-    node.data = text.slice(gap.start, gap.end + delta) + (last ? '\u200b' : '');
-    gap.end += delta;
-    for (let k = g + 1; k < this.mirrorGaps.length; k++) {
-      this.mirrorGaps[k].start += delta;
-      this.mirrorGaps[k].end += delta;
-    }
-    if (delta) {
-      for (let k = g; k < shown.length; k++) {
-        this.mirrorSpans[k].setAttribute('data-start', String(shown[k].start));
-        this.mirrorSpans[k].setAttribute('data-end', String(shown[k].end));
-      }
-    }
-    return true;
-  }
-
-  styleMirror() {
-    if (!this.mirror) return;
-    const el = this.el;
-    const cs = getComputedStyle(el);
-    const s = this.mirror.style;
-    const auto = (el.getAttribute('dir') || '').toLowerCase() === 'auto';
-    for (const p of MIRROR_PROPS) {
-      // dir=auto: the mirror holds the same text, so it finds the same direction itself.
-      if (auto && (p === 'direction' || p === 'unicode-bidi')) continue;
-      s.setProperty(p, cs.getPropertyValue(p));
-    }
-    if (auto) this.mirror.setAttribute('dir', 'auto');
-    else this.mirror.removeAttribute('dir');
-    // The mirror is placed on the field's border box, whatever the field's box-sizing.
-    s.setProperty('box-sizing', 'border-box');
-    const px = (/** @type {string} */ p) => parseFloat(cs.getPropertyValue(p)) || 0;
-    const border = { top: px('border-top-width'), right: px('border-right-width'), bottom: px('border-bottom-width'), left: px('border-left-width') };
-    const pad = { top: px('padding-top'), right: px('padding-right'), bottom: px('padding-bottom'), left: px('padding-left') };
-    // A classic scrollbar takes room from the text: the mirror, which has none, leaves the
-    // same room (on the left for right-to-left text in Chromium).
-    const sbX = Math.max(0, el.offsetWidth - el.clientWidth - border.left - border.right);
-    const sbY = Math.max(0, el.offsetHeight - el.clientHeight - border.top - border.bottom);
-    const rtl = cs.getPropertyValue('direction') === 'rtl';
-    if (sbX) s.setProperty(rtl ? 'padding-left' : 'padding-right', (rtl ? pad.left : pad.right) + sbX + 'px');
-    if (sbY) s.setProperty('padding-bottom', pad.bottom + sbY + 'px');
-    // Where the text shows: a one-line input clips it at its content box, a textarea at
-    // its padding box (minus a scrollbar).
-    const input = el.tagName === 'INPUT';
-    this.insets = {
-      top: border.top + (input ? pad.top : 0),
-      right: border.right + (input ? pad.right : 0) + (rtl ? 0 : sbX),
-      bottom: border.bottom + (input ? pad.bottom : 0) + sbY,
-      left: border.left + (input ? pad.left : 0) + (rtl ? sbX : 0),
-    };
-    const i = this.insets;
-    s.setProperty('clip-path', `inset(${i.top}px ${i.right}px ${i.bottom}px ${i.left}px)`);
-    if (el.tagName === 'INPUT') {
-      s.setProperty('white-space', 'pre');
-      s.setProperty('overflow-wrap', 'normal');
-    } else {
-      s.setProperty('white-space', 'pre-wrap');
-    }
-  }
-
-  drawUlines() {
-    for (const u of this.ulines) u.remove();
-    this.ulines = [];
-    for (const m of this.list) {
-      if (!m.range) continue;
-      for (const r of m.range.getClientRects()) {
-        const u = ui.el('div', { class: 'uline', 'data-sev': m.finding.severity });
-        u.style.cssText = `left:${r.left}px;top:${r.bottom - 2}px;width:${r.width}px`;
+    want.forEach((w, i) => {
+      let u = this.ulines[i];
+      if (!u) {
+        u = ui.el('div', { class: 'uline' });
         ui.layer('marks').appendChild(u);
         this.ulines.push(u);
+        this.ulineCss.push('');
       }
-    }
+      if (u.dataset.sev !== w.sev) u.dataset.sev = w.sev;
+      if (this.ulineCss[i] !== w.css) {
+        u.style.cssText = w.css;
+        this.ulineCss[i] = w.css;
+      }
+    });
   }
 
   /**
-   * Follows the composer's box (`r`, its client rect): the mirror's place and scroll, the
-   * underlines' rects. Called in an animation frame.
-   * @param {DOMRect} r
-   * @param {boolean} visible
+   * Follows the composer's box (measured in `g`): the mirror's place and scroll, the
+   * underlines' rects. Only writes. @param {Geometry} g
    */
-  position(r, visible) {
+  place(g) {
+    const r = g.rect;
     if (this.mirror) {
-      const s = this.mirror.style;
-      s.display = visible ? '' : 'none';
-      s.left = r.left + 'px';
-      s.top = r.top + 'px';
-      s.width = r.width + 'px';
-      s.height = r.height + 'px';
-      this.mirror.scrollTop = this.el.scrollTop;
-      this.mirror.scrollLeft = this.el.scrollLeft;
-      const i = this.insets;
+      if (g.style) this.mirror.applyStyle(g.style);
+      this.mirror.place(r, g.visible, g.scrollTop, g.scrollLeft);
+      const i = this.mirror.insets;
       this.clip.left = r.left + i.left;
       this.clip.top = r.top + i.top;
       this.clip.right = r.right - i.right;
       this.clip.bottom = r.bottom - i.bottom;
     }
-    if (!hasHighlights && this.adapter.kind !== 'textarea') this.drawUlines();
+    if (g.ulines) this.placeUlines(g.visible ? g.ulines : []);
+    else if (!g.visible && this.ulines.length) this.placeUlines([]);
   }
 
   destroy() {
     this.clear();
-    for (const u of this.ulines) u.remove();
-    this.ulines = [];
+    this.placeUlines([]);
     if (this.mirror) this.mirror.remove();
     this.mirror = null;
   }

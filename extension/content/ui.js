@@ -4,7 +4,7 @@
 // the post is only ever set with textContent, and page scripts can neither read this UI
 // (a finding's message can name a pupil and a group from the roster) nor click it: the
 // root is closed, and every button acts only on a trusted (user) event.
-import { t } from '../shared/i18n.js';
+import { t, getLang } from '../shared/i18n.js';
 import CSS_TEXT from './ui.css';
 
 /** @typedef {import('./composer.js').Composer} Composer */
@@ -397,6 +397,7 @@ export function createBadge(composer) {
 
 /** @param {HTMLElement} b @param {Counts} c */
 export function updateBadge(b, c) {
+  delete b.dataset.capped;
   b.dataset.errors = String(c.error);
   b.dataset.warnings = String(c.warning);
   b.dataset.infos = String(c.info);
@@ -411,6 +412,20 @@ export function updateBadge(b, c) {
     if (!c[sev]) continue;
     b.appendChild(el('span', { class: 'n', 'aria-hidden': 'true' }, el('span', { class: 'dot ' + sev }), String(c[sev])));
   }
+}
+
+/**
+ * Heavy input (issue 14): a long post is checked up to `checked` UTF-16 units and
+ * underlined up to `drawn`: the badge says so (title, label, a "+" after the counts)
+ * instead of a silent stop. @param {HTMLElement} b @param {number} checked @param {number} drawn @param {number} length
+ */
+export function badgeLong(b, checked, drawn, length) {
+  const n = (/** @type {number} */ x) => x.toLocaleString(getLang() === 'en' ? 'en-US' : 'nl-NL');
+  const msg = checked < length ? t('badgeCapped', n(checked)) : t('badgeDrawnUpTo', n(drawn));
+  b.dataset.capped = String(checked < length ? checked : drawn);
+  b.title = b.title + ' ' + msg;
+  b.setAttribute('aria-label', (b.getAttribute('aria-label') || '') + ' ' + msg);
+  if (checked < length) b.appendChild(el('span', { class: 'n', 'aria-hidden': 'true', text: '+' }));
 }
 
 /** The badge when checking failed: says so instead of showing a reassuring ✓. */

@@ -300,42 +300,56 @@ describe('what a page can reach', () => {
   });
 });
 
-// A page script can write into a composer itself and read what Postwacht draws: the marks
-// are in the page's CSS.highlights registry and in an open shadow root, and the
-// postwacht:marks-updated event carries the counts. So it can ask, name by name, whether a
-// pupil is on the school's roster: a roster oracle. Marked todo: it fails today and needs a
-// design decision (checking only after trusted input of the user, a closed shadow root,
-// highlights the page cannot enumerate); see docs/hostile-input.md.
+// A page script can write into a composer itself and read what Postwacht draws: marks in the
+// page's CSS.highlights registry, the postwacht:marks-updated event's counts. If either
+// differed between a roster name and another name, the page could ask, name by name,
+// whether a pupil is on the school's roster (a roster oracle). Postwacht checks such a
+// composer (the guard needs the findings) but shows the page nothing of them until the user
+// typed, clicked or pasted in it (Composer.exposed): its marks stay in the closed shadow
+// root, the event carries no counts. Probed with a textarea and a contenteditable the page
+// makes and fills itself; the test first makes sure the roster is in force (the user's own
+// typing of the name is marked, read through the content script's world).
 describe('roster oracle', () => {
-  it('a page script cannot tell a roster name from another name by the marks', { todo: 'issue 14: a page can test names against the roster through the marks; see docs/hostile-input.md' }, async () => {
-    await importPolicy(options, POLICY, 'school.json');
-    await options.locator('#policy-result.ok').waitFor();
-    const page = await openEditor(env, 'textarea');
-    const probeName = (name) =>
-      page.evaluate(async (n) => {
-        const ta = document.createElement('textarea');
-        ta.value = `${n} was er gisteren ook bij.`;
-        document.body.appendChild(ta);
-        const counts = await new Promise((resolve) => {
-          ta.addEventListener('postwacht:marks-updated', (ev) => resolve(ev.detail.errors + ev.detail.warnings + ev.detail.infos));
-          setTimeout(() => resolve('none'), 8000);
-        });
-        const marks = [];
-        for (const [, h] of CSS.highlights) for (const r of h) marks.push(r.toString());
-        const shadow = document.querySelector('postwacht-ui')?.shadowRoot;
-        const spans = shadow ? [...shadow.querySelectorAll('.mirror span[data-sev]')].map((x) => x.textContent) : [];
-        ta.remove();
-        return JSON.stringify({ counts, spans: spans.filter((t) => n.includes(t)), marks: marks.filter((t) => n.includes(t)) });
-      }, name);
-    // Until the imported policy is in force (the first probes may still see the old one).
-    let onRoster;
-    for (let i = 0; i < 10; i++) {
-      onRoster = await probeName('Mehmet Öztürk');
-      if (!/"counts":0/.test(onRoster)) break;
+  it('a page script cannot tell a roster name from another name by the marks', async () => {
+    // (Run alone, the options page may not have wired its file input yet: tried again.)
+    for (let i = 0; ; i++) {
+      await importPolicy(options, POLICY, `school-${i}.json`);
+      const ok = await options.locator('#policy-result.ok').waitFor({ timeout: 5000 }).then(() => true, () => false);
+      if (ok) break;
+      if (i === 3) throw new Error('policy import: ' + (await options.locator('#policy-result').textContent()));
     }
-    const notOnRoster = await probeName('Mehmet Yılmaz');
+    const page = await openEditor(env, 'textarea');
+    await composer(page).click();
+    await page.keyboard.type('Mehmet Öztürk was er ook bij.');
+    await waitMarks(page, ['Mehmet Öztürk'], 20000);
+    const probeName = (name, kind) =>
+      page.evaluate(
+        async ([n, k]) => {
+          const box = document.createElement(k === 'textarea' ? 'textarea' : 'div');
+          if (k === 'textarea') box.value = `${n} was er gisteren ook bij.`;
+          else {
+            box.contentEditable = 'true';
+            box.textContent = `${n} was er gisteren ook bij.`;
+          }
+          document.body.appendChild(box);
+          const detail = await new Promise((resolve) => {
+            box.addEventListener('postwacht:marks-updated', (ev) => resolve(Object.keys(ev.detail).sort().map((x) => (x === 'version' ? x : `${x}=${ev.detail[x]}`))));
+            setTimeout(() => resolve('none'), 8000);
+          });
+          const marks = [];
+          for (const [name, h] of CSS.highlights) for (const r of h) if (box.contains(r.startContainer)) marks.push(`${name}:${r.toString()}`);
+          box.remove();
+          return JSON.stringify({ detail, marks });
+        },
+        [name, kind],
+      );
+    for (const kind of ['textarea', 'contenteditable']) {
+      const onRoster = await probeName('Mehmet Öztürk', kind);
+      const notOnRoster = await probeName('Mehmet Yılmaz', kind);
+      assert.notEqual(JSON.parse(onRoster).detail, 'none', `${kind}: the page's composer was checked`);
+      assert.equal(onRoster, notOnRoster, `${kind}: what the page sees for a roster name and for another name`);
+    }
     await page.close();
-    assert.equal(onRoster, notOnRoster, 'what the page sees for a roster name and for another name');
   });
 });
 
@@ -354,7 +368,8 @@ describe('service worker stopped mid-check', () => {
     // in wasm), then the worker is stopped while that check runs. The pasted text ends in a
     // different phone number; the old one is gone from the post.
     const filler = 'Vandaag hebben we met de hele klas een mooie wandeling gemaakt door het bos. ';
-    const big = filler.repeat(Math.ceil(1000000 / filler.length)) + 'Bel me op 06-99998888 ff.';
+    // (At the start: marks are drawn in the first 100,000 characters only, docs/hostile-input.md.)
+    const big = 'Bel me op 06-99998888 ff. ' + filler.repeat(Math.ceil(1000000 / filler.length));
     const cdp = await env.context.newCDPSession(ext);
     await cdp.send('ServiceWorker.enable');
     await page.evaluate(() => {
@@ -406,12 +421,11 @@ describe('service worker stopped mid-check', () => {
 // 200 ms except the textarea's own layout of the text, which the paused run has too. All
 // long tasks over 50 ms are printed, and tests/e2e/bench/heavy.mjs reports them for 1 and
 // 10 MB (docs/hostile-input.md).
-// Today Postwacht adds tasks of 400-1,400 ms, so this is marked todo: it runs and reports but
-// does not fail the run until the todo is taken off with the fix (checking in slices, or a
-// cap with a visible notice; docs/hostile-input.md).
+// Before the fix Postwacht added tasks of 400-1,400 ms (the mirror holding all 1 MB); now the
+// text is underlined in its first 100,000 characters only and the mirror holds only those
+// (docs/hostile-input.md).
 const LONG_TASK_BOUND_MS = 200;
 const PASTE_CHARS = 1000000;
-const LONG_TASK_TODO = 'issue 14: with a 1 MB paste Postwacht adds main-thread tasks of 400-1,400 ms; see docs/hostile-input.md';
 describe('a 1 MB paste', () => {
   let ext;
   before(async () => {
@@ -465,8 +479,33 @@ describe('a 1 MB paste', () => {
     return long;
   }
 
+  // Past the limits (docs/hostile-input.md): checked up to 1,200,000 UTF-16 units, marks
+  // drawn in the first 100,000, and the badge says which; nothing is marked past them.
+  for (const [chars, says] of [
+    [1000000, /Alle tekens zijn gecontroleerd; onderstreept is alleen in de eerste 100\.000 tekens\./],
+    [1500000, /Alleen de eerste 1\.199\.\d{3} tekens zijn gecontroleerd; de rest van dit lange bericht niet\./],
+  ]) {
+    it(`textarea, ${chars} chars: the badge says how far it is checked and marked`, { timeout: 240000 }, async () => {
+      await setPaused(false);
+      const page = await openEditor(env, 'textarea');
+      await composer(page).click();
+      await composer(page).evaluate((el, n) => {
+        const unit = 'Vandaag met groep 6 naar het museum geweest, bel me ff op 06-12345678 als er iets is. ';
+        el.value = unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+        el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+      }, chars);
+      await page.waitForFunction((n) => window.__answers.includes(n), chars, { timeout: 170000, polling: 500 });
+      const b = await waitBadge(page, (x) => x.errors > 0, 'main', 30000);
+      assert.match(b.label, says);
+      const ends = await uiEval(page, (root) => [...root.querySelectorAll('.mirror span[data-sev]')].map((x) => +x.dataset.end));
+      assert.ok(ends.length > 100, `${ends.length} marks drawn`);
+      assert.ok(Math.max(...ends) <= 100000, `a mark ends at ${Math.max(...ends)}`);
+      await page.close();
+    });
+  }
+
   for (const editor of ['textarea', 'contenteditable']) {
-    it(`${editor}: Postwacht adds no long main-thread task (bound ${LONG_TASK_BOUND_MS} ms, see above)`, { todo: LONG_TASK_TODO, timeout: 240000 }, async () => {
+    it(`${editor}: Postwacht adds no long main-thread task (bound ${LONG_TASK_BOUND_MS} ms, see above)`, { timeout: 240000 }, async () => {
       const own = await pasteAndWatch(editor, true);
       const withPostwacht = await pasteAndWatch(editor, false);
       console.log(`# ${editor}, ${PASTE_CHARS} chars: long tasks paused ${JSON.stringify(own)}, with Postwacht ${JSON.stringify(withPostwacht)}`);
