@@ -29,10 +29,12 @@ const IMAGE_TYPES = /\.(jpe?g|png|webp|heic|heif|avif)$/i;
 const TEXT = {
   nl: {
     strip: 'Verwijder locatie en eigenaar uit de foto',
+    photo: 'foto',
     how: ' Dat kan hier niet automatisch: maak een kopie zonder locatiegegevens (op de telefoon: bij het delen "Locatie" uitzetten; op de computer: Eigenschappen → Details → "Eigenschappen en persoonlijke gegevens verwijderen") en voeg die toe in plaats van deze foto.',
   },
   en: {
     strip: 'Remove location and owner from the photo',
+    photo: 'photo',
     how: ' This cannot be done automatically here: make a copy without location data (on a phone: turn off "Location" when sharing; on a computer: Properties → Details → "Remove properties and personal information") and attach that instead of this photo.',
   },
 };
@@ -216,8 +218,32 @@ export async function previewAppeared(c, img) {
   replace(c, name, { kind: 'image', name, faces: found.faces });
 }
 
+/** Findings about the attached photos or videos rather than the text. */
+const ATTACHMENT_RULES = /^(photo-consent\.|confidential\.photo-location$)/;
+
 /**
- * The findings as the card shows them: a photo-location finding gets the metadata fix when
+ * A finding about an attachment has no text under it (an empty span): the card quotes the
+ * attachment instead, by its file name as the core's message names it ("De foto (IMG_1.jpg)
+ * ..."), or "foto N" for one without a name (the core calls it "#N").
+ * @param {Composer} c @param {Finding} f
+ * @returns {Finding}
+ */
+function quoted(c, f) {
+  if (f.text || !ATTACHMENT_RULES.test(f.rule)) return f;
+  const named = c.attachments.filter((a) => a.name);
+  const byName = named.filter((a) => f.message.includes('(' + a.name + ')'));
+  const numbered = /\(#(\d+)\)/.exec(f.message);
+  let quote;
+  if (byName.length) quote = byName.reduce((a, b) => (b.name.length > a.name.length ? b : a)).name;
+  else if (numbered) quote = text().photo + ' ' + numbered[1];
+  else if (c.attachments.length) quote = c.attachments.map((a, i) => a.name || text().photo + ' ' + (i + 1)).join(', ');
+  else return f;
+  return { ...f, quote };
+}
+
+/**
+ * The findings as the card shows them: those about an attachment quote its name; a
+ * photo-location finding gets the metadata fix when
  * its photo came from a file input that still holds it, else a sentence on how to do it.
  * @param {Composer} c @param {Finding[]} findings
  * @returns {Finding[]}
@@ -225,7 +251,8 @@ export async function previewAppeared(c, img) {
 export function decorate(c, findings) {
   watched.add(c);
   const src = sourcesOf(c);
-  return findings.map((f) => {
+  return findings.map((found) => {
+    const f = quoted(c, found);
     if (f.rule !== 'confidential.photo-location') return f;
     const s = Array.from(src.values()).find((x) => f.message.includes('(' + x.name + ')'));
     if (s && s.input && s.input.isConnected && Array.from(s.input.files || []).includes(/** @type {File} */ (s.file))) {

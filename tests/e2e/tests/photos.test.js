@@ -70,6 +70,7 @@ describe('photos inspected on the device', () => {
     const t0 = Date.now();
     await input(page).setInputFiles(photo('one-face.jpg'));
     const text = await waitPanel(page, (t) => t.includes('(one-face.jpg) staat 1 gezicht'), 'the face count');
+    assert.ok(!text.includes('“”'), text);
     console.log(`# one-face.jpg: attach → finding ${Date.now() - t0} ms (first photo: includes loading the image module)`);
     assert.ok(!text.includes('Er is beeld van een schoolsituatie'), 'the count replaces the unconfirmed warning');
     assert.equal(await imageFetched(), true, 'the image wasm was loaded for the photo');
@@ -99,6 +100,8 @@ describe('photos inspected on the device', () => {
     await ui(page, '[data-postwacht-panel] li button.item', ).filter({ hasText: 'gps.jpg' }).click();
     const card = ui(page, '[data-postwacht-card][data-rule="confidential.photo-location"]');
     await card.waitFor();
+    // The finding has no text under it: the card quotes the photo by its file name.
+    assert.equal(await card.locator('.quote').innerText(), '“gps.jpg”');
     await card.locator('button.act.primary').click();
     await waitPanel(page, (t) => !t.includes('verraadt'), 'the finding gone after the fix');
     const after = await page.evaluate(async () => {
@@ -156,7 +159,10 @@ describe('photos inspected on the device', () => {
     await waitPanel(page, (t) => t.includes('Er is beeld van een schoolsituatie'), 'the unconfirmed warning');
     // Over 40 megapixels: read, not looked at: an info besides the warning.
     await input(page).setInputFiles(photo('huge.jpg'));
-    await waitPanel(page, (t) => t.includes('(huge.jpg) niet naar gezichten kijken') && t.includes('Er is beeld van een schoolsituatie'), 'the not-inspected info');
+    const listed = await waitPanel(page, (t) => t.includes('(huge.jpg) niet naar gezichten kijken') && t.includes('Er is beeld van een schoolsituatie'), 'the not-inspected info');
+    // The info is about the file, not the text: the panel quotes the file's name, never “”.
+    assert.ok(listed.includes('“huge.jpg” — Postwacht kon in de foto'), listed);
+    assert.ok(!listed.includes('“”'), listed);
     await page.close();
   });
 });
