@@ -20,11 +20,14 @@ import { getLang } from '../shared/i18n.js';
  * @typedef {{kind: 'image' | 'video', name: string, faces?: number | null,
  *   gps?: boolean | {lat: number, lon: number}, owner?: boolean | string, not_inspected?: boolean}} Attachment
  */
-/** @typedef {{file: Blob, name: string, input: HTMLInputElement | null, preview: Element | null}} Source */
+/** @typedef {{file: Blob, name: string, input: HTMLInputElement | null, preview: Element | null, kind?: 'video'}} Source */
 
 /** Photos larger than this are not read (the wasm side refuses over 40 megapixels anyway). */
 const MAX_BYTES = 64 * 1024 * 1024;
 const IMAGE_TYPES = /\.(jpe?g|png|webp|heic|heif|avif)$/i;
+const VIDEO_TYPES = /\.(mp4|mov|webm|m4v|mkv)$/i;
+/** How long a video may take to give its sampled frame before it is checked as today. */
+const FRAME_TIMEOUT_MS = 5000;
 
 const TEXT = {
   nl: {
@@ -53,6 +56,8 @@ function sourcesOf(c) {
 
 /** @param {{type?: string, name?: string}} f */
 const isImage = (f) => (f.type || '').toLowerCase().startsWith('image/') || IMAGE_TYPES.test(f.name || '');
+/** @param {{type?: string, name?: string}} f */
+const isVideo = (f) => (f.type || '').toLowerCase().startsWith('video/') || VIDEO_TYPES.test(f.name || '');
 
 /** @param {ArrayBuffer} buf */
 function toBase64(buf) {
@@ -84,8 +89,8 @@ export async function inspect(file) {
  * Replaces attachment `name` of `c` by `next` (or removes it when `next` is null).
  * @param {Composer} c @param {string} name @param {Attachment | null} next
  */
-function replace(c, name, next) {
-  const list = c.attachments.filter((a) => !(a.kind === 'image' && a.name === name));
+function replace(c, name, next, kind = 'image') {
+  const list = c.attachments.filter((a) => !(a.kind === kind && a.name === name));
   if (next) list.push(next);
   c.setAttachments(list);
 }
@@ -107,12 +112,12 @@ export async function added(c, files, input) {
     for (const [name, s] of src) {
       if (s.input === input && !names.has(name)) {
         src.delete(name);
-        replace(c, name, null);
+        replace(c, name, null, s.kind || 'image');
       }
     }
   }
-  await Promise.all(
-    list.filter(isImage).map(async (file) => {
+  await Promise.all([
+    ...list.filter(isImage).map(async (file) => {
       const name = file.name || '';
       src.set(name, { file, name, input, preview: null });
       const found = await inspect(file).catch(() => null);
@@ -120,7 +125,69 @@ export async function added(c, files, input) {
       replace(c, name, { kind: 'image', name, faces: found.faces, gps: found.gps, owner: found.owner, not_inspected: found.not_inspected });
       findPreview(c, name);
     }),
-  );
+    ...list.filter(isVideo).map(async (file) => {
+      const name = file.name || '';
+      src.set(name, { file, name, input, preview: null, kind: 'video' });
+      const frame = await videoFrame(file).catch(() => null);
+      const found = frame && (await inspect(frame).catch(() => null));
+      if (!found || src.get(name)?.file !== file || typeof found.faces !== 'number') return;
+      // One frame: its faces count, its GPS/owner are not the video's (a frame has none).
+      replace(c, name, { kind: 'video', name, faces: found.faces }, 'video');
+    }),
+  ]);
+}
+
+/**
+ * One frame of a video file (a tenth of the way in, at most 1 s; the first frame when the
+ * length is unknown), drawn in this content script's own <video> and canvas, which are
+ * never put in the page, scaled like a preview and encoded as PNG for the image module.
+ * Null when the browser cannot decode the video or takes too long: it is then checked as
+ * an attached video, as before.
+ * @param {Blob} file
+ * @returns {Promise<Blob | null>}
+ */
+async function videoFrame(file) {
+  const url = URL.createObjectURL(file);
+  const video = document.createElement('video');
+  video.muted = true;
+  video.preload = 'auto';
+  /** @param {string} ev */
+  const once = (ev) =>
+    new Promise((resolve, reject) => {
+      video.addEventListener(ev, resolve, { once: true });
+      video.addEventListener('error', reject, { once: true });
+    });
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve(null), FRAME_TIMEOUT_MS)));
+  try {
+    const drawn = (async () => {
+      const loaded = once('loadeddata');
+      video.src = url;
+      await loaded;
+      const d = video.duration;
+      if (Number.isFinite(d) && d > 0.2) {
+        const seeked = once('seeked');
+        video.currentTime = Math.min(1, d / 10);
+        await seeked;
+      }
+      const w = video.videoWidth;
+      const h = video.videoHeight;
+      if (!w || !h) return null;
+      const k = Math.min(1, PREVIEW_LONG_SIDE / Math.max(w, h));
+      const canvas = new OffscreenCanvas(Math.max(1, Math.round(w * k)), Math.max(1, Math.round(h * k)));
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return null;
+      ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
+      return canvas.convertToBlob({ type: 'image/png' });
+    })();
+    return /** @type {Blob | null} */ (await Promise.race([drawn, timeout]));
+  } finally {
+    clearTimeout(timer);
+    video.removeAttribute('src');
+    video.load();
+    URL.revokeObjectURL(url);
+  }
 }
 
 /**

@@ -152,6 +152,52 @@ describe('photos inspected on the device', () => {
     await page.close();
   });
 
+  it('a video: the faces of one frame (drawn in the content script, not the page); one it cannot play: the warning as before', async () => {
+    const page = await openEditor(env, 'textarea');
+    await draft(page);
+    // A real WebM, recorded by Chromium's MediaRecorder from a canvas showing the group photo.
+    const b64 = readFileSync(join(FIXTURES, 'group.jpg')).toString('base64');
+    const size = await page.evaluate(async (data) => {
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/jpeg' }));
+      const canvas = document.createElement('canvas');
+      canvas.width = bmp.width;
+      canvas.height = bmp.height;
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(bmp, 0, 0);
+      const rec = new MediaRecorder(canvas.captureStream(10), { mimeType: 'video/webm', videoBitsPerSecond: 4e6 });
+      const chunks = [];
+      rec.ondataavailable = (e) => chunks.push(e.data);
+      const stopped = new Promise((r) => (rec.onstop = r));
+      rec.start();
+      for (let i = 0; i < 15; i++) {
+        ctx.drawImage(bmp, 0, 0);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      rec.stop();
+      await stopped;
+      const file = new File(chunks, 'schoolreis.webm', { type: 'video/webm' });
+      const dt = new DataTransfer();
+      dt.items.add(file);
+      const input = document.querySelector('[data-box="main"] input[type=file]');
+      input.files = dt.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      return file.size;
+    }, b64);
+    assert.ok(size > 1000, `a WebM of ${size} bytes`);
+    const text = await waitPanel(page, (t) => /uit deze video \(schoolreis\.webm\) staan \d+ gezichten/.test(t), 'the faces of the video frame');
+    assert.ok(!text.includes('Er is beeld van een schoolsituatie'), text);
+    // The page saw no <video> or canvas of ours.
+    assert.equal(await page.evaluate(() => document.querySelectorAll('video, canvas').length), 0);
+    // A "video" the browser cannot decode: checked as an attached video, as before.
+    await input(page).setInputFiles({ name: 'kapot.mp4', mimeType: 'video/mp4', buffer: Buffer.from('not a video at all') });
+    await waitPanel(page, (t) => t.includes('Er is beeld van een schoolsituatie') && !t.includes('gezicht'), 'the unconfirmed warning for the broken video');
+    await input(page).setInputFiles([]);
+    await waitBadge(page, (b) => b.attachments === 0);
+    assert.equal(await getText(page), DRAFT);
+    await page.close();
+  });
+
   it('a file that is not a real image is checked by its name, as before; a huge one gets an info', async () => {
     const page = await openEditor(env, 'textarea');
     await draft(page);
