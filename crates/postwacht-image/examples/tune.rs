@@ -24,7 +24,10 @@ fn main() {
                 let format = sniff::sniff(&bytes).unwrap();
                 let h = decode::header(format, &bytes).unwrap();
                 let g = decode::decode_grey(format, &bytes, &h).unwrap();
-                let small = downscale::to_long_side(&g, long);
+                let small = downscale::orient(
+                    &downscale::to_long_side(&g, long),
+                    postwacht_image::metadata::read(&bytes).orientation,
+                );
                 let mut d = rustface::create_detector_with_model(model.clone());
                 d.set_min_face_size(20);
                 d.set_score_thresh(2.0);
