@@ -32,7 +32,11 @@ WASM_TARGET=wasm32-unknown-unknown
 # compiler), which would otherwise invalidate the native build's cache in target/.
 WASM_TARGET_DIR=target/wasm
 WASM_OUT=$WASM_TARGET_DIR/$WASM_TARGET/release/postwacht.wasm
-WASM_IMAGE_OUT=$WASM_TARGET_DIR/$WASM_TARGET/release/postwacht_image.wasm
+# The image module has a target dir of its own too: it is built with wasm SIMD (simd128,
+# in Chromium 91+ and Firefox 89+), which the text core is not, and one shared dir would
+# rebuild std for each of them in turn.
+WASM_IMAGE_TARGET_DIR=target/wasm-image
+WASM_IMAGE_OUT=$WASM_IMAGE_TARGET_DIR/$WASM_TARGET/release/postwacht_image.wasm
 WASM_ENV=(CARGO_TARGET_DIR="$WASM_TARGET_DIR")
 PKG_WEB=target/pkg/web   # wasm-bindgen --target web: loaded by the extension
 DIST_NODE=dist/node      # wasm-bindgen ES module for Node, plus the index.js facade
@@ -62,21 +66,29 @@ compile_wasm() {
     if [ "$features" = wasm ]; then lists+=(image_args); fi
     for a in "${lists[@]}"; do
         local -n cargo_args=$a
+        # The image module: its own target dir, and wasm SIMD (the detector's and the JPEG
+        # decoder's loops are vectorised; measured in docs/wasm-and-bench.md).
+        local dir_env=("${WASM_ENV[@]}") envs=("${std_env[@]}") simd=()
+        if [ "$a" = image_args ]; then
+            dir_env=(CARGO_TARGET_DIR="$WASM_IMAGE_TARGET_DIR")
+            envs=(RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Ctarget-feature=+simd128")
+            simd=(RUSTFLAGS="-Ctarget-feature=+simd128")
+        fi
         case "$mode" in
             rustup)
-                env "${WASM_ENV[@]}" "${std_env[@]}" cargo "${cargo_args[@]}" "${build_std[@]}"
+                env "${dir_env[@]}" "${envs[@]}" cargo "${cargo_args[@]}" "${build_std[@]}"
                 ;;
             debian)
                 # Debian's cargo/rustc 1.96 first on PATH, std sources from
                 # /usr/lib/rustlib/src/rust; RUSTUP_TOOLCHAIN/RUSTC would point cargo back at
                 # rustup's compiler.
-                env -u RUSTUP_TOOLCHAIN -u RUSTC "${WASM_ENV[@]}" "${std_env[@]}" \
+                env -u RUSTUP_TOOLCHAIN -u RUSTC "${dir_env[@]}" "${envs[@]}" \
                     PATH="/usr/bin:$PATH" cargo "${cargo_args[@]}" "${build_std[@]}"
                 ;;
             rustup-target)
                 # rustup's prebuilt std for wasm32 (no rust-src): no build-std, no
                 # immediate-abort.
-                env "${WASM_ENV[@]}" cargo "${cargo_args[@]}"
+                env "${dir_env[@]}" "${simd[@]}" cargo "${cargo_args[@]}"
                 ;;
             *) log "no wasm toolchain (mode '$mode')"; exit 1 ;;
         esac
@@ -116,8 +128,8 @@ build_wasm() {
     optimize_wasm "$DIST_NODE/postwacht_bg.wasm"
     # The detector's loops are the image module's time: -O3 there; it is loaded when the
     # first photo is attached, not at start, so its size matters less.
-    optimize_wasm "$PKG_WEB/postwacht_image_bg.wasm" -O3
-    optimize_wasm "$DIST_NODE/postwacht_image_bg.wasm" -O3
+    optimize_wasm "$PKG_WEB/postwacht_image_bg.wasm" -O3 --enable-simd
+    optimize_wasm "$DIST_NODE/postwacht_image_bg.wasm" -O3 --enable-simd
     write_node_facade
     log "wasm: $(wc -c <"$PKG_WEB/postwacht_bg.wasm") bytes raw," \
         "$(gzip -9c "$PKG_WEB/postwacht_bg.wasm" | wc -c) bytes gzipped"
@@ -133,7 +145,7 @@ build_wasm() {
 # machine without npm (with a message). The features are the ones rustc enables for wasm32
 # by default, which all current browsers have.
 optimize_wasm() {
-    local file=$1 level=${2:--Oz}
+    local file=$1 level=${2:--Oz} extra=("${@:3}")
     [ "${POSTWACHT_WASM_OPT:-1}" = 1 ] || return 0
     # One cached result per module (the text core and the image module).
     local cache="$WASM_TARGET_DIR/opt-cache/$(basename "$file" .wasm)" hash
@@ -142,7 +154,7 @@ optimize_wasm() {
     # constant offsets into loads and stores: -1.7 KB gzipped, -4 KB raw.
     local opt_flags=("$level" --low-memory-unused --enable-bulk-memory --enable-mutable-globals
         --enable-sign-ext --enable-nontrapping-float-to-int --enable-reference-types
-        --enable-multivalue)
+        --enable-multivalue "${extra[@]}")
     hash=$( (sha256sum "$file"; echo "${opt_flags[*]}") | sha256sum | cut -d' ' -f1)
     if [ -f "$cache/$hash.wasm" ]; then
         cp "$cache/$hash.wasm" "$file"

@@ -20,19 +20,24 @@ import { getLang } from '../shared/i18n.js';
  * @typedef {{kind: 'image' | 'video', name: string, faces?: number | null,
  *   gps?: boolean | {lat: number, lon: number}, owner?: boolean | string, not_inspected?: boolean}} Attachment
  */
-/** @typedef {{file: Blob, name: string, input: HTMLInputElement | null, preview: Element | null}} Source */
+/** @typedef {{file: Blob, name: string, input: HTMLInputElement | null, preview: Element | null, kind?: 'video'}} Source */
 
 /** Photos larger than this are not read (the wasm side refuses over 40 megapixels anyway). */
 const MAX_BYTES = 64 * 1024 * 1024;
 const IMAGE_TYPES = /\.(jpe?g|png|webp|heic|heif|avif)$/i;
+const VIDEO_TYPES = /\.(mp4|mov|webm|m4v|mkv)$/i;
+/** How long a video may take to give its sampled frame before it is checked as today. */
+const FRAME_TIMEOUT_MS = 5000;
 
 const TEXT = {
   nl: {
     strip: 'Verwijder locatie en eigenaar uit de foto',
+    photo: 'foto',
     how: ' Dat kan hier niet automatisch: maak een kopie zonder locatiegegevens (op de telefoon: bij het delen "Locatie" uitzetten; op de computer: Eigenschappen → Details → "Eigenschappen en persoonlijke gegevens verwijderen") en voeg die toe in plaats van deze foto.',
   },
   en: {
     strip: 'Remove location and owner from the photo',
+    photo: 'photo',
     how: ' This cannot be done automatically here: make a copy without location data (on a phone: turn off "Location" when sharing; on a computer: Properties → Details → "Remove properties and personal information") and attach that instead of this photo.',
   },
 };
@@ -51,6 +56,8 @@ function sourcesOf(c) {
 
 /** @param {{type?: string, name?: string}} f */
 const isImage = (f) => (f.type || '').toLowerCase().startsWith('image/') || IMAGE_TYPES.test(f.name || '');
+/** @param {{type?: string, name?: string}} f */
+const isVideo = (f) => (f.type || '').toLowerCase().startsWith('video/') || VIDEO_TYPES.test(f.name || '');
 
 /** @param {ArrayBuffer} buf */
 function toBase64(buf) {
@@ -82,8 +89,8 @@ export async function inspect(file) {
  * Replaces attachment `name` of `c` by `next` (or removes it when `next` is null).
  * @param {Composer} c @param {string} name @param {Attachment | null} next
  */
-function replace(c, name, next) {
-  const list = c.attachments.filter((a) => !(a.kind === 'image' && a.name === name));
+function replace(c, name, next, kind = 'image') {
+  const list = c.attachments.filter((a) => !(a.kind === kind && a.name === name));
   if (next) list.push(next);
   c.setAttachments(list);
 }
@@ -105,15 +112,15 @@ export async function added(c, files, input) {
     for (const [name, s] of src) {
       if (s.input === input && !names.has(name)) {
         src.delete(name);
-        replace(c, name, null);
+        replace(c, name, null, s.kind || 'image');
       }
     }
   }
-  // Files that are not photos are only counted by name; where they came from is kept for
-  // keptAfterEmptied.
-  for (const file of list) if (!isImage(file)) src.set(file.name || '', { file, name: file.name || '', input, preview: null });
-  await Promise.all(
-    list.filter(isImage).map(async (file) => {
+  // Files that are neither photos nor videos are only counted by name; where they came from
+  // is kept for keptAfterEmptied.
+  for (const file of list) if (!isImage(file) && !isVideo(file)) src.set(file.name || '', { file, name: file.name || '', input, preview: null });
+  await Promise.all([
+    ...list.filter(isImage).map(async (file) => {
       const name = file.name || '';
       src.set(name, { file, name, input, preview: null });
       const found = await inspect(file).catch(() => null);
@@ -121,7 +128,69 @@ export async function added(c, files, input) {
       replace(c, name, { kind: 'image', name, faces: found.faces, gps: found.gps, owner: found.owner, not_inspected: found.not_inspected });
       findPreview(c, name);
     }),
-  );
+    ...list.filter(isVideo).map(async (file) => {
+      const name = file.name || '';
+      src.set(name, { file, name, input, preview: null, kind: 'video' });
+      const frame = await videoFrame(file).catch(() => null);
+      const found = frame && (await inspect(frame).catch(() => null));
+      if (!found || src.get(name)?.file !== file || typeof found.faces !== 'number') return;
+      // One frame: its faces count, its GPS/owner are not the video's (a frame has none).
+      replace(c, name, { kind: 'video', name, faces: found.faces }, 'video');
+    }),
+  ]);
+}
+
+/**
+ * One frame of a video file (a tenth of the way in, at most 1 s; the first frame when the
+ * length is unknown), drawn in this content script's own <video> and canvas, which are
+ * never put in the page, scaled like a preview and encoded as PNG for the image module.
+ * Null when the browser cannot decode the video or takes too long: it is then checked as
+ * an attached video, as before.
+ * @param {Blob} file
+ * @returns {Promise<Blob | null>}
+ */
+async function videoFrame(file) {
+  const url = URL.createObjectURL(file);
+  const video = document.createElement('video');
+  video.muted = true;
+  video.preload = 'auto';
+  /** @param {string} ev */
+  const once = (ev) =>
+    new Promise((resolve, reject) => {
+      video.addEventListener(ev, resolve, { once: true });
+      video.addEventListener('error', reject, { once: true });
+    });
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve(null), FRAME_TIMEOUT_MS)));
+  try {
+    const drawn = (async () => {
+      const loaded = once('loadeddata');
+      video.src = url;
+      await loaded;
+      const d = video.duration;
+      if (Number.isFinite(d) && d > 0.2) {
+        const seeked = once('seeked');
+        video.currentTime = Math.min(1, d / 10);
+        await seeked;
+      }
+      const w = video.videoWidth;
+      const h = video.videoHeight;
+      if (!w || !h) return null;
+      const k = Math.min(1, PREVIEW_LONG_SIDE / Math.max(w, h));
+      const canvas = new OffscreenCanvas(Math.max(1, Math.round(w * k)), Math.max(1, Math.round(h * k)));
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return null;
+      ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
+      return canvas.convertToBlob({ type: 'image/png' });
+    })();
+    return /** @type {Blob | null} */ (await Promise.race([drawn, timeout]));
+  } finally {
+    clearTimeout(timer);
+    video.removeAttribute('src');
+    video.load();
+    URL.revokeObjectURL(url);
+  }
 }
 
 /**
@@ -240,8 +309,32 @@ export async function previewAppeared(c, img) {
   replace(c, name, { kind: 'image', name, faces: found.faces });
 }
 
+/** Findings about the attached photos or videos rather than the text. */
+const ATTACHMENT_RULES = /^(photo-consent\.|confidential\.photo-location$)/;
+
 /**
- * The findings as the card shows them: a photo-location finding gets the metadata fix when
+ * A finding about an attachment has no text under it (an empty span): the card quotes the
+ * attachment instead, by its file name as the core's message names it ("De foto (IMG_1.jpg)
+ * ..."), or "foto N" for one without a name (the core calls it "#N").
+ * @param {Composer} c @param {Finding} f
+ * @returns {Finding}
+ */
+function quoted(c, f) {
+  if (f.text || !ATTACHMENT_RULES.test(f.rule)) return f;
+  const named = c.attachments.filter((a) => a.name);
+  const byName = named.filter((a) => f.message.includes('(' + a.name + ')'));
+  const numbered = /\(#(\d+)\)/.exec(f.message);
+  let quote;
+  if (byName.length) quote = byName.reduce((a, b) => (b.name.length > a.name.length ? b : a)).name;
+  else if (numbered) quote = text().photo + ' ' + numbered[1];
+  else if (c.attachments.length) quote = c.attachments.map((a, i) => a.name || text().photo + ' ' + (i + 1)).join(', ');
+  else return f;
+  return { ...f, quote };
+}
+
+/**
+ * The findings as the card shows them: those about an attachment quote its name; a
+ * photo-location finding gets the metadata fix when
  * its photo came from a file input that still holds it, else a sentence on how to do it.
  * @param {Composer} c @param {Finding[]} findings
  * @returns {Finding[]}
@@ -249,7 +342,8 @@ export async function previewAppeared(c, img) {
 export function decorate(c, findings) {
   watched.add(c);
   const src = sourcesOf(c);
-  return findings.map((f) => {
+  return findings.map((found) => {
+    const f = quoted(c, found);
     if (f.rule !== 'confidential.photo-location') return f;
     const s = Array.from(src.values()).find((x) => f.message.includes('(' + x.name + ')'));
     if (s && s.input && s.input.isConnected && Array.from(s.input.files || []).includes(/** @type {File} */ (s.file))) {

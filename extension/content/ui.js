@@ -190,7 +190,7 @@ export function showCard(composer, finding, rect, { focus = false, pinned = fals
     },
     el('button', { class: 'close', type: 'button', 'aria-label': t('close'), text: '×', onmousedown: keepFocus, onclick: trusted(() => { hideCard(true); composer.focusBack(); }) }),
     el('header', {}, el('span', { class: 'sev ' + finding.severity, text: sevLabel(finding.severity) }), el('span', { text: t('cat_' + finding.category.replace(/-/g, '_')) })),
-    el('div', { class: 'quote', text: '“' + finding.text + '”' }),
+    el('div', { class: 'quote', text: '“' + quoteOf(finding) + '”' }),
     el('p', { class: 'msg', text: finding.message }),
     addresseeLine(composer, finding),
     // The core cites the protocol rule in the post's language ("Protocol: ...").
@@ -219,6 +219,13 @@ export function showCard(composer, finding, rect, { focus = false, pinned = fals
   placeNear(node, rect);
   if (focus) (/** @type {HTMLElement | null} */ (node.querySelector('button.act')) || node).focus();
 }
+
+/**
+ * What a card quotes: the text under the finding, or for a finding about an attachment (no
+ * text under it) the name content/attachments.js gives it ("IMG_1.jpg", "foto 1").
+ * @param {Finding} f
+ */
+const quoteOf = (f) => f.quote || f.text;
 
 /**
  * For a finding that rests on an inferred addressee (a public discussion with a parent or
@@ -291,7 +298,7 @@ function findingsList(composer, badgeRect) {
           const r = composer.rectOf(f) || badgeRect;
           showCard(composer, f, r, { focus: true });
         }),
-      }, el('span', { class: 'sev ' + f.severity, text: sevLabel(f.severity) }), ' ', el('span', { text: '“' + f.text + '” — ' + f.message })),
+      }, el('span', { class: 'sev ' + f.severity, text: sevLabel(f.severity) }), ' ', el('span', { text: '“' + quoteOf(f) + '” — ' + f.message })),
     ),
   );
   return items.length ? el('ul', {}, ...items) : el('p', { text: t('noFindings') });
@@ -489,7 +496,7 @@ export function showGuard(errors, { allowOverride = true, needReason = false, fa
       failed
         ? el('p', { id: 'pw-guard-desc', 'data-guard-failed': failed, text: t(failed === 'pending' ? 'guardPending' : 'guardFailed') })
         : el('p', { id: 'pw-guard-desc', text: t('guardIntro', t(errors.length === 1 ? 'countErrorOne' : 'countErrorOther', errors.length)) }),
-      errors.length ? el('ul', {}, ...errors.map((f) => el('li', {}, el('strong', { text: '“' + f.text + '”' }), ' — ', el('span', { text: f.message })))) : null,
+      errors.length ? el('ul', {}, ...errors.map((f) => el('li', {}, el('strong', { text: '“' + quoteOf(f) + '”' }), ' — ', el('span', { text: f.message })))) : null,
       allowOverride ? null : el('p', { class: 'muted', text: t('guardNoOverride') }),
       reason ? el('p', {}, reason) : null,
       el('div', { class: 'actions' }, back, post),

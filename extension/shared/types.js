@@ -10,10 +10,12 @@
  */
 
 /**
- * One finding of the core, spans in UTF-16 code units of the checked text.
+ * One finding of the core, spans in UTF-16 code units of the checked text. `quote`: what
+ * the card shows instead of an empty `text` (an attachment's name, set by
+ * content/attachments.js; never sent to the core).
  * @typedef {{
  *   category: string, rule: string, severity: Severity, start: number, end: number,
- *   text: string, message: string, reference?: string, fixes?: Fix[],
+ *   text: string, message: string, reference?: string, fixes?: Fix[], quote?: string,
  * }} Finding
  */
 

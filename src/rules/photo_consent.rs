@@ -22,13 +22,14 @@ impl Rule for PhotoConsent {
         if atts.is_empty() || !a.school_context && a.mentions.is_empty() {
             return;
         }
-        // What the photo inspection counted; a video or a photo it did not look at may
-        // show anyone. Every attachment inspected and faceless: nobody is pictured, so no
-        // warning to confirm; a pupil named without consent stays an error (the detector
-        // can miss a face turned away).
+        // What the photo inspection counted; a photo it did not look at may show anyone.
+        // Every attachment inspected and faceless: nobody is pictured, so no warning to
+        // confirm; a pupil named without consent stays an error (the detector can miss a
+        // face turned away). A video's count is of one sampled frame: faces there count,
+        // none there says nothing about the rest of the video.
         let faces = |att: &crate::model::Attachment| match att.kind {
             AttachmentKind::Image => att.faces,
-            AttachmentKind::Video => None,
+            AttachmentKind::Video => att.faces.filter(|&n| n > 0),
         };
         let faceless = atts.iter().all(|att| faces(att) == Some(0));
         if faceless && a.mentions.is_empty() {
@@ -90,10 +91,11 @@ impl Rule for PhotoConsent {
                 continue;
             }
             let (s, e) = a.topic_signal.unwrap_or((0, 0));
-            let count = if n == 1 {
-                "photo.faces-one"
-            } else {
-                "photo.faces-many"
+            let count = match (att.kind, n) {
+                (AttachmentKind::Video, 1) => "photo.video-faces-one",
+                (AttachmentKind::Video, _) => "photo.video-faces-many",
+                (_, 1) => "photo.faces-one",
+                _ => "photo.faces-many",
             };
             out.push(
                 Hit::new(&catalog::photo_consent::FACES, s, e)
@@ -256,6 +258,31 @@ mod inspected {
         let f = with_faces("Groep 4 genoot vandaag van de excursie.", &[Some(1)]);
         let h = f.iter().find(|f| f.rule == "photo-consent.faces").unwrap();
         assert!(h.message.contains("staat 1 gezicht."), "{}", h.message);
+    }
+
+    #[test]
+    fn a_video_frame_with_faces_counts_an_empty_frame_says_nothing() {
+        let mut post = post("Groep 4 genoot vandaag van de excursie.", "school");
+        let mut clip = Attachment::new(AttachmentKind::Video, "clip.webm");
+        clip.faces = Some(2);
+        post.context.attachments.push(clip);
+        let f = check_post(&policy(), &post);
+        let h = f
+            .iter()
+            .find(|f| f.rule == "photo-consent.faces")
+            .expect("faces warning");
+        assert!(
+            h.message
+                .starts_with("In een beeld uit deze video (clip.webm) staan 2 gezichten."),
+            "{}",
+            h.message
+        );
+        assert_no_rule(&f, "photo-consent.unconfirmed", "the count replaces it");
+        // No face in the sampled frame: the rest of the video may show anyone.
+        post.context.attachments[0].faces = Some(0);
+        let f = check_post(&policy(), &post);
+        assert_rule(&f, "photo-consent.unconfirmed");
+        assert_no_rule(&f, "photo-consent.faces", "no face in the frame");
     }
 
     #[test]

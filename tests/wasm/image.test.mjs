@@ -49,6 +49,14 @@ test('GPS and owner; stripping removes them and keeps the size', () => {
   assert.deepEqual([after.gps, after.owner, after.width, after.height], [null, null, 640, 480]);
 });
 
+test('an owner in XMP (exiftool-written dc:creator, aux:OwnerName) or EXIF Copyright; stripped with the rest', () => {
+  assert.equal(inspectImage(fixture('xmp-creator.jpg')).owner, 'Anja de Vries; Meester Jan');
+  assert.equal(inspectImage(fixture('xmp-owner.png')).owner, 'Meester Jan');
+  assert.equal(inspectImage(fixture('exif-copyright.jpg')).owner, '(c) 2026 Anja de Vries');
+  assert.equal(inspectImage(fixture('one-face.jpg')).owner, null);
+  assert.equal(inspectImage(stripMetadata(fixture('xmp-creator.jpg'))).owner, null);
+});
+
 test('too large and HEIC: metadata only; broken files throw with a kind', () => {
   assert.equal(inspectImage(fixture('huge.jpg')).not_inspected, 'too-large');
   assert.equal(inspectImage(fixture('huge.jpg')).faces, null);
@@ -77,4 +85,10 @@ test('what the inspection found drives the text core\'s findings', () => {
   assert.ok(landscape.includes('confidential.photo-location'), landscape.join());
   assert.ok(check(attach('group.jpg')).includes('photo-consent.faces'));
   assert.ok(check({ kind: 'image', name: 'x.jpg' }).includes('photo-consent.unconfirmed'), 'uninspected: as before');
+  const owned = check(attach('xmp-creator.jpg'));
+  assert.ok(owned.includes('confidential.photo-location'), owned.join());
+  // A video's sampled frame: its faces count; none in it says nothing about the video.
+  assert.ok(check({ kind: 'video', name: 'v.webm', faces: 3 }).includes('photo-consent.faces'));
+  const blank = check({ kind: 'video', name: 'v.webm', faces: 0 });
+  assert.ok(blank.includes('photo-consent.unconfirmed') && !blank.includes('photo-consent.faces'), blank.join());
 });

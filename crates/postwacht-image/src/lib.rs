@@ -29,6 +29,7 @@ pub mod sniff;
 pub mod strip;
 #[cfg(feature = "wasm")]
 mod wasm;
+pub mod xmp;
 
 use std::fmt;
 

@@ -1,7 +1,9 @@
 //! The EXIF fields that matter for a post: GPS position, a person's name, orientation.
-//! kamadak-exif finds the EXIF block in JPEG, PNG (eXIf), WebP and HEIF containers; a PNG's
-//! Author text chunk counts as an owner too.
+//! kamadak-exif finds the EXIF block in JPEG, PNG (eXIf), WebP and HEIF containers. A name
+//! is the camera owner, artist, Windows author or copyright holder in EXIF, a name in the
+//! XMP packet ([`crate::xmp`]: dc:creator, aux:OwnerName, ...) or a PNG's Author text chunk.
 
+use crate::xmp;
 use exif::{In, Tag, Value};
 use std::io::Cursor;
 
@@ -19,7 +21,7 @@ pub fn read(bytes: &[u8]) -> Meta {
         ..Meta::default()
     };
     let Ok(exif) = exif::Reader::new().read_from_container(&mut Cursor::new(bytes)) else {
-        meta.owner = png_author(bytes);
+        meta.owner = xmp::owner(bytes).or_else(|| png_author(bytes));
         return meta;
     };
     if let Some(o) = exif
@@ -37,6 +39,12 @@ pub fn read(bytes: &[u8]) -> Meta {
                 .and_then(|f| ascii(&f.value))
         })
         .or_else(|| xp_author(&exif))
+        .or_else(|| xmp::owner(bytes))
+        // The copyright holder is often the photographer ("© 2026 Anja de Vries").
+        .or_else(|| {
+            exif.get_field(Tag::Copyright, In::PRIMARY)
+                .and_then(|f| ascii(&f.value))
+        })
         .or_else(|| png_author(bytes));
     meta
 }

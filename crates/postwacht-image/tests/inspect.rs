@@ -81,6 +81,53 @@ fn gps_and_owner_are_read() {
     );
 }
 
+/// one-face.webp with an XMP chunk after its image data, as editors append it.
+fn webp_with_xmp(packet: &str) -> Vec<u8> {
+    let mut b = fixture("one-face.webp");
+    let data = packet.as_bytes();
+    b.extend_from_slice(b"XMP ");
+    b.extend_from_slice(&(data.len() as u32).to_le_bytes());
+    b.extend_from_slice(data);
+    if data.len() % 2 == 1 {
+        b.push(0);
+    }
+    let riff = (b.len() - 8) as u32;
+    b[4..8].copy_from_slice(&riff.to_le_bytes());
+    b
+}
+
+#[test]
+fn xmp_and_copyright_names_are_owners() {
+    // Written by exiftool (tests/fixtures/make.sh); the photos have no EXIF block.
+    let owner = |name: &str| inspect(&fixture(name)).unwrap().owner;
+    assert_eq!(
+        owner("xmp-creator.jpg").as_deref(),
+        Some("Anja de Vries; Meester Jan")
+    );
+    assert_eq!(
+        owner("xmp-position.jpg").as_deref(),
+        Some("Leerkracht groep 7")
+    );
+    assert_eq!(owner("xmp-owner.png").as_deref(), Some("Meester Jan"));
+    assert_eq!(
+        owner("exif-copyright.jpg").as_deref(),
+        Some("(c) 2026 Anja de Vries")
+    );
+    // The faces are still counted.
+    assert_eq!(faces("xmp-creator.jpg"), 1);
+    let webp = webp_with_xmp(
+        r#"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description rdf:about=""
+        xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator><rdf:Seq><rdf:li>Anja de
+        Vries</rdf:li></rdf:Seq></dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>"#,
+    );
+    let found = inspect(&webp).unwrap();
+    assert_eq!(found.owner.as_deref(), Some("Anja de Vries"));
+    assert_eq!(found.faces.unwrap().len(), 1);
+    // Without any of those: no owner.
+    assert_eq!(owner("one-face.jpg"), None);
+    assert_eq!(owner("one-face.webp"), None);
+}
+
 #[test]
 fn huge_and_heic_are_read_but_not_decoded() {
     for name in ["huge.jpg", "huge.png"] {
@@ -114,7 +161,13 @@ fn broken_files_are_errors_with_a_kind() {
 
 #[test]
 fn every_prefix_of_a_photo_is_an_answer_not_a_panic() {
-    for name in ["one-face.jpg", "one-face.webp", "no-face.png", "gps.jpg"] {
+    for name in [
+        "one-face.jpg",
+        "one-face.webp",
+        "no-face.png",
+        "gps.jpg",
+        "xmp-owner.png",
+    ] {
         let bytes = fixture(name);
         for cut in (0..bytes.len()).step_by(97) {
             let _ = inspect(&bytes[..cut]);
@@ -136,6 +189,9 @@ fn stripping_removes_gps_and_owner_and_keeps_the_pixels() {
         "gps-south-west.jpg",
         "no-face.png",
         "one-face.webp",
+        "xmp-creator.jpg",
+        "xmp-owner.png",
+        "exif-copyright.jpg",
     ] {
         let before = fixture(name);
         let after = strip_metadata(&before).unwrap();

@@ -81,6 +81,7 @@ describe('photos inspected on the device', () => {
     const t0 = Date.now();
     await input(page).setInputFiles(photo('one-face.jpg'));
     const text = await waitPanel(page, (t) => t.includes('(one-face.jpg) staat 1 gezicht'), 'the face count');
+    assert.ok(!text.includes('“”'), text);
     console.log(`# one-face.jpg: attach → finding ${Date.now() - t0} ms (first photo: includes loading the image module)`);
     assert.ok(!text.includes('Er is beeld van een schoolsituatie'), 'the count replaces the unconfirmed warning');
     assert.equal(await imageFetched(), true, 'the image wasm was loaded for the photo');
@@ -144,6 +145,8 @@ describe('photos inspected on the device', () => {
     await ui(page, '[data-postwacht-panel] li button.item', ).filter({ hasText: 'gps.jpg' }).click();
     const card = ui(page, '[data-postwacht-card][data-rule="confidential.photo-location"]');
     await card.waitFor();
+    // The finding has no text under it: the card quotes the photo by its file name.
+    assert.equal(await card.locator('.quote').innerText(), '“gps.jpg”');
     await card.locator('button.act.primary').click();
     await waitPanel(page, (t) => !t.includes('verraadt'), 'the finding gone after the fix');
     const after = await page.evaluate(async () => {
@@ -188,6 +191,52 @@ describe('photos inspected on the device', () => {
     await page.close();
   });
 
+  it('a video: the faces of one frame (drawn in the content script, not the page); one it cannot play: the warning as before', async () => {
+    const page = await openEditor(env, 'textarea');
+    await draft(page);
+    // A real WebM, recorded by Chromium's MediaRecorder from a canvas showing the group photo.
+    const b64 = readFileSync(join(FIXTURES, 'group.jpg')).toString('base64');
+    const size = await page.evaluate(async (data) => {
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/jpeg' }));
+      const canvas = document.createElement('canvas');
+      canvas.width = bmp.width;
+      canvas.height = bmp.height;
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(bmp, 0, 0);
+      const rec = new MediaRecorder(canvas.captureStream(10), { mimeType: 'video/webm', videoBitsPerSecond: 4e6 });
+      const chunks = [];
+      rec.ondataavailable = (e) => chunks.push(e.data);
+      const stopped = new Promise((r) => (rec.onstop = r));
+      rec.start();
+      for (let i = 0; i < 15; i++) {
+        ctx.drawImage(bmp, 0, 0);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      rec.stop();
+      await stopped;
+      const file = new File(chunks, 'schoolreis.webm', { type: 'video/webm' });
+      const dt = new DataTransfer();
+      dt.items.add(file);
+      const input = document.querySelector('[data-box="main"] input[type=file]');
+      input.files = dt.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      return file.size;
+    }, b64);
+    assert.ok(size > 1000, `a WebM of ${size} bytes`);
+    const text = await waitPanel(page, (t) => /uit deze video \(schoolreis\.webm\) staan \d+ gezichten/.test(t), 'the faces of the video frame');
+    assert.ok(!text.includes('Er is beeld van een schoolsituatie'), text);
+    // The page saw no <video> or canvas of ours.
+    assert.equal(await page.evaluate(() => document.querySelectorAll('video, canvas').length), 0);
+    // A "video" the browser cannot decode: checked as an attached video, as before.
+    await input(page).setInputFiles({ name: 'kapot.mp4', mimeType: 'video/mp4', buffer: Buffer.from('not a video at all') });
+    await waitPanel(page, (t) => t.includes('Er is beeld van een schoolsituatie') && !t.includes('gezicht'), 'the unconfirmed warning for the broken video');
+    await input(page).setInputFiles([]);
+    await waitBadge(page, (b) => b.attachments === 0);
+    assert.equal(await getText(page), DRAFT);
+    await page.close();
+  });
+
   it('a file that is not a real image is checked by its name, as before; a huge one gets an info', async () => {
     const page = await openEditor(env, 'textarea');
     await draft(page);
@@ -195,7 +244,10 @@ describe('photos inspected on the device', () => {
     await waitPanel(page, (t) => t.includes('Er is beeld van een schoolsituatie'), 'the unconfirmed warning');
     // Over 40 megapixels: read, not looked at: an info besides the warning.
     await input(page).setInputFiles(photo('huge.jpg'));
-    await waitPanel(page, (t) => t.includes('(huge.jpg) niet naar gezichten kijken') && t.includes('Er is beeld van een schoolsituatie'), 'the not-inspected info');
+    const listed = await waitPanel(page, (t) => t.includes('(huge.jpg) niet naar gezichten kijken') && t.includes('Er is beeld van een schoolsituatie'), 'the not-inspected info');
+    // The info is about the file, not the text: the panel quotes the file's name, never “”.
+    assert.ok(listed.includes('“huge.jpg” — Postwacht kon in de foto'), listed);
+    assert.ok(!listed.includes('“”'), listed);
     await page.close();
   });
 });
