@@ -115,7 +115,19 @@ pub(crate) fn sections(data: &str) -> StdMap<String, Vec<String>> {
 }
 
 fn set(lines: Option<&Vec<String>>) -> HashSet<String> {
-    lines.into_iter().flatten().map(|l| normalize(l)).collect()
+    lines.into_iter().flatten().map(|l| entry_word(l)).collect()
+}
+
+/// A one-word entry as the tokeniser meets it in a post: normalised, and a plural or
+/// possessive with an apostrophe ("collega's", "parent's") as its first token, since the
+/// tokeniser splits "collega's" into "collega" and "s" (rules that read lists skip that "s").
+pub(crate) fn entry_word(l: &str) -> String {
+    let n = normalize(l);
+    // (normalize folds the typographic apostrophe to ').
+    match n.strip_suffix("'s") {
+        Some(base) if !base.is_empty() && tokens(base).len() == 1 => base.to_string(),
+        _ => n,
+    }
 }
 
 fn phrases(lines: Option<&Vec<String>>) -> PhraseSet<()> {
@@ -192,7 +204,7 @@ fn list(s: &StdMap<String, Vec<String>>, k: &str) -> Vec<String> {
     s.get(k)
         .into_iter()
         .flatten()
-        .map(|l| normalize(l))
+        .map(|l| entry_word(l))
         .collect()
 }
 
