@@ -79,6 +79,8 @@ word_classes! {
     indefinite_articles = "indefinite-articles",
     one_pupil_nouns = "one-pupil-nouns",
     person_determiners = "person-determiners",
+    /// "die ouders", "those parents": before a group word, a group, not one pupil's.
+    demonstratives = "demonstratives",
     class_plural_determiners = "class-plural-determiners",
     pupil_plurals = "pupil-plurals",
     not_adjectives = "not-adjectives",

@@ -487,3 +487,7 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+#[path = "profanity_tests.rs"]
+mod more_tests;

@@ -121,8 +121,10 @@ fn sentence_names_someone(ctx: &Ctx, ss: usize, se: usize) -> bool {
             let plural_ok = c.class_plural_determiners.contains(w);
             // "die nieuwe collega": one adjective may stand between.
             let adjective = |x: &str| x.ends_with('e') && !c.not_adjectives.contains(x);
-            person(next)
-                || adjective(next) && person(after_next)
+            // "die (Poolse) ouders" is a group, "zijn ouders" one pupil's.
+            let one = |n: &str| person(n) && !(c.demonstratives.contains(w) && c.generic_groups.contains(n));
+            one(next)
+                || adjective(next) && one(after_next)
                 || plural_ok && is_class_code(next) && c.pupil_plurals.contains(after_next)
         } else if lex.titles.contains(w) {
             // "meneer Aoulad", "juf Emma": a named adult.

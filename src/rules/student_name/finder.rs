@@ -271,12 +271,15 @@ impl Mentions<'_> {
     }
 
     /// Does every sentence of the post start with a capital (where it starts with a letter)?
+    /// Not counted: a clause after a colon or semicolon, which Dutch and English start in
+    /// lower case ("naar de kinderboerderij: kalfjes geaaid, koeien in de wei").
     fn writer_capitalises(&self) -> bool {
-        self.text
-            .tokens
+        let t = self.text;
+        t.tokens
             .iter()
-            .filter(|t| t.sentence_start && t.has_letter)
-            .all(|t| t.capitalized)
+            .filter(|k| k.sentence_start && k.has_letter)
+            .filter(|k| !t.orig[..k.start].trim_end().ends_with([':', ';']))
+            .all(|k| k.capitalized)
     }
 
     /// "Ahmad R.": a first name, then one capital letter with a full stop.

@@ -311,3 +311,19 @@ fn fix_replaces_the_name_by_its_initial() {
         "F. won."
     );
 }
+
+/// A clause after a colon starts in lower case; that says nothing about how the writer
+/// writes names, so a lower-case roster name there is still a word (issue 12).
+#[test]
+fn a_lower_case_clause_after_a_colon_keeps_a_name_word_a_word() {
+    let p = Compiled::new(
+        crate::policy::Policy::from_json(
+            r#"{"school": {"name": "De Linde"}, "roster": [{"name": "Wei Chen", "group": "4"}]}"#,
+        )
+        .unwrap(),
+    );
+    let s = "Groep 4 naar de boerderij: kalfjes geaaid, koeien in de wei en modder overal.";
+    assert!(names(&p, s, "school").is_empty(), "{s}");
+    let s = "Groep 4 naar de boerderij: kalfjes geaaid. Wei mocht de koe melken.";
+    assert_eq!(names(&p, s, "school"), vec!["Wei"]);
+}
