@@ -77,6 +77,8 @@ word_classes! {
     singular_pronouns = "singular-pronouns",
     she_verbs = "she-verbs",
     indefinite_articles = "indefinite-articles",
+    /// "een van mijn leerlingen", "one of our pupils".
+    one_of = "one-of",
     one_pupil_nouns = "one-pupil-nouns",
     person_determiners = "person-determiners",
     /// "die ouders", "those parents": before a group word, a group, not one pupil's.

@@ -113,6 +113,12 @@ fn sentence_names_someone(ctx: &Ctx, ss: usize, se: usize) -> bool {
         } else if to_pupil && c.second_person_singular.contains(w) {
             // In a reply to a pupil, "you" is that pupil.
             true
+        } else if c.one_of.contains(w) && c.of_words.contains(next) {
+            // "een van mijn leerlingen", "one of our pupils": one pupil of a group.
+            words[k + 2..]
+                .iter()
+                .take(2)
+                .any(|x| c.pupil_plurals.contains(*x))
         } else if c.indefinite_articles.contains(w) {
             // "een leerling" is one pupil; "een kind met ..." is any child.
             c.one_pupil_nouns.contains(next)
