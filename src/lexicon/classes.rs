@@ -83,6 +83,8 @@ word_classes! {
     person_determiners = "person-determiners",
     /// "die ouders", "those parents": before a group word, a group, not one pupil's.
     demonstratives = "demonstratives",
+    /// "uw kind": after the reader's possessive in a notice, any parent's child.
+    any_child_nouns = "any-child-nouns",
     class_plural_determiners = "class-plural-determiners",
     pupil_plurals = "pupil-plurals",
     not_adjectives = "not-adjectives",

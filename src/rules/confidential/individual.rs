@@ -128,7 +128,12 @@ fn sentence_names_someone(ctx: &Ctx, ss: usize, se: usize) -> bool {
             // "die nieuwe collega": one adjective may stand between.
             let adjective = |x: &str| x.ends_with('e') && !c.not_adjectives.contains(x);
             // "die (Poolse) ouders" is a group, "zijn ouders" one pupil's.
-            let one = |n: &str| person(n) && !(c.demonstratives.contains(w) && c.generic_groups.contains(n));
+            // "uw kind" in a notice to all parents is every parent's child; in a reply, theirs.
+            let any_child = c.addressee_possessives.contains(w)
+                && !reply_to_person(ctx)
+                && c.any_child_nouns.contains(next);
+            let group = |n: &str| c.demonstratives.contains(w) && c.generic_groups.contains(n);
+            let one = |n: &str| person(n) && !group(n) && !any_child;
             one(next)
                 || adjective(next) && one(after_next)
                 || plural_ok && is_class_code(next) && c.pupil_plurals.contains(after_next)
