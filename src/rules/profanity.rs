@@ -201,9 +201,10 @@ fn interjection(t: &Text, i: usize, w: &str) -> bool {
 fn is_people(w: &str, lex: &Lexicon) -> bool {
     lex.people.contains(w)
         || w.len() >= 9
-            && lex.people.iter().any(|p| {
-                p.len() >= 5 && w.len() >= p.len() + 4 && w.ends_with(p.as_str())
-            })
+            && lex
+                .people
+                .iter()
+                .any(|p| p.len() >= 5 && w.len() >= p.len() + 4 && w.ends_with(p.as_str()))
 }
 
 /// Is the copula at word `i` said of people? The word before is a person word or a pronoun

@@ -16,26 +16,54 @@ fn contempt_constructions_dutch() {
         ("Die vader denkt dat hij de baas is.", "de baas"),
         ("Dat zegt veel over hun opvoeding.", "opvoeding"),
         ("Die jongens hebben gewoon geen fatsoen.", "fatsoen"),
-        ("Beleidsmakers die zelf nog nooit voor een klas hebben gestaan.", "klas"),
-        ("Ambtenaren die nog nooit een kleuter hebben getroost.", "kleuter"),
-        ("Collega's die nooit luisteren, daar word ik moe van.", "luisteren"),
-        ("Hoe weinig die mensen begrijpen van ons werk.", "begrijpen van"),
+        (
+            "Beleidsmakers die zelf nog nooit voor een klas hebben gestaan.",
+            "klas",
+        ),
+        (
+            "Ambtenaren die nog nooit een kleuter hebben getroost.",
+            "kleuter",
+        ),
+        (
+            "Collega's die nooit luisteren, daar word ik moe van.",
+            "luisteren",
+        ),
+        (
+            "Hoe weinig die mensen begrijpen van ons werk.",
+            "begrijpen van",
+        ),
         ("Ik heb hem maar laten kletsen.", "kletsen"),
         ("Zoek het zelf maar uit.", "Zoek het"),
-        ("De ouders hebben de mail blijkbaar weer niet gelezen.", "gelezen"),
+        (
+            "De ouders hebben de mail blijkbaar weer niet gelezen.",
+            "gelezen",
+        ),
         ("Ze zien de school als een gratis oppas.", "oppas"),
-        ("Die zogenaamde deskundigen van het ministerie.", "zogenaamde deskundigen"),
+        (
+            "Die zogenaamde deskundigen van het ministerie.",
+            "zogenaamde deskundigen",
+        ),
         ("Turkse moeders komen nooit op tijd.", "nooit"),
     ] {
-        assert!(has_span(&check_school(s), "profanity", m), "{s}: {:#?}", check_school(s));
+        assert!(
+            has_span(&check_school(s), "profanity", m),
+            "{s}: {:#?}",
+            check_school(s)
+        );
     }
 }
 
 #[test]
 fn contempt_constructions_english() {
     for (s, m) in [
-        ("Half the parents obviously didn't read the newsletter.", "read"),
-        ("Managers who have never taught telling us how to teach.", "taught"),
+        (
+            "Half the parents obviously didn't read the newsletter.",
+            "read",
+        ),
+        (
+            "Managers who have never taught telling us how to teach.",
+            "taught",
+        ),
         ("A board that never listens.", "listens"),
         ("Students who don't care, again.", "care"),
         ("Of course they always know better.", "better"),
@@ -45,7 +73,11 @@ fn contempt_constructions_english() {
         ("Our so-called experts at head office.", "experts"),
         ("What the hell was that meeting.", "What the hell"),
     ] {
-        assert!(has_span(&check_school(s), "profanity", m), "{s}: {:#?}", check_school(s));
+        assert!(
+            has_span(&check_school(s), "profanity", m),
+            "{s}: {:#?}",
+            check_school(s)
+        );
     }
 }
 
@@ -55,9 +87,16 @@ fn a_person_word_with_s_or_in_a_compound() {
         ("Die collega's zijn echt dom.", "zijn echt dom"),
         ("Die collega’s zijn gewoon lui.", "zijn gewoon lui"),
         ("Die brugklasleerlingen zijn gewoon lui.", "zijn gewoon lui"),
-        ("De ouders uit 3b zijn echt onbeschoft.", "zijn echt onbeschoft"),
+        (
+            "De ouders uit 3b zijn echt onbeschoft.",
+            "zijn echt onbeschoft",
+        ),
     ] {
-        assert!(has_span(&check_school(s), "profanity", m), "{s}: {:#?}", check_school(s));
+        assert!(
+            has_span(&check_school(s), "profanity", m),
+            "{s}: {:#?}",
+            check_school(s)
+        );
     }
 }
 

@@ -161,7 +161,9 @@ fn therapy_animals_groups_and_not_about() {
         "Zijn ouders geven hem geen medicatie.",
     ] {
         assert!(
-            check_school(s).iter().any(|f| f.category.as_str() == "confidential"),
+            check_school(s)
+                .iter()
+                .any(|f| f.category.as_str() == "confidential"),
             "{s}"
         );
     }
