@@ -118,16 +118,12 @@ fn set(lines: Option<&Vec<String>>) -> HashSet<String> {
     lines.into_iter().flatten().map(|l| entry_word(l)).collect()
 }
 
-/// A one-word entry as the tokeniser meets it in a post: normalised, and a plural or
-/// possessive with an apostrophe ("collega's", "parent's") as its first token, since the
-/// tokeniser splits "collega's" into "collega" and "s" (rules that read lists skip that "s").
+/// A one-word entry as a post's tokens meet it: "collega's" (tokens "collega" "s") is "collega".
 pub(crate) fn entry_word(l: &str) -> String {
-    let n = normalize(l);
-    // (normalize folds the typographic apostrophe to ').
-    match n.strip_suffix("'s") {
-        Some(base) if !base.is_empty() && tokens(base).len() == 1 => base.to_string(),
-        _ => n,
-    }
+    let n = normalize(l); // folds ’ to '
+    n.strip_suffix("'s")
+        .filter(|b| tokens(b).len() == 1)
+        .map_or_else(|| n.clone(), str::to_string)
 }
 
 fn phrases(lines: Option<&Vec<String>>) -> PhraseSet<()> {
