@@ -105,6 +105,9 @@ word_classes! {
     belittle_fillers = "belittle-fillers",
     people_pronouns = "people-pronouns",
     kisses = "kisses",
+    /// "lol" is also Dutch "fun": not chat-speak after a [noun-determiners] word.
+    chat_nouns = "chat-nouns",
+    noun_determiners = "noun-determiners",
     /// "k*t", "sh1t": curses recognised masked (the order does not matter).
     masked_curses = "masked-curses",
 }
