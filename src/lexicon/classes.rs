@@ -105,6 +105,8 @@ word_classes! {
     belittle_fillers = "belittle-fillers",
     people_pronouns = "people-pronouns",
     kisses = "kisses",
+    /// "in Sydney", "naar Florence": a capitalised word after these is a place.
+    place_prepositions = "place-prepositions",
     /// "lol" is also Dutch "fun": not chat-speak after a [noun-determiners] word.
     chat_nouns = "chat-nouns",
     noun_determiners = "noun-determiners",
