@@ -122,6 +122,7 @@ fn clean_sentences_near_the_constructions() {
         "We treat every pupil as an individual.",
         "The Dutch parents at our school are so generous.",
         "Jezus is geboren in Bethlehem, vertelde de juf.",
+        "De rechter besliste dat hij niet naar zijn moeder mag, en hij snapt er niks van.",
     ] {
         assert_no_category(&check_school(s), "profanity", s);
     }
