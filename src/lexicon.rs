@@ -116,7 +116,15 @@ pub(crate) fn sections(data: &str) -> StdMap<String, Vec<String>> {
 }
 
 fn set(lines: Option<&Vec<String>>) -> HashSet<String> {
-    lines.into_iter().flatten().map(|l| normalize(l)).collect()
+    lines.into_iter().flatten().map(|l| entry_word(l)).collect()
+}
+
+/// A one-word entry as a post's tokens meet it: "collega's" (tokens "collega" "s") is "collega".
+pub(crate) fn entry_word(l: &str) -> String {
+    let n = normalize(l); // folds ’ to '
+    n.strip_suffix("'s")
+        .filter(|b| tokens(b).len() == 1)
+        .map_or_else(|| n.clone(), str::to_string)
 }
 
 fn phrases(lines: Option<&Vec<String>>) -> PhraseSet<()> {
@@ -193,7 +201,7 @@ fn list(s: &StdMap<String, Vec<String>>, k: &str) -> Vec<String> {
     s.get(k)
         .into_iter()
         .flatten()
-        .map(|l| normalize(l))
+        .map(|l| entry_word(l))
         .collect()
 }
 

@@ -278,7 +278,10 @@ fn sets_with_the_reply_context_stay_above_their_floors() {
     for set in REPLY_CONTEXT_SETS {
         let s = score(&format!("tests/corpus/{set}"));
         report(set, &s);
-        assert!(s.macro_f1 >= 0.75, "{set}: macro-F1 {:.3}", s.macro_f1);
+        assert!(s.macro_f1 >= 0.80, "{set}: macro-F1 {:.3}", s.macro_f1);
+        // The contempt round (README: Accuracy) lifted profanity to 0.90-0.98 on these.
+        let p = s.f1["profanity"];
+        assert!(p >= 0.85, "{set}: profanity F1 {p:.3}");
         assert!(
             s.clean_silent >= 0.85,
             "{set}: clean silent {:.3}",
@@ -322,4 +325,22 @@ fn discussion_survives_without_the_reply_label() {
         false_alarms <= 1,
         "{false_alarms} false discussion findings"
     );
+}
+
+/// tto and village: held out in session 3, then read while writing the contempt round
+/// (README: Accuracy), so floors against regressions, not estimates for a new school.
+#[test]
+fn tto_and_village_stay_above_their_floors() {
+    for (set, floor, profanity) in [("tto", 0.85, 0.85), ("village", 0.83, 0.65)] {
+        let s = score(&format!("tests/corpus/{set}"));
+        report(set, &s);
+        assert!(s.macro_f1 >= floor, "{set}: macro-F1 {:.3}", s.macro_f1);
+        let p = s.f1["profanity"];
+        assert!(p >= profanity, "{set}: profanity F1 {p:.3}");
+        assert!(
+            s.clean_silent >= 0.80,
+            "{set}: clean silent {:.3}",
+            s.clean_silent
+        );
+    }
 }

@@ -77,8 +77,14 @@ word_classes! {
     singular_pronouns = "singular-pronouns",
     she_verbs = "she-verbs",
     indefinite_articles = "indefinite-articles",
+    /// "een van mijn leerlingen", "one of our pupils".
+    one_of = "one-of",
     one_pupil_nouns = "one-pupil-nouns",
     person_determiners = "person-determiners",
+    /// "die ouders", "those parents": before a group word, a group, not one pupil's.
+    demonstratives = "demonstratives",
+    /// "uw kind": after the reader's possessive in a notice, any parent's child.
+    any_child_nouns = "any-child-nouns",
     class_plural_determiners = "class-plural-determiners",
     pupil_plurals = "pupil-plurals",
     not_adjectives = "not-adjectives",
@@ -99,6 +105,11 @@ word_classes! {
     belittle_fillers = "belittle-fillers",
     people_pronouns = "people-pronouns",
     kisses = "kisses",
+    /// "in Sydney", "naar Florence": a capitalised word after these is a place.
+    place_prepositions = "place-prepositions",
+    /// "lol" is also Dutch "fun": not chat-speak after a [noun-determiners] word.
+    chat_nouns = "chat-nouns",
+    noun_determiners = "noun-determiners",
     /// "k*t", "sh1t": curses recognised masked (the order does not matter).
     masked_curses = "masked-curses",
 }

@@ -14,17 +14,20 @@ impl Rule for Profanity {
     fn check(&self, ctx: &Ctx, out: &mut Vec<Hit>) {
         let t = ctx.text;
         let lex = lexicon::get();
-        let words = ctx.words;
+        // The words without the "s" of "collega's" (see `without_apostrophe_s`); `idx[k]` is
+        // the token of word k, `last[k]` the last token it covers.
+        let (view, idx, last) = without_apostrophe_s(t, ctx.words, lex);
+        let words = &view[..];
         let extra = ctx.policy.extra.get(&Category::Profanity);
         let mut covered: Vec<(usize, usize)> = Vec::new(); // ranges already reported
         let mut i = 0;
         while i < words.len() {
             let w = words[i];
-            let m = ctx.masks[i];
+            let m = ctx.masks[idx[i]];
             let found = (m & bit::CURSE != 0)
                 .then(|| lex.curses.longest(&words[i..]))
                 .flatten()
-                .filter(|&(n, _)| n > 1 || !reads_as_name(t, i))
+                .filter(|&(n, _)| n > 1 || !reads_as_name(t, idx[i]))
                 .map(|(n, _)| (&catalog::profanity::CURSE, n))
                 .or_else(|| {
                     extra
@@ -32,14 +35,15 @@ impl Rule for Profanity {
                         .map(|(n, _)| (&catalog::profanity::CURSE, n))
                 })
                 .or_else(|| {
-                    (m & bit::INSULT != 0 && !reads_as_name(t, i))
+                    (m & bit::INSULT != 0 && !reads_as_name(t, idx[i]))
                         .then_some((&catalog::profanity::INSULT, 1))
                 })
                 .or_else(|| curse_compound(w, lex).then_some((&catalog::profanity::CURSE, 1)))
-                .or_else(|| interjection(t, i, w).then_some((&catalog::profanity::CURSE, 1)))
+                .or_else(|| interjection(t, idx[i], w).then_some((&catalog::profanity::CURSE, 1)))
                 .or_else(|| {
-                    let prev = if i > 0 { words[i - 1] } else { "" };
-                    belittling(&words[i..], prev, lex).map(|n| (&catalog::profanity::BELITTLING, n))
+                    let of_people = said_of_people(t, words, &idx, i, lex);
+                    belittling(&words[i..], of_people, lex)
+                        .map(|n| (&catalog::profanity::BELITTLING, n))
                 })
                 .or_else(|| {
                     (m & bit::BELITTLE_PHRASE != 0)
@@ -59,7 +63,7 @@ impl Rule for Profanity {
                         .map(|(a, b)| (&catalog::profanity::BELITTLING, a, b))
                 });
             if let Some((rule, a, n)) = found {
-                let (s, e) = (t.tokens[i + a].start, t.tokens[i + n - 1].end);
+                let (s, e) = (t.tokens[idx[i + a]].start, t.tokens[last[i + n - 1]].end);
                 out.push(Hit::new(rule, s, e).arg("match", &t.orig[s..e]));
                 covered.push((s, e));
                 i += n;
@@ -68,8 +72,36 @@ impl Rule for Profanity {
             i += 1;
         }
         obfuscated(t, lex, &covered, out);
-        spelled_out(t, words, lex, &covered, out);
+        spelled_out(t, ctx.words, lex, &covered, out);
     }
+}
+
+/// The tokeniser splits "collega's" into "collega" and "s"; the lists hold "collega". So that
+/// "die collega's zijn ..." reads like "die ouders zijn ...", the "s" right after an
+/// apostrophe that follows a person word is left out. Returns the words, the token of each,
+/// and the last token each covers (its "s" included).
+fn without_apostrophe_s<'a>(
+    t: &Text,
+    words: &[&'a str],
+    lex: &Lexicon,
+) -> (Vec<&'a str>, Vec<usize>, Vec<usize>) {
+    let (mut view, mut idx, mut last) = (Vec::new(), Vec::new(), Vec::new());
+    for (k, &w) in words.iter().enumerate() {
+        let s_of_prev = k > 0
+            && w == "s"
+            && matches!(t.gap(&t.tokens[k - 1], &t.tokens[k]), "'" | "\u{2019}")
+            && lex.people.contains(words[k - 1]);
+        if s_of_prev {
+            if let Some(l) = last.last_mut() {
+                *l = k;
+            }
+            continue;
+        }
+        view.push(w);
+        idx.push(k);
+        last.push(k);
+    }
+    (view, idx, last)
 }
 
 /// A curse spelled out letter by letter: "k.u.t.", "K A N K E R", "f-u-c-k". Three or more
@@ -164,9 +196,40 @@ fn interjection(t: &Text, i: usize, w: &str) -> bool {
     tok.sentence_start && (after.starts_with([',', '!', '.', ':']) || after.is_empty())
 }
 
+/// A person word, also as the last part of a compound: "wiskundeleerlingen", "brugklasouders"
+/// (a first part of at least four letters, so "schouders" is no "ouders").
+fn is_people(w: &str, lex: &Lexicon) -> bool {
+    lex.people.contains(w)
+        || w.len() >= 9
+            && lex
+                .people
+                .iter()
+                .any(|p| p.len() >= 5 && w.len() >= p.len() + 4 && w.ends_with(p.as_str()))
+}
+
+/// Is the copula at word `i` said of people? The word before is a person word or a pronoun
+/// for people ("jullie zijn"), or a person word with a short phrase after it ("die
+/// leerlingen van jou zijn", "the parents in 4b are"), in the same sentence.
+fn said_of_people(t: &Text, words: &[&str], idx: &[usize], i: usize, lex: &Lexicon) -> bool {
+    let c = &lex.classes;
+    let same = |k: usize| t.tokens[idx[k]].sentence == t.tokens[idx[i]].sentence;
+    if i == 0 || !same(i - 1) {
+        return false;
+    }
+    let prev = words[i - 1];
+    if is_people(prev, lex) || c.people_pronouns.contains(prev) {
+        return true;
+    }
+    // "<people> van jou zijn", "<people> uit 4b zijn": a preposition and one word between.
+    i >= 3
+        && same(i - 3)
+        && is_people(words[i - 3], lex)
+        && (c.group_prepositions.contains(words[i - 2]) || words[i - 2] == "of")
+}
+
 /// "waardeloze directeur", "stomme ouders", "stupid parents": a contemptuous adjective
 /// at most one word before a person of the school. Returns the length in tokens.
-fn belittling(words: &[&str], prev: &str, lex: &Lexicon) -> Option<usize> {
+fn belittling(words: &[&str], of_people: bool, lex: &Lexicon) -> Option<usize> {
     if lex.belittle_adjectives.contains(words[0]) {
         return (1..=2)
             .find(|&k| {
@@ -187,7 +250,6 @@ fn belittling(words: &[&str], prev: &str, lex: &Lexicon) -> Option<usize> {
             k += 1;
         }
         // A predicate ("asociaal") only when said of people, not of a decision ("het is dom").
-        let of_people = lex.people.contains(prev) || c.people_pronouns.contains(prev);
         if words
             .get(k)
             .is_some_and(|w| lex.animals.contains(*w) || of_people && lex.predicates.contains(*w))
@@ -426,3 +488,7 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+#[path = "profanity_tests.rs"]
+mod more_tests;

@@ -113,6 +113,12 @@ fn sentence_names_someone(ctx: &Ctx, ss: usize, se: usize) -> bool {
         } else if to_pupil && c.second_person_singular.contains(w) {
             // In a reply to a pupil, "you" is that pupil.
             true
+        } else if c.one_of.contains(w) && c.of_words.contains(next) {
+            // "een van mijn leerlingen", "one of our pupils": one pupil of a group.
+            words[k + 2..]
+                .iter()
+                .take(2)
+                .any(|x| c.pupil_plurals.contains(*x))
         } else if c.indefinite_articles.contains(w) {
             // "een leerling" is one pupil; "een kind met ..." is any child.
             c.one_pupil_nouns.contains(next)
@@ -121,8 +127,15 @@ fn sentence_names_someone(ctx: &Ctx, ss: usize, se: usize) -> bool {
             let plural_ok = c.class_plural_determiners.contains(w);
             // "die nieuwe collega": one adjective may stand between.
             let adjective = |x: &str| x.ends_with('e') && !c.not_adjectives.contains(x);
-            person(next)
-                || adjective(next) && person(after_next)
+            // "die (Poolse) ouders" is a group, "zijn ouders" one pupil's.
+            // "uw kind" in a notice to all parents is every parent's child; in a reply, theirs.
+            let any_child = c.addressee_possessives.contains(w)
+                && !reply_to_person(ctx)
+                && c.any_child_nouns.contains(next);
+            let group = |n: &str| c.demonstratives.contains(w) && c.generic_groups.contains(n);
+            let one = |n: &str| person(n) && !group(n) && !any_child;
+            one(next)
+                || adjective(next) && one(after_next)
                 || plural_ok && is_class_code(next) && c.pupil_plurals.contains(after_next)
         } else if lex.titles.contains(w) {
             // "meneer Aoulad", "juf Emma": a named adult.

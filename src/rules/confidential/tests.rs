@@ -142,3 +142,29 @@ fn health_family_discipline_and_grades_of_an_individual() {
         assert_no_category(&check_school(s), "confidential", s);
     }
 }
+
+/// Issue 12, second round: an animal or place of a therapy, a group of parents, and "niet
+/// over" meaning "not about" are not a pupil's confidential information.
+#[test]
+fn therapy_animals_groups_and_not_about() {
+    for s in [
+        "Hij aaide vandaag de therapiehond en de therapy dog van de buren.",
+        "She loved the therapy dog today.",
+        "Die Poolse ouders ook, en dan zit hun kind zonder medicatie in de bus.",
+        "Het gaat bij hem niet over zijn telefoon, maar over samen zijn.",
+    ] {
+        assert_no_category(&check_school(s), "confidential", s);
+    }
+    for s in [
+        "Hij krijgt therapie voor zijn angst.",
+        "Hij gaat niet over naar groep 5.",
+        "Zijn ouders geven hem geen medicatie.",
+    ] {
+        assert!(
+            check_school(s)
+                .iter()
+                .any(|f| f.category.as_str() == "confidential"),
+            "{s}"
+        );
+    }
+}

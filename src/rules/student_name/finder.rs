@@ -218,7 +218,11 @@ impl Mentions<'_> {
                 // name is then a word ("koeien in de wei", "I have faith") unless a pupil
                 // context says otherwise.
                 let lower_word = !tok.capitalized && self.writer_capitalises();
-                let needs = (ambiguous && !ambiguous_ok) || !self.school_context;
+                // A photo with a roster first name: the pictured pupil's, unless a place ("in
+                // Sydney", a holiday photo).
+                let place = i > 0 && self.lex.classes.place_prepositions.contains(self.w(i - 1));
+                let photo = !self.post.context.attachments.is_empty() && !ambiguous && !place;
+                let needs = (ambiguous && !ambiguous_ok) || !self.school_context && !photo;
                 // Lower case in such a post: only a pupil context right after it makes it a name.
                 if !lower_word || !ambiguous && self.context_after(i + 1) {
                     pending.push((m, ctx && !lower_word || self.context_after(i + 1), needs));
@@ -271,12 +275,15 @@ impl Mentions<'_> {
     }
 
     /// Does every sentence of the post start with a capital (where it starts with a letter)?
+    /// Not counted: a clause after a colon or semicolon, which Dutch and English start in
+    /// lower case ("naar de kinderboerderij: kalfjes geaaid, koeien in de wei").
     fn writer_capitalises(&self) -> bool {
-        self.text
-            .tokens
+        let t = self.text;
+        t.tokens
             .iter()
-            .filter(|t| t.sentence_start && t.has_letter)
-            .all(|t| t.capitalized)
+            .filter(|k| k.sentence_start && k.has_letter)
+            .filter(|k| !t.orig[..k.start].trim_end().ends_with([':', ';']))
+            .all(|k| k.capitalized)
     }
 
     /// "Ahmad R.": a first name, then one capital letter with a full stop.

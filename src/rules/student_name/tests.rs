@@ -311,3 +311,44 @@ fn fix_replaces_the_name_by_its_initial() {
         "F. won."
     );
 }
+
+/// A clause after a colon starts in lower case; that says nothing about how the writer
+/// writes names, so a lower-case roster name there is still a word (issue 12).
+#[test]
+fn a_lower_case_clause_after_a_colon_keeps_a_name_word_a_word() {
+    let p = Compiled::new(
+        crate::policy::Policy::from_json(
+            r#"{"school": {"name": "De Linde"}, "roster": [{"name": "Wei Chen", "group": "4"}]}"#,
+        )
+        .unwrap(),
+    );
+    let s = "Groep 4 naar de boerderij: kalfjes geaaid, koeien in de wei en modder overal.";
+    assert!(names(&p, s, "school").is_empty(), "{s}");
+    let s = "Groep 4 naar de boerderij: kalfjes geaaid. Wei mocht de koe melken.";
+    assert_eq!(names(&p, s, "school"), vec!["Wei"]);
+}
+
+/// With a photo, a roster first name on a personal account is the pictured pupil's; a town
+/// after "in" is not (issue 12).
+#[test]
+fn a_roster_first_name_on_a_photo_post() {
+    let p = policy();
+    let with_photo = |s: &str| {
+        let mut post = post(s, "personal");
+        post.context.attachments =
+            serde_json::from_str(r#"[{"kind": "image", "name": "foto.jpg"}]"#).unwrap();
+        check_post(&p, &post)
+            .into_iter()
+            .filter(|f| f.category.as_str() == "student-name")
+            .map(|f| f.text)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        with_photo("Daan en zijn konijn, wat een duo."),
+        vec!["Daan"]
+    );
+    assert!(names(&p, "Daan en zijn konijn, wat een duo.", "personal").is_empty());
+    // "Hugo" is a roster name; after "in" it is a place (a made-up town for the test).
+    assert_eq!(with_photo("Hugo op het strand."), vec!["Hugo"]);
+    assert!(with_photo("Drie weken in Hugo en omgeving, heerlijk.").is_empty());
+}
