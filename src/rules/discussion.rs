@@ -4,7 +4,7 @@
 use super::{Ctx, Hit, Rule};
 use crate::catalog;
 use crate::model::{Category, ReplyTo};
-use regex::Regex;
+use crate::text::Regex;
 use std::sync::OnceLock;
 
 pub struct Discussion;

@@ -3,7 +3,7 @@
 use super::Analysis;
 use crate::compiled::Compiled;
 use crate::text::Text;
-use regex::Regex;
+use crate::text::Regex;
 use std::sync::OnceLock;
 
 fn capacity_regex() -> &'static Regex {

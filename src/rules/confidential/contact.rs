@@ -7,7 +7,7 @@ use super::sentence_of;
 use crate::catalog::{self, RuleDef};
 use crate::compiled::phone_digits;
 use crate::rules::{removal_range, Ctx, Hit};
-use regex::Regex;
+use crate::text::Regex;
 use std::sync::OnceLock;
 
 struct Patterns {
