@@ -61,12 +61,21 @@ impl<'h> Match<'h> {
 }
 
 impl Regex {
+    #[cfg_attr(postwacht_size, optimize(size))]
+    #[inline(never)]
     pub fn new(pattern: &str) -> Result<Regex, BuildError> {
         let re = Lazy::builder()
             // The meta engine's size of cache (2 MB); never give up on a search.
-            .dfa(DfaConfig::new().cache_capacity(2 * (1 << 20)).minimum_cache_clear_count(None))
+            .dfa(
+                DfaConfig::new()
+                    .cache_capacity(2 * (1 << 20))
+                    .minimum_cache_clear_count(None),
+            )
             .build(pattern)?;
-        Ok(Regex { re, caches: Mutex::new(Vec::new()) })
+        Ok(Regex {
+            re,
+            caches: Mutex::new(Vec::new()),
+        })
     }
 
     fn take_cache(&self) -> Cache {
@@ -75,7 +84,10 @@ impl Regex {
     }
 
     fn put_cache(&self, cache: Cache) {
-        self.caches.lock().unwrap_or_else(|e| e.into_inner()).push(cache);
+        self.caches
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(cache);
     }
 
     /// The leftmost-first match, if any.
@@ -95,7 +107,9 @@ impl Regex {
 
     pub fn is_match(&self, haystack: &str) -> bool {
         let mut cache = self.take_cache();
-        let found = self.re.is_match(&mut cache, Input::new(haystack).earliest(true));
+        let found = self
+            .re
+            .is_match(&mut cache, Input::new(haystack).earliest(true));
         self.put_cache(cache);
         found
     }
@@ -124,7 +138,11 @@ impl<'h> Iterator for Matches<'_, 'h> {
         // The lazy DFA cannot fail here (see the module's comment): no quit bytes, no
         // giving up, and the input is unanchored.
         let m = self.searcher.advance(|input| re.try_search(cache, input))?;
-        Some(Match { haystack: self.haystack, start: m.start(), end: m.end() })
+        Some(Match {
+            haystack: self.haystack,
+            start: m.start(),
+            end: m.end(),
+        })
     }
 }
 
@@ -144,8 +162,14 @@ mod tests {
     fn leftmost_first_spans_like_the_regex_crate() {
         let re = Regex::new(r"(?-u:\b)(?:ab|abc|b+)(?-u:\b)").unwrap();
         let h = "abc bbb ab é b";
-        let got: Vec<_> = re.find_iter(h).map(|m| (m.start(), m.end(), m.as_str())).collect();
-        assert_eq!(got, [(0, 3, "abc"), (4, 7, "bbb"), (8, 10, "ab"), (14, 15, "b")]);
+        let got: Vec<_> = re
+            .find_iter(h)
+            .map(|m| (m.start(), m.end(), m.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [(0, 3, "abc"), (4, 7, "bbb"), (8, 10, "ab"), (14, 15, "b")]
+        );
         assert_eq!(re.find("x abc").map(|m| m.range()), Some(2..5));
         assert!(re.is_match("--b--"));
         assert!(!re.is_match("abcd"));
@@ -196,7 +220,10 @@ mod tests {
                 let b: Vec<_> = theirs.find_iter(h).map(|m| m.range()).collect();
                 assert_eq!(a, b, "{p} on {h}");
                 assert_eq!(ours.is_match(h), theirs.is_match(h), "{p} on {h}");
-                assert_eq!(ours.find(h).map(|m| m.range()), theirs.find(h).map(|m| m.range()));
+                assert_eq!(
+                    ours.find(h).map(|m| m.range()),
+                    theirs.find(h).map(|m| m.range())
+                );
             }
         }
     }
