@@ -288,7 +288,7 @@ pub fn regex(pattern: &str) -> Regex {
 }
 
 /// [`regex`] without the panic, for checking patterns that come from data files.
-pub fn try_regex(pattern: &str) -> Result<Regex, re::BuildError> {
+pub fn try_regex(pattern: &str) -> Result<Regex, Box<re::BuildError>> {
     Regex::new(&ascii_classes(pattern))
 }
 

@@ -63,7 +63,7 @@ impl<'h> Match<'h> {
 impl Regex {
     #[cfg_attr(postwacht_size, optimize(size))]
     #[inline(never)]
-    pub fn new(pattern: &str) -> Result<Regex, BuildError> {
+    pub fn new(pattern: &str) -> Result<Regex, Box<BuildError>> {
         let re = Lazy::builder()
             // The meta engine's size of cache (2 MB); never give up on a search.
             .dfa(
@@ -71,7 +71,8 @@ impl Regex {
                     .cache_capacity(2 * (1 << 20))
                     .minimum_cache_clear_count(None),
             )
-            .build(pattern)?;
+            .build(pattern)
+            .map_err(Box::new)?;
         Ok(Regex {
             re,
             caches: Mutex::new(Vec::new()),
