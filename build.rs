@@ -15,6 +15,8 @@ fn copy_stripped(src: &Path, dst: &Path) {
 }
 
 fn main() {
+    // Set by build.sh for the wasm build (src/lib.rs).
+    println!("cargo::rustc-check-cfg=cfg(postwacht_size)");
     let out = std::env::var("OUT_DIR").expect("OUT_DIR");
     for dir in ["lexicon/nl", "lexicon/en", "messages"] {
         println!("cargo:rerun-if-changed={dir}");

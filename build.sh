@@ -57,7 +57,11 @@ compile_wasm() {
     # wasm32-unknown-unknown a panic message goes nowhere anyway. RUSTFLAGS reach only the
     # wasm target's crates, not build scripts or proc macros. (docs/wasm-and-bench.md)
     local build_std=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size)
-    local std_env=(RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort")
+    # --cfg postwacht_size: the code that runs once per policy is optimised for size
+    # (#[optimize(size)], src/lib.rs); -Zlocation-detail=none: no file names for panics
+    # that trap anyway.
+    local std_env=(RUSTC_BOOTSTRAP=1
+        RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none --cfg postwacht_size")
     local args=(build --release --target "$WASM_TARGET" --no-default-features --features "$features")
     # The photo inspection (crates/postwacht-image) is a wasm module of its own, loaded only
     # when a photo is attached: the text core above never links it.

@@ -85,6 +85,8 @@ impl Checker {
     }
 
     /// Parses, validates and compiles a policy; the error names every path and problem.
+    #[cfg_attr(postwacht_size, optimize(size))]
+    #[inline(never)]
     pub fn from_policy_json(json: &str) -> Result<Checker, String> {
         Policy::from_json(json)
             .map(Checker::new)
@@ -92,6 +94,8 @@ impl Checker {
     }
 
     /// Keeps checking with the valid parts of a broken policy; `problems()` lists the rest.
+    #[cfg_attr(postwacht_size, optimize(size))]
+    #[inline(never)]
     pub fn from_policy_json_lenient(json: &str) -> Checker {
         let (p, problems) = Policy::from_json_lenient(json);
         let mut c = Checker::new(p);
@@ -103,6 +107,8 @@ impl Checker {
     /// policy), the teacher's rule settings applied on top (`teacher_rules_json`, see
     /// [`Policy::apply_teacher_rules`]; under a `managed` policy they only make rules
     /// stricter), and every rule's row for the options page.
+    #[cfg_attr(postwacht_size, optimize(size))]
+    #[inline(never)]
     pub fn for_extension(
         policy_json: &str,
         teacher_rules_json: &str,

@@ -186,6 +186,8 @@ pub fn phone_digits(s: &str) -> String {
 }
 
 impl Compiled {
+    #[cfg_attr(postwacht_size, optimize(size))]
+    #[inline(never)]
     pub fn new(policy: Policy) -> Compiled {
         let roster = RosterIndex::new(&policy.roster, policy.roster_salt);
         let mut staff_first = HashSet::default();

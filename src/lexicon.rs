@@ -206,6 +206,8 @@ fn list(s: &StdMap<String, Vec<String>>, k: &str) -> Vec<String> {
 }
 
 impl Lexicon {
+    #[cfg_attr(postwacht_size, optimize(size))]
+    #[inline(never)]
     fn load() -> Lexicon {
         let chat_speak = replacements(&[
             data_file!("lexicon/nl/chat_speak.txt"),

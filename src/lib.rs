@@ -16,6 +16,12 @@
 //!   several rules share (school topic, capacity statement, pupil names).
 //! - [`checker`]: runs the rules and renders findings.
 
+// The wasm build (build.sh, nightly features through RUSTC_BOOTSTRAP) sets `postwacht_size`:
+// code that runs once per policy (parsing, validating, compiling it; loading the lexicon)
+// is then optimised for size like opt-level "z", and the checks stay at the profile's "s"
+// (the whole crate at "z" is 2x slower; docs/wasm-and-bench.md).
+#![cfg_attr(postwacht_size, feature(optimize_attribute))]
+
 /// A word list or message file from `lexicon/` or `messages/`, compiled in without its
 /// comment lines (build.rs writes the stripped copies to OUT_DIR).
 macro_rules! data_file {

@@ -5,6 +5,9 @@
 //! dropped) with a byte map back to the original, and word tokens that know both. Every span a
 //! rule reports is converted here to UTF-16 code units, the unit JavaScript strings use.
 
+mod re;
+pub use re::{Match, Regex};
+
 /// Characters that are invisible and are used (deliberately or by copy-paste) inside words.
 fn is_invisible(c: char) -> bool {
     matches!(
@@ -280,17 +283,21 @@ impl<'a> Text<'a> {
 ///
 /// For the same reason, and to keep the wasm small (regex is built without its Unicode
 /// class tables), `\d` and `\s` mean their ASCII forms; patterns spell any other class out.
-pub fn regex(pattern: &str) -> regex::Regex {
+pub fn regex(pattern: &str) -> Regex {
     try_regex(pattern).expect("rule pattern compiles")
 }
 
 /// [`regex`] without the panic, for checking patterns that come from data files.
-pub fn try_regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
-    let p = pattern
+pub fn try_regex(pattern: &str) -> Result<Regex, Box<re::BuildError>> {
+    Regex::new(&ascii_classes(pattern))
+}
+
+/// The pattern as [`regex`] compiles it: `\b`, `\d` and `\s` in their ASCII forms.
+fn ascii_classes(pattern: &str) -> String {
+    pattern
         .replace("\\b", "(?-u:\\b)")
         .replace("\\d", "[0-9]")
-        .replace("\\s", "[\\t\\n\\x0B\\x0C\\r ]");
-    regex::Regex::new(&p)
+        .replace("\\s", "[\\t\\n\\x0B\\x0C\\r ]")
 }
 
 /// A fast, non-cryptographic hasher for the word lists (the Fx hash of rustc): the checker

@@ -78,6 +78,8 @@ impl WasmChecker {
     /// null or an empty string) the embedded default policy is used. Throws an `Error`
     /// naming the problem when the policy is not valid.
     #[wasm_bindgen(constructor)]
+    #[cfg_attr(postwacht_size, optimize(size))]
+    #[inline(never)]
     pub fn new(policy_json: JsValue) -> Result<WasmChecker, JsError> {
         if policy_json.is_undefined() || policy_json.is_null() {
             return Ok(WasmChecker::plain(crate::Checker::with_default_policy()));
@@ -98,6 +100,8 @@ impl WasmChecker {
     /// compiled (each invalid part falls back to its default) and `problems()` lists what
     /// was dropped, as `"path: problem"` strings. The extension uses this for the school's
     /// managed policy, so a mistake by IT never stops checking.
+    #[cfg_attr(postwacht_size, optimize(size))]
+    #[inline(never)]
     pub fn lenient(policy_json: JsValue) -> WasmChecker {
         let json = policy_json.as_string().unwrap_or_default();
         reserve_for(&json);
@@ -114,6 +118,8 @@ impl WasmChecker {
     /// rule settings (`{"informal": "off", ...}` as JSON; anything else counts as none)
     /// applied on top; under a `managed` policy they only make rules stricter.
     #[wasm_bindgen(js_name = forExtension)]
+    #[cfg_attr(postwacht_size, optimize(size))]
+    #[inline(never)]
     pub fn for_extension(
         policy_json: JsValue,
         teacher_rules_json: JsValue,
@@ -129,6 +135,8 @@ impl WasmChecker {
     /// `checker.ruleRows()`: per rule `{id, category, default, school, teacher, effective,
     /// locked}` (settings are "off" or a severity; `teacher` is null without a choice).
     #[wasm_bindgen(js_name = ruleRows)]
+    #[cfg_attr(postwacht_size, optimize(size))]
+    #[inline(never)]
     pub fn rule_rows(&self) -> Result<JsValue, JsError> {
         to_js("rule rows", &self.rows)
     }
@@ -136,6 +144,8 @@ impl WasmChecker {
     /// `checker.extensionSettings()`: the policy's `extension` settings with the defaults
     /// filled in: `{sites, allow_pause, allow_override, override_needs_reason}`.
     #[wasm_bindgen(js_name = extensionSettings)]
+    #[cfg_attr(postwacht_size, optimize(size))]
+    #[inline(never)]
     pub fn extension_settings(&self) -> Result<JsValue, JsError> {
         let policy = self.inner.policy();
         let mut v = serde_json::to_value(&policy.extension)
@@ -157,6 +167,8 @@ impl WasmChecker {
 
     /// `checker.problems()`: the problems of a leniently read policy (`"path: problem"`);
     /// empty for a valid one.
+    #[cfg_attr(postwacht_size, optimize(size))]
+    #[inline(never)]
     pub fn problems(&self) -> Vec<String> {
         self.inner
             .problems()
@@ -168,6 +180,8 @@ impl WasmChecker {
     /// `Checker.rules()`: every rule the core knows, as `{id, category, severity}` objects
     /// (severity is the default). The extension uses it to merge a teacher's stricter
     /// settings with the school's policy.
+    #[cfg_attr(postwacht_size, optimize(size))]
+    #[inline(never)]
     pub fn rules() -> Result<JsValue, JsError> {
         let list: Vec<serde_json::Value> = crate::catalog::RULES
             .iter()

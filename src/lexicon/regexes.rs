@@ -5,7 +5,7 @@
 //! line, not as one long joined pattern.
 
 use crate::text::FastMap as HashMap;
-use regex::Regex;
+use crate::text::Regex;
 
 pub struct Regexes {
     by_section: HashMap<String, Regex>,

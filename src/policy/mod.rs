@@ -220,6 +220,8 @@ impl Policy {
 
     /// Parses a policy and keeps what is valid: each invalid part falls back to its default
     /// and is reported. A file that is not JSON at all gives the default policy.
+    #[cfg_attr(postwacht_size, optimize(size))]
+    #[inline(never)]
     pub fn from_json_lenient(json: &str) -> (Policy, Vec<PolicyError>) {
         // Notepad and Excel write a byte-order mark at the start of UTF-8 files.
         let json = json.strip_prefix('\u{FEFF}').unwrap_or(json);

@@ -162,6 +162,8 @@ impl Validator {
         }
     }
 
+    #[cfg_attr(postwacht_size, optimize(size))]
+    #[inline(never)]
     pub(super) fn policy(&mut self, v: &Value) -> Policy {
         let mut p = Policy::default();
         let mut known = keys(format::POLICY);

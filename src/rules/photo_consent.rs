@@ -5,7 +5,7 @@ use super::photo_location::photo_label;
 use super::{Ctx, Hit, Rule};
 use crate::catalog;
 use crate::model::AttachmentKind;
-use regex::Regex;
+use crate::text::Regex;
 
 pub struct PhotoConsent;
 

@@ -2,8 +2,8 @@
 
 use super::Analysis;
 use crate::compiled::Compiled;
+use crate::text::Regex;
 use crate::text::Text;
-use regex::Regex;
 use std::sync::OnceLock;
 
 fn capacity_regex() -> &'static Regex {
