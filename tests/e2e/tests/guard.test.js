@@ -162,6 +162,136 @@ describe('item 2: a box that looks like a chat box but where Enter adds a line',
   });
 });
 
+describe('item 2: a textarea chat box that sends on Enter', () => {
+  for (const [name, query] of [
+    ['labelled as a message, with a send button', 'case=chat-ta'],
+    ['labelled as a message, no button', 'case=chat-ta&button=0'],
+    ['a comment box with a send button', 'case=chat-ta&label=' + encodeURIComponent('Schrijf een reactie…')],
+    ['with a send button, a neutral label', 'case=chat-ta&label=' + encodeURIComponent('Wat wil je zeggen?')],
+  ]) {
+    it(`${name}: the first Enter is held; Shift+Enter adds a line; "toch plaatsen" sends`, async () => {
+      const page = await openCase(query);
+      await composer(page).click();
+      await page.keyboard.type('Bel me op 06-12345678');
+      await waitBadge(page, (b) => b.errors >= 1);
+      await page.keyboard.press('Enter');
+      await guard(page).waitFor();
+      assert.deepEqual(await published(page), [], 'the first Enter did not send');
+      await guard(page).locator('[data-guard-back]').click();
+      await guard(page).waitFor({ state: 'detached' });
+      assert.equal(await getText(page), 'Bel me op 06-12345678', 'the draft is kept');
+
+      // Shift+Enter: a new line, no dialog (the box grows with it).
+      await page.keyboard.press('End');
+      await page.keyboard.press('Shift+Enter');
+      await page.keyboard.type('Groetjes');
+      await waitText(page, 'Bel me op 06-12345678\nGroetjes');
+      assert.equal(await guard(page).count(), 0, 'Shift+Enter opens no dialog');
+
+      await page.keyboard.press('Enter');
+      await guard(page).waitFor();
+      assert.deepEqual(await published(page), []);
+      await guard(page).locator('[data-guard-post]').click();
+      await page.waitForFunction(() => window.__published.length === 1);
+      assert.deepEqual(await published(page), [{ box: 'main', text: 'Bel me op 06-12345678\nGroetjes' }]);
+      assert.equal(await getText(page), '', 'the page emptied its box after sending');
+      await page.close();
+    });
+  }
+
+  it('a multi-line textarea post composer ("Schrijf een bericht", a "Plaatsen" button): Enter adds a line, the button is held', async () => {
+    const page = await openCase('case=post-ta');
+    await composer(page).click();
+    await page.keyboard.type('Bel me op 06-12345678');
+    await waitBadge(page, (b) => b.errors >= 1);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Groet');
+    await waitText(page, 'Bel me op 06-12345678\nGroet');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Juf');
+    await waitText(page, 'Bel me op 06-12345678\nGroet\nJuf');
+    assert.equal(await guard(page).count(), 0, 'Enter in a post composer opens no dialog');
+    await page.locator('.publish').click();
+    await guard(page).waitFor();
+    assert.deepEqual(await published(page), []);
+    await guard(page).locator('[data-guard-back]').click();
+    await guard(page).waitFor({ state: 'detached' });
+    assert.equal(await getText(page), 'Bel me op 06-12345678\nGroet\nJuf');
+    await page.close();
+  });
+
+  it('a one-line comment textarea where Enter adds a line: the first Enter is held, "toch plaatsen" adds the line, later Enters pass', async () => {
+    const page = await openCase('case=chat-ta&sends=0&button=0&label=' + encodeURIComponent('Schrijf een reactie…'));
+    await composer(page).click();
+    await page.keyboard.type('Bel me op 06-12345678');
+    await waitBadge(page, (b) => b.errors >= 1);
+    await page.keyboard.press('Enter');
+    await guard(page).waitFor();
+    await guard(page).locator('[data-guard-post]').click();
+    await guard(page).waitFor({ state: 'detached' });
+    await page.keyboard.type('Groet');
+    await waitText(page, 'Bel me op 06-12345678\nGroet');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Juf');
+    await waitText(page, 'Bel me op 06-12345678\nGroet\nJuf');
+    assert.equal(await guard(page).count(), 0, 'Enter is known to add a line now');
+    assert.deepEqual(await published(page), []);
+    // The line "toch plaatsen" added is an undo step of its own, as the browser's Enter.
+    const seen = [];
+    for (let i = 0; i < 8 && !seen.includes('Bel me op 06-12345678'); i++) {
+      await page.keyboard.press('Control+z');
+      seen.push(await getText(page));
+    }
+    assert.ok(seen.includes('Bel me op 06-12345678\nGroet'), `undo steps: ${JSON.stringify(seen)}`);
+    assert.ok(seen.includes('Bel me op 06-12345678'), `undo steps: ${JSON.stringify(seen)}`);
+    await page.close();
+  });
+});
+
+describe('item 13: a publish before the settings were read', () => {
+  it('is held until they are, then until the first check answers; the errors are shown', async () => {
+    // A restored draft with an error, a profile whose stored data is large (the teacher's
+    // remembered threads), so reading the settings takes a while; the teacher clicks
+    // "Plaatsen" as soon as the page shows.
+    await sw().evaluate(async () => {
+      const threads = {};
+      const filler = 'x'.repeat(1000);
+      for (let i = 0; i < 8000; i++) threads['t' + i + filler] = 'parent';
+      await chrome.storage.local.set({ threads });
+      self.__policyAt = [];
+      self.__seePolicy = (msg) => {
+        if (msg && msg.type === 'policy-info') self.__policyAt.push(Date.now());
+      };
+      chrome.runtime.onMessage.addListener(self.__seePolicy);
+    });
+    try {
+      const page = await env.context.newPage();
+      page.on('pageerror', (e) => console.error(`[guard early] pageerror: ${e.message}`));
+      // The content script starts after the page's load (document_idle); the click comes
+      // a moment later, while the settings are still being read.
+      await page.goto(`${env.server.origin}/guard.html?case=post-ta&draft=${encodeURIComponent('Bel me op 06-12345678')}`);
+      await page.waitForTimeout(30);
+      const clickedAt = Date.now();
+      await page.locator('.publish').dispatchEvent('click');
+      await guard(page).waitFor({ timeout: 15000 });
+      const policyAt = await sw().evaluate(() => self.__policyAt.slice());
+      console.log(`early click: the settings were read ${policyAt[0] - clickedAt} ms after the click`);
+      assert.ok(policyAt.length && policyAt[0] > clickedAt, 'the click came before the settings were read (the case this test is about)');
+      assert.match(await guard(page).locator('li').first().textContent(), /06-12345678/);
+      assert.deepEqual(await published(page), [], 'nothing published');
+      await guard(page).locator('[data-guard-post]').click();
+      await page.waitForFunction(() => window.__published.length === 1);
+      assert.deepEqual(await published(page), [{ box: 'main', text: 'Bel me op 06-12345678' }]);
+      await page.close();
+    } finally {
+      await sw().evaluate(async () => {
+        chrome.runtime.onMessage.removeListener(self.__seePolicy);
+        await chrome.storage.local.remove('threads');
+      });
+    }
+  });
+});
+
 describe('a paused site', () => {
   it('sends no check, not even for a click before the settings are read', async () => {
     await sw().evaluate(async () => {
