@@ -6,7 +6,7 @@
 // up the counts of composers in two frames. Pages: pages/src/guard.js, page.js.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openEditor, composer, getText, waitText, waitBadge, ui, published } from '../lib/helpers.js';
+import { setup, openEditor, composer, getText, waitText, waitBadge, hoverMark, ui, published } from '../lib/helpers.js';
 
 let env;
 let sw;
@@ -288,6 +288,38 @@ describe('item 13: a publish before the settings were read', () => {
       });
     }
   });
+});
+
+describe('a publish while a fix is being applied', () => {
+  for (const editor of ['prosemirror', 'contenteditable', 'textarea']) {
+    it(`${editor}: Ctrl+Enter right after the fix's click is held, the dialog keeps the focus, the text is the fixed one`, async () => {
+      const page = await openEditor(env, editor);
+      await composer(page).click();
+      await page.keyboard.type('Bel me ff op 06-12345678');
+      await waitBadge(page, (b) => b.errors >= 1);
+      const card = editor === 'textarea' ? null : await hoverMark(page, 'ff');
+      if (!card) {
+        // The card by keyboard: the caret into "ff", Alt+Shift+P.
+        for (let i = 0; i < ' op 06-12345678'.length + 1; i++) await page.keyboard.press('ArrowLeft');
+        await page.keyboard.press('Alt+Shift+P');
+      }
+      const fix = (card || ui(page, '[data-postwacht-card]')).locator('[data-fix="0"]');
+      const replacement = await fix.getAttribute('data-replacement');
+      await fix.click();
+      // The fix types, then puts the caret back a frame later; Ctrl+Enter comes meanwhile.
+      await page.keyboard.press('Control+Enter');
+      await guard(page).waitFor();
+      await page.waitForTimeout(400);
+      assert.ok(await page.evaluate(() => !!document.activeElement && document.activeElement.matches('postwacht-ui')), 'the focus is in the dialog');
+      assert.equal(await guard(page).count(), 1);
+      assert.equal(await getText(page), `Bel me ${replacement} op 06-12345678`);
+      assert.deepEqual(await published(page), []);
+      await page.keyboard.press('Escape');
+      await guard(page).waitFor({ state: 'detached' });
+      assert.deepEqual(await published(page), []);
+      await page.close();
+    });
+  }
 });
 
 describe('a paused site', () => {
