@@ -8,6 +8,7 @@
 import * as ui from './ui.js';
 import { composerFor, COMPOSER_SELECTOR } from './adapters.js';
 import { send } from './messaging.js';
+import { busy as fixBusy } from './fixes.js';
 
 /** @typedef {import('./composer.js').Composer} Composer */
 /** @typedef {import('./main.js').Manager} Manager */
@@ -99,9 +100,12 @@ function composerAt(manager, target) {
   return el ? manager.attach(el) || null : null;
 }
 
-/** Whether a publish must wait for the guard: errors, or no answer for the text as it is. @param {Composer} c */
+/**
+ * Whether a publish must wait for the guard: errors, no answer for the text as it is, or a
+ * fix still being applied. @param {Composer} c
+ */
 function mustHold(c) {
-  return c.errors().length > 0 || !!c.error || c.checkedText !== c.adapter.read().text;
+  return fixBusy() || c.errors().length > 0 || !!c.error || c.checkedText !== c.adapter.read().text;
 }
 
 // A chat box: labelled as a message or comment, or next to a button that sends. Chat apps
@@ -115,7 +119,7 @@ function labelOf(el) {
 }
 
 /**
- * Whether contenteditable `el` looks like a chat box: its label says message or comment,
+ * Whether composer `el` is labelled or placed like a chat box: its label says message or comment,
  * or a button near it (in its nearest few ancestors) says send.
  * @param {HTMLElement} el
  */
@@ -134,19 +138,53 @@ export function looksLikeChat(el) {
 }
 
 /**
- * What Enter without Shift does in composer `c`: 'send' in a one-line input or where the
- * page was seen to send on Enter, 'newline' where it was seen to add a line (or the
- * composer says it is multi-line and does not look like a chat box), 'unknown' otherwise.
- * @param {Composer} c @returns {'send' | 'newline' | 'unknown'}
+ * Whether textarea `el` is about as tall as its text (a chat or comment box, one line
+ * tall, that grows as it fills), not a multi-line post composer: its inner height leaves
+ * less than about one empty line below the text.
+ * @param {HTMLTextAreaElement} el
  */
-function enterDoes(c) {
-  if (c.el.tagName === 'INPUT') return 'send';
-  if (c.enterDoes) return c.enterDoes;
-  if (c.el.tagName === 'TEXTAREA') return 'newline';
-  if (c.el.getAttribute('aria-multiline') !== 'true') return 'unknown';
+function shortField(el) {
+  const cs = getComputedStyle(el);
+  const lh = parseFloat(cs.lineHeight) || (parseFloat(cs.fontSize) || 16) * 1.25;
+  const inner = el.clientHeight - (parseFloat(cs.paddingTop) || 0) - (parseFloat(cs.paddingBottom) || 0);
+  return inner < lh * (el.value.split('\n').length + 0.75);
+}
+
+/** Textareas judged chat boxes or not, while they held one line (their height then says). @type {WeakMap<Element, boolean>} */
+const chatTextareas = new WeakMap();
+
+/**
+ * Whether textarea `el` looks like a chat box: about one line tall, and labelled as a
+ * message or comment or next to a button that sends. A tall textarea is a post composer,
+ * whatever its label ("Schrijf een bericht"), where Enter adds a line.
+ * @param {HTMLTextAreaElement} el
+ */
+function chatTextarea(el) {
+  const known = chatTextareas.get(el);
+  if (known !== undefined) return known;
+  const yes = shortField(el) && looksLikeChat(el);
+  if (!el.value.includes('\n')) chatTextareas.set(el, yes);
+  return yes;
+}
+
+/**
+ * What Enter without Shift does in composer element `el` (`learnt`: what it was seen to
+ * do there): 'send' in a one-line input or where the page was seen to send on Enter,
+ * 'newline' where it was seen to add a line (or the composer is multi-line and does not
+ * look like a chat box), 'unknown' otherwise.
+ * @param {HTMLElement} el @param {'send' | 'newline' | undefined} learnt
+ * @returns {'send' | 'newline' | 'unknown'}
+ */
+function enterDoes(el, learnt) {
+  if (el.tagName === 'INPUT') return 'send';
+  if (learnt) return learnt;
+  // A textarea adds a line on Enter unless the page sends: a chat box's first Enter is
+  // held while errors remain, and what it did is learnt.
+  if (el.tagName === 'TEXTAREA') return chatTextarea(/** @type {HTMLTextAreaElement} */ (el)) ? 'unknown' : 'newline';
+  if (el.getAttribute('aria-multiline') !== 'true') return 'unknown';
   // aria-multiline: Enter may add a line, or (a chat box) send; the first Enter there is
   // held while errors remain, and what it did is learnt.
-  return looksLikeChat(c.el) ? 'unknown' : 'newline';
+  return looksLikeChat(el) ? 'unknown' : 'newline';
 }
 /** @param {Composer[]} cands */
 function pick(cands) {
@@ -175,21 +213,36 @@ async function settle(composer, ms) {
   return { state: null, done };
 }
 
+/** Resolves once no fix is being applied (at most `ms` later). @param {number} ms */
+async function fixDone(ms) {
+  const end = Date.now() + ms;
+  while (fixBusy() && Date.now() < end) await new Promise((r) => setTimeout(r, 16));
+}
+
+/** The dialog's options from the school's policy. */
+function dialogOpts() {
+  const pol = mgr ? mgr.policyInfo() : {};
+  return { allowOverride: pol.allow_override !== false, needReason: pol.override_needs_reason === true };
+}
+
 /**
  * Holds a publish back while `composer` has errors: the guard dialog decides whether
  * `replay` (publishing after all) runs. A check that fails holds the post like an error;
- * one still under way after CHECK_WAIT_MS holds it with a message saying so, and when its
+ * one still under way after `waitMs` holds it with a message saying so, and when its
  * answer comes the dialog gives way to it: the errors it found, or the post goes out (the
- * teacher asked to publish, and nothing holds it any more).
+ * teacher asked to publish, and nothing holds it any more). A fix still being applied is
+ * waited for first: the check then sees the fixed text, and the fix (which puts the caret
+ * back a frame after it typed) cannot take the focus from the dialog.
  * @param {Composer} composer
  * @param {() => void} replay
+ * @param {number} [waitMs] @param {boolean} [shownBefore] the pending dialog was shown already
  */
-async function hold(composer, replay) {
-  let { state: failed, done } = await settle(composer, CHECK_WAIT_MS);
-  const pol = mgr ? mgr.policyInfo() : {};
-  const opts = { allowOverride: pol.allow_override !== false, needReason: pol.override_needs_reason === true };
+async function hold(composer, replay, waitMs = CHECK_WAIT_MS, shownBefore = false) {
+  await fixDone(CHECK_WAIT_MS);
+  let { state: failed, done } = await settle(composer, waitMs);
+  const opts = dialogOpts();
   composer.rememberCaret();
-  let shown = false;
+  let shown = shownBefore;
   while (failed === 'pending') {
     shown = true;
     const dialog = ui.showGuard(composer.errors(), Object.assign({ failed }, opts));
@@ -209,6 +262,44 @@ async function hold(composer, replay) {
 }
 
 /**
+ * A publish before the settings were read (the first moments after the page started;
+ * nothing is attached until then): held as "check pending" until they are, then, on a
+ * site that is not paused, held like any other until the first check answered: released,
+ * or the errors are shown. `find` gives the composer once it can be attached.
+ * @param {HTMLElement} el the composer element, not attached yet
+ * @param {() => Composer | null} find
+ * @param {(c: Composer | null) => void} replay
+ */
+async function holdEarly(el, find, replay) {
+  const manager = /** @type {Manager} */ (mgr);
+  const ready = manager.whenReady.then(() => null);
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  const late = new Promise((r) => { timer = setTimeout(() => r('late'), CHECK_WAIT_MS); });
+  const first = await Promise.race([ready, late]);
+  clearTimeout(timer);
+  let shown = false;
+  if (first === 'late') {
+    shown = true;
+    const dialog = ui.showGuard([], Object.assign({ failed: /** @type {'pending'} */ ('pending') }, dialogOpts()));
+    const result = await Promise.race([dialog, ready]);
+    if (result) {
+      if (result.choice !== 'post') return el.focus({ preventScroll: true });
+      if (result.reason) send({ type: 'override', host: location.hostname, rules: ['check-pending'], reason: result.reason }).catch(() => {});
+      return replay(null);
+    }
+    ui.closeGuard();
+  }
+  const composer = !manager.paused && el.isConnected ? find() : null;
+  if (!composer) {
+    // A paused site (or the composer went): the guard is not active here.
+    if (shown) el.focus({ preventScroll: true });
+    return replay(null);
+  }
+  return hold(composer, () => replay(composer), shown ? 0 : CHECK_WAIT_MS, shown);
+}
+
+/**
  * The teacher's choice in the guard dialog.
  * @param {Composer} composer @param {{choice: string, reason?: string}} result
  * @param {'failed' | 'pending' | null} failed @param {import('../shared/types.js').Finding[]} errors
@@ -223,6 +314,37 @@ function decided(composer, { choice, reason }, failed, errors, replay) {
   replay();
 }
 
+/**
+ * A composer element holding text near publish button `btn` (in its form, else in its
+ * nearest ancestors), for a publish before anything is attached.
+ * @param {HTMLElement} btn @returns {HTMLElement | null}
+ */
+function composerElementNear(btn) {
+  const form = /** @type {HTMLButtonElement} */ (btn).form || btn.closest('form');
+  /** @type {Node[]} */
+  const scopes = form ? [form] : [];
+  for (let scope = up(btn), i = 0; scope && i < 12; i++, scope = up(scope)) scopes.push(scope);
+  for (const here of scopes) {
+    if (here.nodeType !== 1 && here.nodeType !== 11) continue;
+    for (const cand of /** @type {Element} */ (here).querySelectorAll(COMPOSER_SELECTOR)) {
+      const root = composerFor(cand);
+      if (root && root === cand && rawText(root).trim()) return root;
+    }
+  }
+  return null;
+}
+
+/** Adds a line break at the caret of textarea `el`, as Enter would have (undo kept). @param {HTMLTextAreaElement} el */
+function insertNewline(el) {
+  const before = el.value;
+  try {
+    document.execCommand('insertText', false, '\n');
+  } catch { /* the fallback below */ }
+  if (el.value !== before) return;
+  el.setRangeText('\n', el.selectionStart, el.selectionEnd, 'end');
+  el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertLineBreak' }));
+}
+
 /** Listens (capturing) for publishing by key, button and form submit. @param {Manager} manager */
 export function install(manager) {
   mgr = manager;
@@ -235,12 +357,23 @@ export function install(manager) {
       if (bypass === ev) return;
       const modified = ev.ctrlKey || ev.metaKey;
       if (!modified && (ev.shiftKey || ev.altKey)) return; // Shift+Enter: a new line
-      const composer = composerAt(manager, targetOf(ev));
-      if (!composer) return;
+      const target = /** @type {Element} */ (targetOf(ev));
+      const init = { key: 'Enter', code: 'Enter', keyCode: 13, which: 13, ctrlKey: ev.ctrlKey, metaKey: ev.metaKey, shiftKey: ev.shiftKey, altKey: ev.altKey, bubbles: true, cancelable: true, composed: true };
+      const composer = composerAt(manager, target);
+      if (!composer) {
+        // Before the settings were read nothing is attached: a send from a composer with
+        // text waits for them (and then for its check).
+        const el = manager.ready() ? null : composerFor(target);
+        if (!el || !rawText(el).trim() || (!modified && enterDoes(el, undefined) !== 'send')) return;
+        ev.preventDefault();
+        ev.stopImmediatePropagation();
+        holdEarly(el, () => composerAt(manager, target), (c) => replayKey(c, el, target, init, false));
+        return;
+      }
       if (modified) {
         if (!mustHold(composer)) return;
       } else {
-        const does = enterDoes(composer);
+        const does = enterDoes(composer.el, composer.enterDoes);
         // Where Enter may only add a line, only known errors or a failed check hold it;
         // what Enter did there is learnt (a chat box that sends on Enter is held next time).
         if (does === 'newline' || (does === 'send' ? !mustHold(composer) : !composer.errors().length && !composer.error)) {
@@ -250,26 +383,32 @@ export function install(manager) {
       }
       ev.preventDefault();
       ev.stopImmediatePropagation();
-      const target = /** @type {Element} */ (targetOf(ev));
-      const init = { key: 'Enter', code: 'Enter', keyCode: 13, which: 13, ctrlKey: ev.ctrlKey, metaKey: ev.metaKey, shiftKey: ev.shiftKey, altKey: ev.altKey, bubbles: true, cancelable: true, composed: true };
-      const learn = !modified && enterDoes(composer) === 'unknown';
-      hold(composer, () => {
-        composer.focusBack();
-        if (learn) learnEnter(composer);
-        const replayed = new KeyboardEvent('keydown', init);
-        bypass = replayed;
-        (target.isConnected ? target : composer.el).dispatchEvent(replayed);
-        bypass = null;
-        // A replayed Enter has no default action: where the page left it alone, Enter adds
-        // a line here, so the line is added as the browser would have.
-        if (learn && !replayed.defaultPrevented && composer.el.isContentEditable) {
-          document.execCommand('insertParagraph');
-          composer.enterDoes = 'newline';
-        }
-      });
+      const learn = !modified && enterDoes(composer.el, composer.enterDoes) === 'unknown';
+      hold(composer, () => replayKey(composer, composer.el, target, init, learn));
     },
     true,
   );
+
+  /**
+   * Enter (or Ctrl+Enter) let through after all: sent again to where it was pressed.
+   * @param {Composer | null} composer @param {HTMLElement} el the composer's element
+   * @param {Element} target @param {KeyboardEventInit} init @param {boolean} learn
+   */
+  function replayKey(composer, el, target, init, learn) {
+    if (composer) composer.focusBack();
+    if (composer && learn) learnEnter(composer);
+    const replayed = new KeyboardEvent('keydown', init);
+    bypass = replayed;
+    (target.isConnected ? target : el).dispatchEvent(replayed);
+    bypass = null;
+    // A replayed Enter has no default action: where the page left it alone, Enter adds
+    // a line here, so the line is added as the browser would have.
+    if (composer && learn && !replayed.defaultPrevented) {
+      if (el.isContentEditable) document.execCommand('insertParagraph');
+      else if (el.tagName === 'TEXTAREA') insertNewline(/** @type {HTMLTextAreaElement} */ (el));
+      composer.enterDoes = 'newline';
+    }
+  }
 
   /**
    * Enter in a composer whose kind of Enter is not known yet: afterwards, a new line in
@@ -287,6 +426,16 @@ export function install(manager) {
     }, 60);
   }
 
+  /** @param {HTMLElement} btn */
+  function clickAgain(btn) {
+    bypass = 'click';
+    try {
+      btn.click();
+    } finally {
+      bypass = null;
+    }
+  }
+
   /** @param {MouseEvent | KeyboardEvent} ev */
   function onActivate(ev) {
     if (!active() || bypass === ev) return;
@@ -294,18 +443,19 @@ export function install(manager) {
     const btn = publishButton(targetOf(ev));
     if (!btn) return;
     const composer = composerForButton(btn, manager);
-    if (!composer) return;
+    if (!composer) {
+      // Before the settings were read nothing is attached: held until they are.
+      const el = manager.ready() ? null : composerElementNear(btn);
+      if (!el) return;
+      ev.preventDefault();
+      ev.stopImmediatePropagation();
+      holdEarly(el, () => composerForButton(btn, manager), () => clickAgain(btn));
+      return;
+    }
     if (!mustHold(composer)) return;
     ev.preventDefault();
     ev.stopImmediatePropagation();
-    hold(composer, () => {
-      bypass = 'click';
-      try {
-        btn.click();
-      } finally {
-        bypass = null;
-      }
-    });
+    hold(composer, () => clickAgain(btn));
   }
   window.addEventListener('click', (ev) => {
     if (bypass === 'click') return;
@@ -321,30 +471,43 @@ export function install(manager) {
     (ev) => {
       if (!active() || bypass === 'click' || bypass === 'submit') return;
       const form = /** @type {HTMLFormElement} */ (targetOf(ev));
-      let composer = manager.list().find((c) => c.el.isConnected && form.contains(c.el));
-      if (!composer) {
-        // A composer with text the page has just mounted: checked now.
-        for (const cand of form.querySelectorAll(COMPOSER_SELECTOR)) {
-          const root = composerFor(cand);
-          if (root && root === cand && rawText(root).trim()) composer = manager.attach(root);
-          if (composer) break;
-        }
-      }
-      if (!composer) return;
-      if (!mustHold(composer)) return;
-      ev.preventDefault();
-      ev.stopImmediatePropagation();
       const submitter = ev.submitter;
-      hold(composer, () => {
+      const again = () => {
         bypass = 'submit';
         try {
           form.requestSubmit(submitter || undefined);
         } finally {
           bypass = null;
         }
-      });
+      };
+      /** A composer with text in the form that is not checked yet (the page has just mounted it). */
+      const unattached = () => {
+        for (const cand of form.querySelectorAll(COMPOSER_SELECTOR)) {
+          const root = composerFor(cand);
+          if (root && root === cand && rawText(root).trim()) return root;
+        }
+        return null;
+      };
+      const find = () => {
+        const c = manager.list().find((x) => x.el.isConnected && form.contains(x.el));
+        if (c) return c;
+        const root = unattached();
+        return (root && manager.attach(root)) || null;
+      };
+      const composer = find();
+      if (!composer) {
+        const el = manager.ready() ? null : unattached();
+        if (!el) return;
+        ev.preventDefault();
+        ev.stopImmediatePropagation();
+        holdEarly(el, find, again);
+        return;
+      }
+      if (!mustHold(composer)) return;
+      ev.preventDefault();
+      ev.stopImmediatePropagation();
+      hold(composer, again);
     },
     true,
   );
 }
-

@@ -26,6 +26,8 @@ import * as attachments from './attachments.js';
  *   platform: string,
  *   host: string,
  *   paused: boolean,
+ *   ready(): boolean,
+ *   whenReady: Promise<void>,
  *   list(): Composer[],
  *   siteSettings(): {account?: string, paused?: boolean},
  *   authorRole(): 'staff' | 'leader' | null,
@@ -84,6 +86,10 @@ function start() {
   let settingsLoaded = false;
   /** Elements focused or typed in before the settings were read: considered once they are. @type {Set<EventTarget>} */
   const early = new Set();
+  /** @type {() => void} */
+  let readyNow = () => {};
+  /** Settles when the settings were read (guard.js holds a publish until then). @type {Promise<void>} */
+  const whenReady = new Promise((r) => { readyNow = r; });
 
   /** Composers the user typed, clicked, pasted or dropped in (trusted events): see Composer.exposed. @type {WeakSet<HTMLElement>} */
   const touched = new WeakSet();
@@ -92,6 +98,8 @@ function start() {
     platform: framePlatform(),
     host,
     paused: false,
+    ready: () => settingsLoaded,
+    whenReady,
     list: () => Array.from(composers.values()),
     // Per-site settings match the host and its parent domains (facebook.com covers www. and m.).
     siteSettings: () => context.siteSetting(settings.sites, host),
@@ -529,6 +537,7 @@ function start() {
       if (c) c.onInput();
     }
     early.clear();
+    readyNow();
   }
   setLang(settings.language);
   loadSettings().then(settingsReady);

@@ -6,7 +6,7 @@
 // up the counts of composers in two frames. Pages: pages/src/guard.js, page.js.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openEditor, composer, getText, waitText, waitBadge, ui, published } from '../lib/helpers.js';
+import { setup, openEditor, composer, getText, waitText, waitBadge, hoverMark, ui, published } from '../lib/helpers.js';
 
 let env;
 let sw;
@@ -160,6 +160,166 @@ describe('item 2: a box that looks like a chat box but where Enter adds a line',
     assert.deepEqual(await published(page), []);
     await page.close();
   });
+});
+
+describe('item 2: a textarea chat box that sends on Enter', () => {
+  for (const [name, query] of [
+    ['labelled as a message, with a send button', 'case=chat-ta'],
+    ['labelled as a message, no button', 'case=chat-ta&button=0'],
+    ['a comment box with a send button', 'case=chat-ta&label=' + encodeURIComponent('Schrijf een reactie…')],
+    ['with a send button, a neutral label', 'case=chat-ta&label=' + encodeURIComponent('Wat wil je zeggen?')],
+  ]) {
+    it(`${name}: the first Enter is held; Shift+Enter adds a line; "toch plaatsen" sends`, async () => {
+      const page = await openCase(query);
+      await composer(page).click();
+      await page.keyboard.type('Bel me op 06-12345678');
+      await waitBadge(page, (b) => b.errors >= 1);
+      await page.keyboard.press('Enter');
+      await guard(page).waitFor();
+      assert.deepEqual(await published(page), [], 'the first Enter did not send');
+      await guard(page).locator('[data-guard-back]').click();
+      await guard(page).waitFor({ state: 'detached' });
+      assert.equal(await getText(page), 'Bel me op 06-12345678', 'the draft is kept');
+
+      // Shift+Enter: a new line, no dialog (the box grows with it).
+      await page.keyboard.press('End');
+      await page.keyboard.press('Shift+Enter');
+      await page.keyboard.type('Groetjes');
+      await waitText(page, 'Bel me op 06-12345678\nGroetjes');
+      assert.equal(await guard(page).count(), 0, 'Shift+Enter opens no dialog');
+
+      await page.keyboard.press('Enter');
+      await guard(page).waitFor();
+      assert.deepEqual(await published(page), []);
+      await guard(page).locator('[data-guard-post]').click();
+      await page.waitForFunction(() => window.__published.length === 1);
+      assert.deepEqual(await published(page), [{ box: 'main', text: 'Bel me op 06-12345678\nGroetjes' }]);
+      assert.equal(await getText(page), '', 'the page emptied its box after sending');
+      await page.close();
+    });
+  }
+
+  it('a multi-line textarea post composer ("Schrijf een bericht", a "Plaatsen" button): Enter adds a line, the button is held', async () => {
+    const page = await openCase('case=post-ta');
+    await composer(page).click();
+    await page.keyboard.type('Bel me op 06-12345678');
+    await waitBadge(page, (b) => b.errors >= 1);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Groet');
+    await waitText(page, 'Bel me op 06-12345678\nGroet');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Juf');
+    await waitText(page, 'Bel me op 06-12345678\nGroet\nJuf');
+    assert.equal(await guard(page).count(), 0, 'Enter in a post composer opens no dialog');
+    await page.locator('.publish').click();
+    await guard(page).waitFor();
+    assert.deepEqual(await published(page), []);
+    await guard(page).locator('[data-guard-back]').click();
+    await guard(page).waitFor({ state: 'detached' });
+    assert.equal(await getText(page), 'Bel me op 06-12345678\nGroet\nJuf');
+    await page.close();
+  });
+
+  it('a one-line comment textarea where Enter adds a line: the first Enter is held, "toch plaatsen" adds the line, later Enters pass', async () => {
+    const page = await openCase('case=chat-ta&sends=0&button=0&label=' + encodeURIComponent('Schrijf een reactie…'));
+    await composer(page).click();
+    await page.keyboard.type('Bel me op 06-12345678');
+    await waitBadge(page, (b) => b.errors >= 1);
+    await page.keyboard.press('Enter');
+    await guard(page).waitFor();
+    await guard(page).locator('[data-guard-post]').click();
+    await guard(page).waitFor({ state: 'detached' });
+    await page.keyboard.type('Groet');
+    await waitText(page, 'Bel me op 06-12345678\nGroet');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Juf');
+    await waitText(page, 'Bel me op 06-12345678\nGroet\nJuf');
+    assert.equal(await guard(page).count(), 0, 'Enter is known to add a line now');
+    assert.deepEqual(await published(page), []);
+    // The line "toch plaatsen" added is an undo step of its own, as the browser's Enter.
+    const seen = [];
+    for (let i = 0; i < 40 && !seen.includes('Bel me op 06-12345678'); i++) {
+      await page.keyboard.press('Control+z');
+      seen.push(await getText(page));
+    }
+    assert.ok(seen.includes('Bel me op 06-12345678\nGroet'), `undo steps: ${JSON.stringify(seen)}`);
+    assert.ok(seen.includes('Bel me op 06-12345678'), `undo steps: ${JSON.stringify(seen)}`);
+    await page.close();
+  });
+});
+
+describe('item 13: a publish before the settings were read', () => {
+  it('is held until they are, then until the first check answers; the errors are shown', async () => {
+    // A restored draft with an error; the browser's storage is busy with large writes (as
+    // when a big roster is saved), so reading the settings waits behind them; the teacher
+    // clicks "Plaatsen" as soon as the page shows.
+    await sw().evaluate(() => {
+      const big = 'x'.repeat(4 * 1024 * 1024);
+      self.__storm = Promise.all(Array.from({ length: 30 }, (_, i) => chrome.storage.local.set({ junk: big + i })));
+    });
+    try {
+      const page = await env.context.newPage();
+      page.on('pageerror', (e) => console.error(`[guard early] pageerror: ${e.message}`));
+      await page.goto(`${env.server.origin}/guard.html?case=post-ta&draft=${encodeURIComponent('Bel me op 06-12345678')}`);
+      // The content script starts at the page's load (document_idle): a moment later.
+      await page.waitForTimeout(300);
+      const atClick = await page.evaluate(() => {
+        document.querySelector('.publish').click();
+        // Once the settings are read the draft is attached: its badge puts Postwacht's
+        // element in the page. Not there yet: the click came before.
+        return { ui: !!document.querySelector('postwacht-ui'), published: window.__published.length };
+      });
+      assert.ok(!atClick.ui, 'the click came before the settings were read (the case this test is about)');
+      assert.equal(atClick.published, 0, 'the click was held');
+      await page.waitForFunction(() => !!document.querySelector('postwacht-ui'), null, { timeout: 30000 });
+      await guard(page).waitFor({ timeout: 30000 });
+      const g = guard(page);
+      while ((await g.locator('[data-guard-failed]').count()) && !(await g.locator('li').count())) await page.waitForTimeout(100);
+      assert.match(await g.locator('li').first().textContent(), /06-12345678/);
+      assert.deepEqual(await published(page), [], 'nothing published');
+      await g.locator('[data-guard-post]').click();
+      await page.waitForFunction(() => window.__published.length === 1);
+      assert.deepEqual(await published(page), [{ box: 'main', text: 'Bel me op 06-12345678' }]);
+      await page.close();
+    } finally {
+      await sw().evaluate(async () => {
+        await self.__storm;
+        await chrome.storage.local.remove('junk');
+      });
+    }
+  });
+});
+
+describe('a publish while a fix is being applied', () => {
+  for (const editor of ['prosemirror', 'contenteditable', 'textarea']) {
+    it(`${editor}: Ctrl+Enter right after the fix's click is held, the dialog keeps the focus, the text is the fixed one`, async () => {
+      const page = await openEditor(env, editor);
+      await composer(page).click();
+      await page.keyboard.type('Bel me ff op 06-12345678');
+      await waitBadge(page, (b) => b.errors >= 1);
+      const card = editor === 'textarea' ? null : await hoverMark(page, 'ff');
+      if (!card) {
+        // The card by keyboard: the caret into "ff", Alt+Shift+P.
+        for (let i = 0; i < ' op 06-12345678'.length + 1; i++) await page.keyboard.press('ArrowLeft');
+        await page.keyboard.press('Alt+Shift+P');
+      }
+      const fix = (card || ui(page, '[data-postwacht-card]')).locator('[data-fix="0"]');
+      const replacement = await fix.getAttribute('data-replacement');
+      await fix.click();
+      // The fix types, then puts the caret back a frame later; Ctrl+Enter comes meanwhile.
+      await page.keyboard.press('Control+Enter');
+      await guard(page).waitFor();
+      await page.waitForTimeout(400);
+      assert.ok(await page.evaluate(() => !!document.activeElement && document.activeElement.matches('postwacht-ui')), 'the focus is in the dialog');
+      assert.equal(await guard(page).count(), 1);
+      assert.equal(await getText(page), `Bel me ${replacement} op 06-12345678`);
+      assert.deepEqual(await published(page), []);
+      await page.keyboard.press('Escape');
+      await guard(page).waitFor({ state: 'detached' });
+      assert.deepEqual(await published(page), []);
+      await page.close();
+    });
+  }
 });
 
 describe('a paused site', () => {
