@@ -15,14 +15,12 @@
 use super::{hint, join, Validator};
 use crate::policy::format::{self, keys};
 use crate::policy::{PolicyError, Pupil};
-use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::fmt;
 
 mod parse;
-use parse::{scalar, Consent, Field, Fields, PupilSeed, Scalar};
-pub(super) use parse::{Key, Skip};
+use parse::{Consent, Field, Fields, Scalar};
+pub(super) use parse::{Mode, Seed};
 
 /// The consent channels in the order a sorted map visits them.
 const SORTED_CHANNELS: [&str; 3] = ["schoolapp", "social", "website"];
@@ -83,62 +81,6 @@ impl Roster {
     }
 }
 
-/// The roster's value: a list of pupils, each validated as soon as it is read.
-pub(super) struct RosterSeed;
-
-impl<'de> DeserializeSeed<'de> for RosterSeed {
-    type Value = Roster;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Roster, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for RosterSeed {
-    type Value = Roster;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<Roster, E> {
-        Ok(Roster::Other("true/false"))
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Roster, E> {
-        Ok(Roster::Other("a number"))
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Roster, E> {
-        Ok(Roster::Other("a number"))
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Roster, E> {
-        Ok(Roster::Other("a number"))
-    }
-    fn visit_str<E>(self, _: &str) -> Result<Roster, E> {
-        Ok(Roster::Other("a string"))
-    }
-    fn visit_unit<E>(self) -> Result<Roster, E> {
-        Ok(Roster::Other("null"))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Roster, A::Error> {
-        Skip.visit_map(map)?;
-        Ok(Roster::Other("an object"))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Roster, A::Error> {
-        let mut r = Reader {
-            pupils: Vec::with_capacity(seq.size_hint().unwrap_or(0)),
-            problems: Vec::new(),
-            pupil_keys: keys(format::PUPIL),
-            consent_keys: keys(format::CONSENT),
-        };
-        let mut i = 0;
-        while let Some(item) = seq.next_element_seed(PupilSeed)? {
-            r.pupil(i, item);
-            i += 1;
-        }
-        Ok(Roster::List {
-            pupils: r.pupils,
-            problems: r.problems,
-        })
-    }
-}
-
 struct Reader {
     pupils: Vec<(Cond, Pupil)>,
     problems: Vec<(Cond, PolicyError)>,
@@ -147,6 +89,22 @@ struct Reader {
 }
 
 impl Reader {
+    fn new(pupils: usize) -> Reader {
+        Reader {
+            pupils: Vec::with_capacity(pupils),
+            problems: Vec::new(),
+            pupil_keys: keys(format::PUPIL),
+            consent_keys: keys(format::CONSENT),
+        }
+    }
+
+    fn finish(self) -> Roster {
+        Roster::List {
+            pupils: self.pupils,
+            problems: self.problems,
+        }
+    }
+
     fn err(&mut self, cond: Cond, path: String, problem: impl Into<String>) {
         self.problems.push((
             cond,
@@ -294,7 +252,7 @@ impl Reader {
                 None => return,
             },
         };
-        let group = match group.map(scalar) {
+        let group = match group.map(Field::into_scalar) {
             None => String::new(),
             Some(Scalar::Str(g)) => g.into_owned(),
             Some(Scalar::Num(n)) => n.to_string(),
