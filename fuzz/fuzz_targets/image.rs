@@ -21,7 +21,11 @@ const DETECT_PIXELS: u64 = 160 * 160;
 const DECODE_PIXELS: u64 = 1_000_000;
 
 fn meta_ok(m: &metadata::Meta, len: usize) {
-    assert!((1..=8).contains(&m.orientation), "orientation {}", m.orientation);
+    assert!(
+        (1..=8).contains(&m.orientation),
+        "orientation {}",
+        m.orientation
+    );
     if let Some((lat, lon)) = m.gps {
         assert!(lat.is_finite() && lon.is_finite(), "gps {lat} {lon}");
         assert!(lat.abs() <= 90.0 && lon.abs() <= 180.0, "gps {lat} {lon}");
@@ -91,7 +95,10 @@ fuzz_target!(|data: &[u8]| {
                 assert_eq!(grey.data.len() as u64, pixels);
                 let small = downscale::to_long_side(&grey, 200);
                 assert!(small.width.max(small.height) <= 200);
-                assert_eq!(small.data.len(), small.width as usize * small.height as usize);
+                assert_eq!(
+                    small.data.len(),
+                    small.width as usize * small.height as usize
+                );
                 let upright = downscale::orient(&small, meta.orientation);
                 assert_eq!(upright.data.len(), small.data.len());
             }
@@ -100,11 +107,21 @@ fuzz_target!(|data: &[u8]| {
 
     match strip_metadata(data) {
         Ok(clean) => {
-            assert_eq!(sniff::sniff(&clean).ok(), Some(format), "the remover changed the format");
+            assert_eq!(
+                sniff::sniff(&clean).ok(),
+                Some(format),
+                "the remover changed the format"
+            );
             let after = metadata::read(&clean);
             assert_eq!(after.gps, None, "GPS left after removing the metadata");
-            assert_eq!(after.owner, None, "an owner left after removing the metadata");
-            assert_eq!(after.orientation, meta.orientation, "the remover lost the orientation");
+            assert_eq!(
+                after.owner, None,
+                "an owner left after removing the metadata"
+            );
+            assert_eq!(
+                after.orientation, meta.orientation,
+                "the remover lost the orientation"
+            );
             if let Ok(h) = &header {
                 if pixels <= DECODE_PIXELS {
                     let before = decode::decode_grey(format, data, h).ok();

@@ -34,7 +34,9 @@ fuzz_target!(|data: &[u8]| {
     let bare = json.strip_prefix('\u{FEFF}').unwrap_or(json);
     match serde_json::from_str::<serde_json::Value>(bare) {
         Ok(_) => assert!(
-            !problems.iter().any(|p| p.problem.starts_with("not valid JSON")),
+            !problems
+                .iter()
+                .any(|p| p.problem.starts_with("not valid JSON")),
             "refused a text serde_json reads: {problems:?}"
         ),
         Err(e) => assert_eq!(
