@@ -80,7 +80,7 @@ fn main() {
         let t = Instant::now();
         Checker::new(p);
         println!(
-            "roster of {n} pupils: JSON to Value {parse:.0} ms; read and validate (with that parse and the duplicate-key pass) {read:.0} ms; compile {:.0} ms",
+            "roster of {n} pupils: JSON to Value {parse:.0} ms; read and validate (one pass over the text, and the duplicate-key pass) {read:.0} ms; compile {:.0} ms",
             ms(t)
         );
         return;

@@ -30,7 +30,7 @@ while getopts "t:r:" opt; do
 done
 shift $((OPTIND - 1))
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(check policy roster_csv)
+[ ${#targets[@]} -gt 0 ] || targets=(check policy roster_csv image)
 
 if [ "${FUZZ_INSTALL:-0}" = 1 ]; then
   # Best effort: a failed install ends in the SKIPPED notices below, not in a failed run.
@@ -62,8 +62,11 @@ for t in "${targets[@]}"; do
   if [ -n "$runs" ]; then limit=(-runs="$runs"); else limit=(-max_total_time="$seconds"); fi
   echo "fuzz: $t (${runs:+$runs executions}${runs:-$seconds s})"
   log=$(mktemp)
+  # Text inputs up to 8 KiB; photos up to 64 KiB (the seeds are real files of 0.1 to 15 KB).
+  max_len=8192
+  [ "$t" = image ] && max_len=65536
   if ! cargo +nightly fuzz run -s none "$t" "fuzz/corpus/$t" "fuzz/seeds/$t" -- \
-      -dict="fuzz/dict/$t.dict" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+      -dict="fuzz/dict/$t.dict" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
       -print_final_stats=1 "${limit[@]}" >"$log" 2>&1; then
     tail -n 40 "$log" >&2
     echo "fuzz: $t FAILED; the input is under fuzz/artifacts/$t/ (replay: cargo +nightly fuzz run $t FILE)" >&2

@@ -39,6 +39,8 @@ impl RosterIndex {
             salt,
             ..RosterIndex::default()
         };
+        // A roster has a few dozen groups for thousands of pupils: each is read once.
+        let mut groups: HashMap<&str, String> = HashMap::default();
         for (i, p) in roster.iter().enumerate() {
             let (toks, initial) = if p.hashed_name.is_empty() {
                 let t = tokens(&p.name);
@@ -51,23 +53,31 @@ impl RosterIndex {
             } else {
                 (p.hashed_name.clone(), crate::text::normalize(&p.initial))
             };
-            let group = tokens(&p.group)
-                .into_iter()
-                .filter(|t| t != "groep" && t != "klas")
-                .collect::<Vec<_>>()
-                .join("");
-            if group.chars().any(char::is_alphabetic) && group.len() >= 2 {
-                idx.groups.insert(group.clone());
-            }
-            let pupil = match toks.split_first() {
-                Some((first, rest)) => {
+            let group = groups
+                .entry(p.group.as_str())
+                .or_insert_with(|| {
+                    let g = tokens(&p.group)
+                        .into_iter()
+                        .filter(|t| t != "groep" && t != "klas")
+                        .collect::<Vec<_>>()
+                        .join("");
+                    if g.chars().any(char::is_alphabetic) && g.len() >= 2 {
+                        idx.groups.insert(g.clone());
+                    }
+                    g
+                })
+                .clone();
+            let mut toks = toks.into_iter();
+            let pupil = match toks.next() {
+                Some(first) => {
+                    let surname: Vec<String> = toks.collect();
                     idx.by_first.entry(first.clone()).or_default().push(i);
-                    if let Some(last) = rest.last() {
+                    if let Some(last) = surname.last() {
                         idx.by_surname.entry(last.clone()).or_default().push(i);
                     }
                     RosterPupil {
-                        first: first.clone(),
-                        surname: rest.to_vec(),
+                        first,
+                        surname,
                         initial,
                         group,
                     }

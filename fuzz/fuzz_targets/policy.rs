@@ -1,7 +1,7 @@
 //! Policy parsing, strict and lenient, on arbitrary text; and the teacher's rule settings.
 //! The lenient reader must always give a policy (it has no error path: the extension goes on
 //! checking with what is valid), agree with the strict reader, and give a policy that
-//! compiles and checks.
+//! compiles and checks; and it must refuse exactly the texts `serde_json::Value` refuses.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -28,6 +28,25 @@ fuzz_target!(|data: &[u8]| {
             );
             assert!(!errs.0.is_empty());
         }
+    }
+    // The policy is read in one pass without a `serde_json::Value` (the roster straight from
+    // the text): exactly the texts `Value` refuses are refused, with its message.
+    let bare = json.strip_prefix('\u{FEFF}').unwrap_or(json);
+    match serde_json::from_str::<serde_json::Value>(bare) {
+        Ok(_) => assert!(
+            !problems
+                .iter()
+                .any(|p| p.problem.starts_with("not valid JSON")),
+            "refused a text serde_json reads: {problems:?}"
+        ),
+        Err(e) => assert_eq!(
+            problems
+                .iter()
+                .map(|p| p.problem.clone())
+                .collect::<Vec<_>>(),
+            vec![format!("not valid JSON: {e}")],
+            "read a text serde_json refuses, or said it differently"
+        ),
     }
     for p in &problems {
         assert!(

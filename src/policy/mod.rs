@@ -9,7 +9,6 @@
 use crate::catalog::RULES;
 use crate::model::{Category, Locale, Platform, Severity};
 use serde::Serialize;
-use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -225,8 +224,8 @@ impl Policy {
     pub fn from_json_lenient(json: &str) -> (Policy, Vec<PolicyError>) {
         // Notepad and Excel write a byte-order mark at the start of UTF-8 files.
         let json = json.strip_prefix('\u{FEFF}').unwrap_or(json);
-        let value: Value = match serde_json::from_str(json) {
-            Ok(v) => v,
+        let raw = match validate::read::read(json) {
+            Ok(r) => r,
             Err(e) => {
                 return (
                     Policy::default(),
@@ -241,7 +240,7 @@ impl Policy {
             errors: Vec::new(),
             hashed: false,
         };
-        let p = v.policy(&value);
+        let p = v.policy(raw);
         // Reported like unknown keys; the last one is used, as every JSON reader does.
         for path in duplicates::duplicate_keys(json) {
             v.errors.push(PolicyError {

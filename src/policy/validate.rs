@@ -4,7 +4,7 @@
 
 use super::format::{self, keys};
 use super::{
-    Contact, ExtensionSettings, Localized, Policy, PolicyError, Pupil, School, Setting, CHANNELS,
+    Contact, ExtensionSettings, Localized, Policy, PolicyError, School, Setting, CHANNELS,
 };
 use crate::catalog::rule_ids;
 use crate::model::{Category, Platform};
@@ -12,6 +12,10 @@ use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
 mod protocol;
+pub(super) mod read;
+mod roster;
+#[cfg(test)]
+mod roster_tests;
 mod words;
 
 /// The top-level key editors use to find a JSON schema; accepted and ignored.
@@ -63,18 +67,22 @@ impl Validator {
     ) -> Option<&'v Map<String, Value>> {
         match v {
             Value::Object(m) => {
-                for k in m.keys() {
-                    if !known.contains(&k.as_str()) {
-                        let p = join(path, k);
-                        let h = hint(k, known);
-                        self.err(&p, h);
-                    }
-                }
+                self.unknown_keys(path, m, known);
                 Some(m)
             }
             other => {
                 self.err(path, format!("expected an object, found {}", kind(other)));
                 None
+            }
+        }
+    }
+
+    fn unknown_keys(&mut self, path: &str, m: &Map<String, Value>, known: &[&str]) {
+        for k in m.keys() {
+            if !known.contains(&k.as_str()) {
+                let p = join(path, k);
+                let h = hint(k, known);
+                self.err(&p, h);
             }
         }
     }
@@ -164,13 +172,19 @@ impl Validator {
 
     #[cfg_attr(postwacht_size, optimize(size))]
     #[inline(never)]
-    pub(super) fn policy(&mut self, v: &Value) -> Policy {
+    pub(super) fn policy(&mut self, raw: read::Raw) -> Policy {
         let mut p = Policy::default();
         let mut known = keys(format::POLICY);
         known.push(SCHEMA_KEY);
-        let Some(m) = self.object("", v, &known) else {
-            return p;
+        let m = match &raw.top {
+            Ok(m) => m,
+            Err(kind) => {
+                self.err("", format!("expected an object, found {kind}"));
+                return p;
+            }
         };
+        // (`roster` was read apart, and is a known key.)
+        self.unknown_keys("", m, &known);
         if let Some(v) = m.get("version") {
             if v.as_u64() != Some(1) {
                 self.err("version", format!("expected 1, found {v}"));
@@ -191,8 +205,8 @@ impl Validator {
                 ),
             }
         }
-        if let Some(r) = m.get("roster") {
-            p.roster = self.roster(r);
+        if let Some(r) = raw.roster {
+            p.roster = r.resolve(self);
         }
         if let Some(s) = m.get("staff") {
             p.staff = self.strings("staff", s);
@@ -237,112 +251,6 @@ impl Validator {
             s.board = b;
         }
         s
-    }
-
-    fn roster(&mut self, v: &Value) -> Vec<Pupil> {
-        let Value::Array(items) = v else {
-            self.err(
-                "roster",
-                format!("expected a list of pupils, found {}", kind(v)),
-            );
-            return Vec::new();
-        };
-        let pupil_keys = keys(format::PUPIL);
-        let consent_keys = keys(format::CONSENT);
-        let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            let path = format!("roster[{i}]");
-            let Some(m) = self.object(&path, item, &pupil_keys) else {
-                continue;
-            };
-            let mut hashed_name = Vec::new();
-            let mut initial = String::new();
-            if let Some(h) = m.get("hashed_name") {
-                let hp = join(&path, "hashed_name");
-                hashed_name = self.strings(&hp, h);
-                if hashed_name.is_empty()
-                    || hashed_name
-                        .iter()
-                        .any(|x| !crate::roster_hash::is_token_hash(x))
-                {
-                    self.err(
-                        &hp,
-                        "expected a list of 16-digit hex hashes (made by `postwacht policy build`)",
-                    );
-                    continue;
-                }
-                if !self.hashed {
-                    self.err(
-                        &hp,
-                        "a hashed roster needs \"roster_salt\" at the top level",
-                    );
-                    continue;
-                }
-                if m.contains_key("name") {
-                    self.err(&path, "give either \"name\" or \"hashed_name\", not both");
-                    continue;
-                }
-                if let Some(x) = m
-                    .get("initial")
-                    .and_then(|x| self.string(&join(&path, "initial"), x))
-                {
-                    initial = crate::text::normalize(&x).chars().take(1).collect();
-                }
-            } else if let Some(x) = m.get("initial") {
-                // Only a hashed roster uses it, but a wrong type is still a mistake to report.
-                self.string(&join(&path, "initial"), x);
-            }
-            let name = match m.get("name") {
-                None if !hashed_name.is_empty() => String::new(),
-                None => {
-                    self.err(&path, "pupil without a name");
-                    continue;
-                }
-                Some(n) => match self.string(&join(&path, "name"), n) {
-                    // (What normalising drops or folds is never a letter's being a letter.)
-                    Some(n) if n.chars().any(char::is_alphabetic) => n,
-                    Some(_) => {
-                        self.err(&join(&path, "name"), "name has no letters");
-                        continue;
-                    }
-                    None => continue,
-                },
-            };
-            let group = match m.get("group") {
-                None => String::new(),
-                Some(Value::String(g)) => g.clone(),
-                Some(Value::Number(n)) => n.to_string(),
-                Some(other) => {
-                    self.err(
-                        &join(&path, "group"),
-                        format!("expected a string or number, found {}", kind(other)),
-                    );
-                    String::new()
-                }
-            };
-            let mut consent = BTreeMap::new();
-            if let Some(c) = m.get("consent") {
-                let cp = join(&path, "consent");
-                if let Some(cm) = self.object(&cp, c, &consent_keys) {
-                    for (ch, val) in cm {
-                        if !CHANNELS.contains(&ch.as_str()) {
-                            continue; // reported by object()
-                        }
-                        if let Some(b) = self.boolean(&join(&cp, ch), val) {
-                            consent.insert(ch.clone(), b);
-                        }
-                    }
-                }
-            }
-            out.push(Pupil {
-                name,
-                hashed_name,
-                initial,
-                group,
-                consent,
-            });
-        }
-        out
     }
 
     fn rules(&mut self, v: &Value) -> BTreeMap<String, Setting> {
