@@ -36,6 +36,8 @@ fn facts_about_one_pupil_or_family_are_confidential() {
         "Roos heeft een 4 gekregen voor haar werkstuk.",
         "Hugo heeft zijn enkel gebroken bij het voetballen.",
         "Emma broke her wrist during the trip.",
+        "Sem is al twee weken niet op school geweest.",
+        "Finn leest nu op niveau M5.",
     ] {
         if !flagged(s) {
             missed.push(s);
@@ -63,6 +65,8 @@ fn the_same_words_about_nobody_in_particular_are_clean() {
         "De kinderen maakten ruzie over wie als eerste op de schommel mocht.",
         "Groep 6 scoorde gemiddeld boven het landelijk gemiddelde.",
         "Wie de toets heeft gemist, kan vrijdag herkansen.",
+        "Op de studiedag zijn de kinderen niet op school.",
+        "Boeken op niveau E3 staan in de rode kast.",
     ] {
         if flagged(s) {
             wrong.push(s);
