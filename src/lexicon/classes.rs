@@ -76,6 +76,8 @@ word_classes! {
     person_nouns = "person-nouns",
     singular_pronouns = "singular-pronouns",
     she_verbs = "she-verbs",
+    /// "de familie Kuipers", "het gezin Sultani": one named family.
+    family_nouns = "family-nouns",
     indefinite_articles = "indefinite-articles",
     /// "een van mijn leerlingen", "one of our pupils".
     one_of = "one-of",

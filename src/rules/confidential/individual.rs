@@ -36,7 +36,29 @@ pub(super) fn about_individual(ctx: &Ctx, ss: usize, se: usize) -> bool {
         && t.sentences
             .get(k + 1)
             .is_some_and(|&(ns, ne)| sentence_names_someone(ctx, ns, ne));
-    before || after_colon
+    // The sentence after refers back to one person with a pronoun ("Sky had een aanval.
+    // Ze is opgehaald door haar vader."): the subject of this one is that person.
+    let after_pronoun = t
+        .sentences
+        .get(k + 1)
+        .is_some_and(|&(ns, ne)| has_singular_pronoun(ctx, ns, ne));
+    before || after_colon || after_pronoun
+}
+
+/// A singular personal pronoun ("hij", "haar", "she", "ze heeft") in the sentence ss..se,
+/// which is not itself general or conditional.
+fn has_singular_pronoun(ctx: &Ctx, ss: usize, se: usize) -> bool {
+    let t = ctx.text;
+    let (a, b) = (t.token_at_or_after(ss), t.token_at_or_after(se));
+    let words = &ctx.words[a..b];
+    let c = &lexicon::get().classes;
+    if conditional(words) || words.iter().any(|w| c.generic_groups.contains(*w)) {
+        return false;
+    }
+    words.iter().enumerate().any(|(k, w)| {
+        c.singular_pronouns.contains(*w)
+            || *w == "ze" && words.get(k + 1).is_some_and(|n| c.she_verbs.contains(*n))
+    })
 }
 
 pub(super) fn reply_to_person(ctx: &Ctx) -> bool {
@@ -97,6 +119,13 @@ fn sentence_names_someone(ctx: &Ctx, ss: usize, se: usize) -> bool {
                 || !roster.by_surname(&key).is_empty() && w.len() >= 4)
     });
     if named {
+        return true;
+    }
+    // "de familie Kuipers", "het gezin Sultani", "family Haidari": one named family.
+    let family = toks.windows(2).zip(words.windows(2)).any(|(tk, w)| {
+        lex.classes.family_nouns.contains(w[0]) && tk[1].capitalized && !tk[1].all_caps
+    });
+    if family {
         return true;
     }
     let c = &lex.classes;

@@ -16,6 +16,8 @@ mod phrasings;
 mod situations;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_kinds;
 
 pub use contact::{is_bsn, is_iban};
 
