@@ -61,17 +61,25 @@ impl Analysis {
                 (1, n)
             } else if toks[i].capitalized
                 && !toks[i].all_caps
-                && !toks[i].sentence_start
                 && policy.roster.is_first_name(&keys[i])
                 && !lex.name_words.contains(w)
                 && !policy.staff_first.contains(w)
                 && !(i.saturating_sub(2)..(i + 5).min(words.len()))
                     .any(|k| masks[k] & bit::TITLE != 0)
             {
-                // A pupil's first name mid-sentence (not one that is also a word, nor one with
-                // "mijn vriendin", "juf" or "my sister" near it) is a weak school signal: with
-                // one more school word the post is about school.
-                (1, 1)
+                // A pupil's first name, also at the start of a sentence (not one that is also
+                // a word, nor one with "mijn vriendin", "juf" or "my sister" near it): a staff
+                // member who names a pupil of the school writes about school life.
+                (
+                    if named_person(text, words, i) {
+                        2
+                    } else if toks[i].sentence_start {
+                        0
+                    } else {
+                        1
+                    },
+                    1,
+                )
             } else {
                 (compound_weight(w, lex), 1)
             };
@@ -99,6 +107,37 @@ impl Analysis {
         self.topic_score = score;
         self.about_school = score >= 2;
     }
+}
+
+/// "Noor heeft", "Sem zijn jas", "Mila's mum": a first name on its own, followed in the same
+/// sentence by a lower-case word with only a space or an apostrophe between, so it names a
+/// person acting, not part of a longer name ("Daan Roosegaarde", "Michael Jordan"), a place
+/// ("in Sydney"), a team score ("Chelsea 2") or a word at the end of a list ("Faith, hope").
+fn named_person(text: &Text, words: &[&str], i: usize) -> bool {
+    let toks = &text.tokens;
+    let Some(next) = toks.get(i + 1) else {
+        return false;
+    };
+    let prev_name = i > 0
+        && toks[i - 1].sentence == toks[i].sentence
+        && (toks[i - 1].capitalized
+            || crate::lexicon::get()
+                .classes
+                .place_prepositions
+                .contains(words[i - 1]));
+    let gap = text.gap(&toks[i], next);
+    next.sentence == toks[i].sentence
+        && !prev_name
+        && !next.capitalized
+        && next.has_letter
+        && !words[i + 1].starts_with(|c: char| c.is_ascii_digit())
+        && gap
+            .chars()
+            .all(|c| c.is_whitespace() || c == '\'' || c == '’')
+        && !crate::lexicon::get()
+            .classes
+            .surname_particles
+            .contains(words[i + 1])
 }
 
 /// "1a kid", "uit 2b": a two-character class code needs a school word next to it.
