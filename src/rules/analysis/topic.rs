@@ -71,7 +71,7 @@ impl Analysis {
                 // a word, nor one with "mijn vriendin", "juf" or "my sister" near it): a staff
                 // member who names a pupil of the school writes about school life.
                 (
-                    if named_person(text, words, i) {
+                    if named_person(text, words, keys, policy, i) {
                         2
                     } else if toks[i].sentence_start {
                         0
@@ -113,18 +113,21 @@ impl Analysis {
 /// sentence by a lower-case word with only a space or an apostrophe between, so it names a
 /// person acting, not part of a longer name ("Daan Roosegaarde", "Michael Jordan"), a place
 /// ("in Sydney"), a team score ("Chelsea 2") or a word at the end of a list ("Faith, hope").
-fn named_person(text: &Text, words: &[&str], i: usize) -> bool {
+fn named_person(
+    text: &Text,
+    words: &[&str],
+    keys: &[Cow<str>],
+    policy: &Compiled,
+    i: usize,
+) -> bool {
+    let classes = &crate::lexicon::get().classes;
     let toks = &text.tokens;
     let Some(next) = toks.get(i + 1) else {
         return false;
     };
     let prev_name = i > 0
         && toks[i - 1].sentence == toks[i].sentence
-        && (toks[i - 1].capitalized
-            || crate::lexicon::get()
-                .classes
-                .place_prepositions
-                .contains(words[i - 1]));
+        && (toks[i - 1].capitalized || classes.place_prepositions.contains(words[i - 1]));
     let gap = text.gap(&toks[i], next);
     next.sentence == toks[i].sentence
         && !prev_name
@@ -134,10 +137,12 @@ fn named_person(text: &Text, words: &[&str], i: usize) -> bool {
         && gap
             .chars()
             .all(|c| c.is_whitespace() || c == '\'' || c == '’')
-        && !crate::lexicon::get()
-            .classes
-            .surname_particles
-            .contains(words[i + 1])
+        && !classes.surname_particles.contains(words[i + 1])
+        && !(classes.name_conjunctions.contains(words[i + 1])
+            && toks.get(i + 2).is_some_and(|t| t.capitalized)
+            && !keys
+                .get(i + 2)
+                .is_some_and(|k| policy.roster.is_first_name(k)))
 }
 
 /// "1a kid", "uit 2b": a two-character class code needs a school word next to it.
