@@ -51,13 +51,19 @@ impl RosterIndex {
             } else {
                 (p.hashed_name.clone(), crate::text::normalize(&p.initial))
             };
-            let group = tokens(&p.group)
+            let parts = tokens(&p.group)
                 .into_iter()
                 .filter(|t| t != "groep" && t != "klas")
-                .collect::<Vec<_>>()
-                .join("");
+                .collect::<Vec<_>>();
+            let group = parts.join("");
             if group.chars().any(char::is_alphabetic) && group.len() >= 2 {
                 idx.groups.insert(group.clone());
+            }
+            // "vmbo 3 Dier" is also written "3 Dier": its last two parts, a year and a name.
+            if let [.., year, name] = parts.as_slice() {
+                if parts.len() > 2 && year.chars().all(|c| c.is_ascii_digit()) && name.len() >= 3 {
+                    idx.groups.insert(format!("{year}{name}"));
+                }
             }
             let pupil = match toks.split_first() {
                 Some((first, rest)) => {

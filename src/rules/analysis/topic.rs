@@ -51,6 +51,13 @@ impl Analysis {
                 || w.len() > 2 && policy.roster.is_group(w)
             {
                 (2, 1)
+            } else if is_small_number(w, 8)
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| policy.roster.is_group(&format!("{w}{n}")))
+            {
+                // "3 Dier": a roster group written as its year and name.
+                (2, 2)
             } else if let Some(last) = full_roster_name_at(keys, i, policy) {
                 // A pupil's full name makes the post about school.
                 (2, last + 1 - i)
