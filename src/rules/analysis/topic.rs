@@ -119,7 +119,8 @@ impl Analysis {
 /// "Noor heeft", "Sem zijn jas", "Mila's mum": a first name on its own, followed in the same
 /// sentence by a lower-case word with only a space or an apostrophe between, so it names a
 /// person acting, not part of a longer name ("Daan Roosegaarde", "Michael Jordan"), a place
-/// ("in Sydney"), a team score ("Chelsea 2") or a word at the end of a list ("Faith, hope").
+/// ("in Sydney"), a team score ("Chelsea 2") or a word opening a list ("Faith, hope"); in
+/// mid-sentence a comma may follow ("trots op Sem, hij ...").
 fn named_person(
     text: &Text,
     words: &[&str],
@@ -141,9 +142,9 @@ fn named_person(
         && !next.capitalized
         && next.has_letter
         && !words[i + 1].starts_with(|c: char| c.is_ascii_digit())
-        && gap
-            .chars()
-            .all(|c| c.is_whitespace() || c == '\'' || c == '’')
+        && gap.chars().all(|c| {
+            c.is_whitespace() || c == '\'' || c == '’' || c == ',' && !toks[i].sentence_start
+        })
         && !classes.surname_particles.contains(words[i + 1])
         && !(classes.name_conjunctions.contains(words[i + 1])
             && toks.get(i + 2).is_some_and(|t| t.capitalized)
