@@ -76,17 +76,16 @@ impl Analysis {
             {
                 // A pupil's first name, also at the start of a sentence (not one that is also
                 // a word, nor one with "mijn vriendin", "juf" or "my sister" near it): a staff
-                // member who names a pupil of the school writes about school life.
-                (
-                    if named_person(text, words, keys, policy, i) {
-                        2
-                    } else if toks[i].sentence_start {
-                        0
-                    } else {
-                        1
-                    },
-                    1,
-                )
+                // member who names a pupil of the school writes about school life. A common
+                // first name ("Daan heeft ...") may be the writer's own child: then it is a
+                // weak signal, a name few children have ("Yaroslava heeft ...") settles it.
+                let named = named_person(text, words, keys, policy, i);
+                let weight = match (named, toks[i].sentence_start) {
+                    (true, _) if !lex.first_names.contains(w) => 2,
+                    (true, _) | (false, false) => 1,
+                    (false, true) => 0,
+                };
+                (weight, 1)
             } else {
                 (compound_weight(w, lex), 1)
             };

@@ -301,13 +301,26 @@ fn a_personal_reply_to_a_parent_is_not_about_school_by_the_addressee_alone() {
     );
 }
 
+fn rare_name_roster() -> crate::compiled::Compiled {
+    crate::compiled::Compiled::new(
+        crate::policy::Policy::from_json(
+            r#"{"school": {"name": "De Vlinder"},
+                "roster": [
+                  {"name": "Oleksandr Hrytsenko", "group": "NK2", "consent": {"social": true}},
+                  {"name": "Tsegay Haile", "group": "NK2", "consent": {"social": true}},
+                  {"name": "Daan Visser", "group": "NK2", "consent": {"social": true}}]}"#,
+        )
+        .unwrap(),
+    )
+}
+
 #[test]
 fn a_roster_pupil_acting_in_a_sentence_makes_it_about_school() {
-    let roster = policy();
+    let roster = rare_name_roster();
     for s in [
-        "Hugo heeft vandaag voor het eerst zelf zijn veters gestrikt!",
-        "Finn's moeder belde net: hij mag toch mee.",
-        "Zo blij voor Sem, hij durfde eindelijk te zwemmen.",
+        "Oleksandr heeft vandaag voor het eerst zelf zijn veters gestrikt!",
+        "Tsegay's moeder belde net: hij mag toch mee.",
+        "Zo blij voor Oleksandr, hij durfde eindelijk te zwemmen.",
     ] {
         let f = check_with(&roster, s, "personal");
         assert!(
@@ -315,12 +328,14 @@ fn a_roster_pupil_acting_in_a_sentence_makes_it_about_school() {
             "{s}: {f:?}"
         );
     }
-    // A roster first name in a longer name, a place or a list of places is not a pupil.
+    // A common first name alone may be the writer's own child; a roster first name in a
+    // longer name, after a place preposition or in a list of places is not a pupil.
     for s in [
-        "Finn Wolfhard speelt geweldig in die nieuwe serie.",
-        "Een lang weekend in Lisse, de tulpen staan er prachtig bij.",
-        "Hugo en Marco: twee oude vrienden weer samen aan de bar.",
-        "Finn. Wat een mooie naam voor een hond.",
+        "Daan heeft vandaag een tekening gemaakt.",
+        "Oleksandr Usyk bokst morgen weer, spannend.",
+        "Een lang weekend in Tsegay, wat een mooie plek.",
+        "Oleksandr en Kyiv: een boek dat ik iedereen aanraad.",
+        "Tsegay. Wat een mooie naam voor een hond.",
     ] {
         assert_no_rule(&check_with(&roster, s, "personal"), "disclaimer.missing", s);
     }
