@@ -56,13 +56,22 @@ impl RosterIndex {
             let group = groups
                 .entry(p.group.as_str())
                 .or_insert_with(|| {
-                    let g = tokens(&p.group)
+                    let parts = tokens(&p.group)
                         .into_iter()
                         .filter(|t| t != "groep" && t != "klas")
-                        .collect::<Vec<_>>()
-                        .join("");
+                        .collect::<Vec<_>>();
+                    let g = parts.join("");
                     if g.chars().any(char::is_alphabetic) && g.len() >= 2 {
                         idx.groups.insert(g.clone());
+                    }
+                    // "vmbo 3 Dier" is also written "3 Dier": its last two parts, a year and a name.
+                    if let [.., year, name] = parts.as_slice() {
+                        if parts.len() > 2
+                            && year.chars().all(|c| c.is_ascii_digit())
+                            && name.len() >= 3
+                        {
+                            idx.groups.insert(format!("{year}{name}"));
+                        }
                     }
                     g
                 })

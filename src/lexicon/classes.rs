@@ -109,6 +109,9 @@ word_classes! {
     kisses = "kisses",
     /// "in Sydney", "naar Florence": a capitalised word after these is a place.
     place_prepositions = "place-prepositions",
+    /// "Sofia en Plovdiv": a first name joined to another capitalised word is a list of
+    /// names or places; the topic counts it as a pupil only if the other is one too.
+    name_conjunctions = "name-conjunctions",
     /// "lol" is also Dutch "fun": not chat-speak after a [noun-determiners] word.
     chat_nouns = "chat-nouns",
     noun_determiners = "noun-determiners",

@@ -51,6 +51,13 @@ impl Analysis {
                 || w.len() > 2 && policy.roster.is_group(w)
             {
                 (2, 1)
+            } else if is_small_number(w, 8)
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| policy.roster.is_group(&format!("{w}{n}")))
+            {
+                // "3 Dier": a roster group written as its year and name.
+                (2, 2)
             } else if let Some(last) = full_roster_name_at(keys, i, policy) {
                 // A pupil's full name makes the post about school.
                 (2, last + 1 - i)
@@ -61,17 +68,24 @@ impl Analysis {
                 (1, n)
             } else if toks[i].capitalized
                 && !toks[i].all_caps
-                && !toks[i].sentence_start
                 && policy.roster.is_first_name(&keys[i])
                 && !lex.name_words.contains(w)
                 && !policy.staff_first.contains(w)
                 && !(i.saturating_sub(2)..(i + 5).min(words.len()))
                     .any(|k| masks[k] & bit::TITLE != 0)
             {
-                // A pupil's first name mid-sentence (not one that is also a word, nor one with
-                // "mijn vriendin", "juf" or "my sister" near it) is a weak school signal: with
-                // one more school word the post is about school.
-                (1, 1)
+                // A pupil's first name, also at the start of a sentence (not one that is also
+                // a word, nor one with "mijn vriendin", "juf" or "my sister" near it): a staff
+                // member who names a pupil of the school writes about school life. A common
+                // first name ("Daan heeft ...") may be the writer's own child: then it is a
+                // weak signal, a name few children have ("Yaroslava heeft ...") settles it.
+                let named = named_person(text, words, keys, policy, i);
+                let weight = match (named, toks[i].sentence_start) {
+                    (true, _) if !lex.first_names.contains(w) => 2,
+                    (true, _) | (false, false) => 1,
+                    (false, true) => 0,
+                };
+                (weight, 1)
             } else {
                 (compound_weight(w, lex), 1)
             };
@@ -99,6 +113,43 @@ impl Analysis {
         self.topic_score = score;
         self.about_school = score >= 2;
     }
+}
+
+/// "Noor heeft", "Sem zijn jas", "Mila's mum": a first name on its own, followed in the same
+/// sentence by a lower-case word with only a space or an apostrophe between, so it names a
+/// person acting, not part of a longer name ("Daan Roosegaarde", "Michael Jordan"), a place
+/// ("in Sydney"), a team score ("Chelsea 2") or a word opening a list ("Faith, hope"); in
+/// mid-sentence a comma may follow ("trots op Sem, hij ...").
+fn named_person(
+    text: &Text,
+    words: &[&str],
+    keys: &[Cow<str>],
+    policy: &Compiled,
+    i: usize,
+) -> bool {
+    let classes = &crate::lexicon::get().classes;
+    let toks = &text.tokens;
+    let Some(next) = toks.get(i + 1) else {
+        return false;
+    };
+    let prev_name = i > 0
+        && toks[i - 1].sentence == toks[i].sentence
+        && (toks[i - 1].capitalized || classes.place_prepositions.contains(words[i - 1]));
+    let gap = text.gap(&toks[i], next);
+    next.sentence == toks[i].sentence
+        && !prev_name
+        && !next.capitalized
+        && next.has_letter
+        && !words[i + 1].starts_with(|c: char| c.is_ascii_digit())
+        && gap.chars().all(|c| {
+            c.is_whitespace() || c == '\'' || c == '’' || c == ',' && !toks[i].sentence_start
+        })
+        && !classes.surname_particles.contains(words[i + 1])
+        && !(classes.name_conjunctions.contains(words[i + 1])
+            && toks.get(i + 2).is_some_and(|t| t.capitalized)
+            && !keys
+                .get(i + 2)
+                .is_some_and(|k| policy.roster.is_first_name(k)))
 }
 
 /// "1a kid", "uit 2b": a two-character class code needs a school word next to it.

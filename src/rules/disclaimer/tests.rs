@@ -300,3 +300,82 @@ fn a_personal_reply_to_a_parent_is_not_about_school_by_the_addressee_alone() {
         "disclaimer.missing",
     );
 }
+
+fn rare_name_roster() -> crate::compiled::Compiled {
+    crate::compiled::Compiled::new(
+        crate::policy::Policy::from_json(
+            r#"{"school": {"name": "De Vlinder"},
+                "roster": [
+                  {"name": "Oleksandr Hrytsenko", "group": "NK2", "consent": {"social": true}},
+                  {"name": "Tsegay Haile", "group": "NK2", "consent": {"social": true}},
+                  {"name": "Daan Visser", "group": "NK2", "consent": {"social": true}}]}"#,
+        )
+        .unwrap(),
+    )
+}
+
+#[test]
+fn a_roster_pupil_acting_in_a_sentence_makes_it_about_school() {
+    let roster = rare_name_roster();
+    for s in [
+        "Oleksandr heeft vandaag voor het eerst zelf zijn veters gestrikt!",
+        "Tsegay's moeder belde net: hij mag toch mee.",
+        "Zo blij voor Oleksandr, hij durfde eindelijk te zwemmen.",
+    ] {
+        let f = check_with(&roster, s, "personal");
+        assert!(
+            f.iter().any(|f| f.rule == "disclaimer.missing"),
+            "{s}: {f:?}"
+        );
+    }
+    // A common first name alone may be the writer's own child; a roster first name in a
+    // longer name, after a place preposition or in a list of places is not a pupil.
+    for s in [
+        "Daan heeft vandaag een tekening gemaakt.",
+        "Oleksandr Usyk bokst morgen weer, spannend.",
+        "Een lang weekend in Tsegay, wat een mooie plek.",
+        "Oleksandr en Kyiv: een boek dat ik iedereen aanraad.",
+        "Tsegay. Wat een mooie naam voor een hond.",
+    ] {
+        assert_no_rule(&check_with(&roster, s, "personal"), "disclaimer.missing", s);
+    }
+}
+
+#[test]
+fn school_life_words_of_every_sector_make_it_about_school() {
+    for s in [
+        "Morgen een gastles over duurzaamheid, ik heb er zin in.",
+        "Our sports day got rained off, so indoor games it was.",
+        "Tassen gepakt, morgen begint de kampweek.",
+        "De examencommissie vergadert vanavond tot laat.",
+        "Lunch duty in the rain again, lovely.",
+        "Vandaag de eerste praktijkles in de nieuwe hal.",
+    ] {
+        assert_rule(&check_personal(s), "disclaimer.missing");
+    }
+    for s in [
+        "Het is kampioenschap weekend, de hele straat kijkt mee.",
+        "Nieuwe toetsenbord besteld, de oude was kapot.",
+    ] {
+        assert_no_rule(&check_personal(s), "disclaimer.missing", s);
+    }
+}
+
+#[test]
+fn a_roster_group_written_as_year_and_name_is_a_school_word() {
+    let policy = crate::compiled::Compiled::new(
+        crate::policy::Policy::from_json(
+            r#"{"school": {"name": "Groene Akker"},
+                "roster": [{"name": "Tjitske Bosma", "group": "vmbo 3 Plant", "consent": {"social": true}}]}"#,
+        )
+        .unwrap(),
+    );
+    let f = check_with(
+        &policy,
+        "Morgen met 3 Plant de kas in, zaaien maar.",
+        "personal",
+    );
+    assert_rule(&f, "disclaimer.missing");
+    let f = check_with(&policy, "Morgen 3 planten voor de tuin kopen.", "personal");
+    assert_no_rule(&f, "disclaimer.missing", "three plants");
+}
