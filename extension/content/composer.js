@@ -11,6 +11,7 @@ import { Marks, DRAW_LIMIT } from './marks.js';
 import * as hit from './hittest.js';
 import { applyFix } from './fixes.js';
 import * as attachments from './attachments.js';
+import { getLang } from '../shared/i18n.js';
 
 /** @typedef {import('../shared/types.js').Finding} Finding */
 /** @typedef {import('../shared/types.js').Fix} Fix */
@@ -334,7 +335,8 @@ export class Composer {
     const c = this.counts();
     const prev = this.lastCounts;
     const long = this.text.length > this.marks.limit;
-    const key = `${c.error}/${c.warning}/${c.info}/${long ? this.checkedUpTo + '/' + this.text.length : ''}`;
+    // The language is part of the key: a switch on the options page redraws the badge's words.
+    const key = `${getLang()}/${c.error}/${c.warning}/${c.info}/${long ? this.checkedUpTo + '/' + this.text.length : ''}`;
     if (key !== this.badgeKey) {
       ui.updateBadge(this.badge, c);
       if (long) ui.badgeLong(this.badge, Math.min(this.checkedUpTo, this.text.length), this.marks.limit, this.text.length);
