@@ -57,7 +57,7 @@ function highlights() {
 /**
  * What a draw or placement needs to know of the composer's layout, read before anything is
  * written (Composer.measure()): a keystroke then lays out the page once, not once per read.
- * @typedef {{rect: DOMRect, visible: boolean, scrollTop: number, scrollLeft: number, style?: import('./mirror.js').StylePlan, ulines?: DOMRect[][]}} Geometry
+ * @typedef {{rect: DOMRect, visible: boolean, scrollTop: number, scrollLeft: number, style?: import('./mirror.js').StylePlan, ulines?: DOMRect[][], ulineMarks?: unknown[]}} Geometry
  */
 
 /** Heavy input (issue 14): the marks are drawn, and the text checked, up to this many UTF-16 units. */
@@ -117,6 +117,7 @@ export class Marks {
       if (!this.mirror || this.mirror.styleDirty) g.style = readStyle(el);
     } else if (!this.inHighlights && this.list.length && visible) {
       g.ulines = this.list.map((m) => (m.range ? Array.from(m.range.getClientRects()) : []));
+      g.ulineMarks = this.list;
     }
     return g;
   }
@@ -227,7 +228,9 @@ export class Marks {
       this.clip.right = r.right - i.right;
       this.clip.bottom = r.bottom - i.bottom;
     }
-    if (g.ulines) this.placeUlines(g.visible ? g.ulines : []);
+    // Rects measured for the marks of an earlier draw (the site re-rendered the composer, a
+    // check answered in between) are stale: draw() placed the new marks' underlines already.
+    if (g.ulines && g.ulineMarks === this.list) this.placeUlines(g.visible ? g.ulines : []);
     else if (!g.visible && this.ulines.length) this.placeUlines([]);
   }
 

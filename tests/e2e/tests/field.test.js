@@ -18,9 +18,14 @@ after(async () => {
   await env.close();
 });
 
+// Errors thrown on the pages, Postwacht's content script included; none is expected.
+const pageErrors = [];
 async function openCase(query) {
   const page = await env.context.newPage();
-  page.on('pageerror', (e) => console.error(`[field ${query}] pageerror: ${e.message}`));
+  page.on('pageerror', (e) => {
+    console.error(`[field ${query}] pageerror: ${e.message}`);
+    pageErrors.push(`${query}: ${e.message}`);
+  });
   await page.goto(`${env.server.origin}/field.html?${query}`);
   await page.waitForFunction(() => window.__ready);
   return page;
@@ -456,5 +461,11 @@ describe('item 15: a lone surrogate from the page', () => {
     await fix.click();
     await waitText(page, `Bel me ${replacement} op \uD800 06-12345678`);
     await page.close();
+  });
+});
+
+describe('no page errors', () => {
+  it('none of the pages above threw', () => {
+    assert.deepEqual(pageErrors, []);
   });
 });
