@@ -110,6 +110,11 @@ impl Analysis {
             Some(ReplyTo::Colleague) => 1,
             _ => 0,
         };
+        // The writer names their role at the school ("als bestuurder ben ik blij ...",
+        // "in mijn rol als teamleider"): they write about their work there.
+        if score < 2 && crate::context::says_leader(words, policy) {
+            score += 2;
+        }
         self.topic_score = score;
         self.about_school = score >= 2;
     }

@@ -120,6 +120,19 @@ fn a_leaders_personal_title_does_not_make_a_school_post_private() {
 }
 
 #[test]
+fn naming_the_role_is_not_saying_in_which_capacity() {
+    // "Als bestuurder ..." makes the writer a leader writing about their work, but says
+    // neither "namens de school" nor "op persoonlijke titel".
+    let c = checker("");
+    for s in [
+        "Als bestuurder ben ik blij dat de fusie rond is.",
+        "As a teamleider I believe we should trust people more.",
+    ] {
+        assert_rule(&c.check(&personal(s, None)), "disclaimer.leader");
+    }
+}
+
+#[test]
 fn the_policy_can_name_the_role_of_the_profile() {
     let c = checker(r#", "author": {"role": "leader"}"#);
     let f = c.check(&personal(
