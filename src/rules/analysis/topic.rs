@@ -87,7 +87,7 @@ impl Analysis {
                 };
                 (weight, 1)
             } else {
-                (compound_weight(w, lex), 1)
+                (compound_weight(w, lex).max(plural_weight(w, lex)), 1)
             };
             if weight > 0 {
                 let key = words[i];
@@ -189,6 +189,47 @@ fn compound_weight(w: &str, lex: &Lexicon) -> u32 {
     if pre(&lex.edu_strong_prefixes) || suf(&lex.edu_strong_suffixes) {
         2
     } else if pre(&lex.edu_weak_prefixes) || suf(&lex.edu_weak_suffixes) {
+        1
+    } else {
+        0
+    }
+}
+
+/// A plural of a school word of one word ("profielwerkstukken", "klassen", "mentors",
+/// "labs", "classes"): the lists hold the singular. Dutch -en plurals double a consonant
+/// after a short vowel ("stuk", "stukken") or drop a doubled vowel ("jaar", "jaren").
+fn plural_weight(w: &str, lex: &Lexicon) -> u32 {
+    if w.len() < 4 || !w.is_ascii() {
+        return 0;
+    }
+    let mut cands: Vec<String> = Vec::new();
+    if let Some(base) = w.strip_suffix("en") {
+        cands.push(base.to_string());
+        let b = base.as_bytes();
+        let vowel = |c: u8| b"aeiou".contains(&c);
+        if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] && !vowel(b[b.len() - 1]) {
+            cands.push(base[..base.len() - 1].to_string());
+        } else if b.len() >= 3
+            && vowel(b[b.len() - 2])
+            && !vowel(b[b.len() - 1])
+            && !vowel(b[b.len() - 3])
+        {
+            let (head, last) = base.split_at(base.len() - 1);
+            cands.push(format!("{head}{}{last}", &head[head.len() - 1..]));
+        }
+    }
+    if let Some(base) = w.strip_suffix("es") {
+        cands.push(base.to_string());
+    }
+    if let Some(base) = w.strip_suffix('s') {
+        cands.push(base.to_string());
+    }
+    let has = |set: &crate::lexicon::PhraseSet<()>| {
+        cands.iter().any(|c| c.len() >= 3 && set.contains_word(c))
+    };
+    if has(&lex.edu_strong) {
+        2
+    } else if has(&lex.edu_weak) {
         1
     } else {
         0

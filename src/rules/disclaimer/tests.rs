@@ -363,12 +363,16 @@ fn school_life_words_of_every_sector_make_it_about_school() {
         "De examencommissie vergadert vanavond tot laat.",
         "Lunch duty in the rain again, lovely.",
         "Vandaag de eerste praktijkles in de nieuwe hal.",
+        // plurals of words the lists hold in the singular
+        "Vanavond nog dertig profielwerkstukken, koffie graag.",
+        "Overleg met twee decanen vanmiddag, nuttig.",
     ] {
         assert_rule(&check_personal(s), "disclaimer.missing");
     }
     for s in [
         "Het is kampioenschap weekend, de hele straat kijkt mee.",
         "Nieuwe toetsenbord besteld, de oude was kapot.",
+        "Twee kampioenen in de straat, de buren vieren feest.",
     ] {
         assert_no_rule(&check_personal(s), "disclaimer.missing", s);
     }
