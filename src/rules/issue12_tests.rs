@@ -315,6 +315,27 @@ fn the_rosters_own_class_codes_are_a_pupil_context() {
     assert_no_category(&f, "student-name", "an unknown code in a personal post");
 }
 
+/// A roster group as the school writes it in a post: "ISK 2" (name, then year) and the last
+/// part alone ("MYP5" of "IB MYP5").
+#[test]
+fn roster_groups_written_as_name_and_year_or_by_their_last_part() {
+    let json = r#"{"school": {"name": "MIC"}, "roster": [
+        {"name": "Samira Haddou", "group": "ISK 2"},
+        {"name": "Pieter Bos", "group": "IB MYP5"}]}"#;
+    let p = Compiled::new(Policy::from_json(json).unwrap());
+    for (s, name) in [
+        (
+            "Samira uit ISK 2 heeft een lange reis achter de rug.",
+            "Samira",
+        ),
+        ("Pieter schreef het mooiste gedicht van MYP5.", "Pieter"),
+    ] {
+        let f = check_with(&p, s, "personal");
+        assert!(has_span(&f, "student-name", name), "{s}: {f:#?}");
+        assert_rule(&f, "disclaimer.missing");
+    }
+}
+
 /// "from my maths class": one word between the determiner and the group noun.
 #[test]
 fn a_group_noun_after_one_word_is_a_pupil_context() {

@@ -58,6 +58,13 @@ impl Analysis {
             {
                 // "3 Dier": a roster group written as its year and name.
                 (2, 2)
+            } else if w.len() >= 2
+                && words.get(i + 1).is_some_and(|n| {
+                    is_small_number(n, 13) && policy.roster.is_group(&format!("{w}{n}"))
+                })
+            {
+                // "ISK 2", "havo 3": a roster group written as its name and year.
+                (2, 2)
             } else if let Some(last) = full_roster_name_at(keys, i, policy) {
                 // A pupil's full name makes the post about school.
                 (2, last + 1 - i)
