@@ -49,7 +49,12 @@ fn subject(ctx: &Ctx) -> String {
 fn only_things_or_staff(ctx: &Ctx) -> bool {
     let w = photo_words();
     let s = subject(ctx);
+    // A class named ("SO-B", "groep 5", a roster group) puts its pupils in the picture.
+    let class_named = ctx.words.iter().any(|w| {
+        crate::rules::school_words::is_class_code(w) || w.len() > 1 && ctx.policy.roster.is_group(w)
+    });
     (w.get("things-pictured").is_match(&s) || w.get("staff-pictured").is_match(&s))
+        && !class_named
         && !w.get("pupils-pictured").is_match(&s)
         && !w.get("activity-pictured").is_match(&s)
 }
@@ -300,6 +305,11 @@ mod tests {
             "x.jpg",
         );
         only_the_hint(&f, "English, staff");
+        let f = with_file(
+            "De nieuwe kippen op het schoolerf scharrelen al rond.",
+            "IMG_4.jpg",
+        );
+        only_the_hint(&f, "animals");
     }
 
     #[test]
@@ -324,6 +334,8 @@ mod tests {
                 "First day of school in the hall, so many little faces!",
                 "IMG_3.jpg",
             ),
+            ("Op de kinderboerderij de geitjes gevoerd!", "IMG_4.jpg"),
+            ("De kippen van 3B zijn er weer.", "IMG_4.jpg"),
         ] {
             let f = with_file(text, file);
             assert_rule(&f, "photo-consent.unconfirmed");
