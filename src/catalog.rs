@@ -72,6 +72,7 @@ catalog! {
         NO_CONSENT = "photo-consent.no-consent", Error;
         UNKNOWN_PUPIL = "photo-consent.unknown-pupil", Warning;
         UNCONFIRMED = "photo-consent.unconfirmed", Warning;
+        NO_PUPILS_SAID = "photo-consent.no-pupils-said", Info;
         CONSENTED = "photo-consent.consented", Info;
         FACES = "photo-consent.faces", Warning;
         NOT_INSPECTED = "photo-consent.not-inspected", Info;

@@ -64,6 +64,15 @@ impl RosterIndex {
                     if g.chars().any(char::is_alphabetic) && g.len() >= 2 {
                         idx.groups.insert(g.clone());
                     }
+                    // "IB MYP5" is also written "MYP5": a last part of letters and digits.
+                    if let [_, .., last] = parts.as_slice() {
+                        if last.len() >= 3
+                            && last.chars().any(|c| c.is_ascii_digit())
+                            && last.chars().any(char::is_alphabetic)
+                        {
+                            idx.groups.insert(last.clone());
+                        }
+                    }
                     // "vmbo 3 Dier" is also written "3 Dier": its last two parts, a year and a name.
                     if let [.., year, name] = parts.as_slice() {
                         if parts.len() > 2

@@ -345,6 +345,28 @@ fn tto_and_village_stay_above_their_floors() {
     }
 }
 
+/// refo, isk, groen, azc: tuned on in session 6 (photo of things or staff, contempt without a
+/// swear word, arguing replies, a leader's role); floors just under what was measured, against
+/// regressions, not estimates for a new school (README: Accuracy).
+#[test]
+fn session_six_tuning_sets_stay_above_their_floors() {
+    for (set, floor, clean) in [
+        ("refo", 0.91, 0.94),
+        ("isk", 0.89, 0.90),
+        ("groen", 0.88, 0.92),
+        ("azc", 0.86, 0.92),
+    ] {
+        let s = score(&format!("tests/corpus/{set}"));
+        report(set, &s);
+        assert!(s.macro_f1 >= floor, "{set}: macro-F1 {:.3}", s.macro_f1);
+        assert!(
+            s.clean_silent >= clean,
+            "{set}: clean silent {:.3}",
+            s.clean_silent
+        );
+    }
+}
+
 /// The disclaimer's topic round (issue 12): school-life words of every sector and a rare
 /// roster name acting in a sentence lifted disclaimer F1 on the sets of kinds of school the
 /// first lists did not know (before: 0.70-0.88). Floors against regressions, just under

@@ -12,7 +12,7 @@
 
 use super::{Ctx, Hit, Rule};
 use crate::catalog;
-use crate::context::{says_leader, words};
+use crate::context::words;
 use crate::lexicon::PhraseSet;
 use crate::model::{Account, AuthorRole, Locale};
 use crate::policy::{Localized, SpeakForSchool, Statement};
@@ -155,8 +155,11 @@ impl Rule for Disclaimer {
             .capacity
             .or_else(|| find(ctx, "capacity", &proto.capacity.phrases));
         if leader {
-            let stated = find(ctx, "representative", &proto.representative.phrases).is_some()
-                || says_leader(ctx.words, ctx.policy);
+            // Naming the role ("als bestuurder ben ik blij ...") tells who writes, not in
+            // which capacity: only a representative statement ("namens de school", "als
+            // directeur van ...") says this is the school speaking. (The role named in the
+            // text does make the writer a leader: `context::resolve`.)
+            let stated = find(ctx, "representative", &proto.representative.phrases).is_some();
             if proto.representative.required && !stated {
                 out.push(missing(
                     ctx,

@@ -84,6 +84,17 @@ mod tests {
             "De ouderbijdrage is wel degelijk vrijwillig, dat hebben we al uitgelegd.",
             "With respect, the decision is final and will not be reversed.",
             "Het beleid is duidelijk: daar maken we geen uitzondering op.",
+            // session 6: granting the opinion, insisting on the rule, showing the door
+            "U mag vinden dat de toets te moeilijk was, maar de normering staat vast.",
+            "Dat is onjuist: de mentor heeft twee keer gebeld.",
+            "De regels over telefoons gelden ook voor uw zoon.",
+            "Als dat u niet bevalt, kunt u een andere school kiezen.",
+            "Wij staan volledig achter onze collega. Ik laat het hierbij.",
+            "Nogmaals: de excursie is niet verplicht.",
+            "You may feel the trip is too expensive, but the price was in the letter.",
+            "I'm sorry you feel that way. We stand by the decision.",
+            "That is the rule, as clearly stated in the school guide.",
+            "Posting here won't change it.",
         ] {
             assert_rule(&reply(s, ReplyTo::Parent), "discussion.public-reply");
         }
@@ -102,6 +113,11 @@ mod tests {
             "Dank voor uw bericht. Ik bel u vanmiddag, dan bespreken we het rustig.",
             "Wat vervelend om te lezen. Wilt u ons een privébericht sturen?",
             "Thanks for your message, could you call us tomorrow morning?",
+            // session 6: the same words in a friendly reply
+            "U kunt ons altijd bellen, maar ook mailen mag.",
+            "Nogmaals dank voor de hulp bij de kerstmarkt!",
+            "U schrijft dat Sem ziek is: beterschap, ik bel u morgen even.",
+            "So glad you enjoyed it! See you at the open day.",
         ] {
             assert_no_rule(&reply(s, ReplyTo::Parent), "discussion.public-reply", s);
         }

@@ -50,6 +50,53 @@ fn contempt_without_a_swear_word() {
             "Knap hoor",
         ),
         ("These parents are completely unhinged.", "unhinged"),
+        // session 6: irony and condescension without a swear word (sentences written here)
+        (
+            "Veel ouders denken blijkbaar dat de juf ook in het weekend mailt.",
+            "denken",
+        ),
+        (
+            "Die collega's lijken te denken dat het rooster vanzelf ontstaat.",
+            "lijken",
+        ),
+        ("Hij denkt dat hij de wijsheid in pacht heeft.", "wijsheid"),
+        ("Het bestuur heeft geen flauw benul van lesgeven.", "benul"),
+        ("Doe niet zo achterlijk, Sem.", "achterlijk"),
+        ("Nul inzet, nul respect, elke les weer.", "Nul inzet"),
+        (
+            "Wie heeft die jongen ooit toegelaten op deze school?",
+            "toegelaten",
+        ),
+        ("Die mensen zijn zelf het probleem.", "probleem"),
+        (
+            "Kan nog geen beamer aanzetten maar wil wel de sectie leiden.",
+            "Kan nog geen",
+        ),
+        (
+            "Die komt nog te laat op zijn eigen begrafenis.",
+            "begrafenis",
+        ),
+        ("Het was een dierentuin in de aula vanmiddag.", "dierentuin"),
+        ("Die verdomde kopieermachine is weer kapot.", "verdomde"),
+        (
+            "Some colleagues seem to think marking happens by magic.",
+            "seem",
+        ),
+        ("Newsflash: teachers have weekends too.", "Newsflash"),
+        ("A new policy with zero ideas in it.", "zero ideas"),
+        (
+            "Hoe die man ooit zijn diploma heeft gehaald, ik snap het niet.",
+            "ooit",
+        ),
+        ("Hersens thuis laten liggen vandaag?", "Hersens"),
+        ("Het IQ van een koe, die nieuwe stagiair.", "IQ"),
+        ("Dit is echt de slechtste mentor die er is.", "slechtste"),
+        ("Ze kunnen hun eigen naam amper spellen.", "amper"),
+        ("Collega's vinden dat kennelijk normaal.", "vinden"),
+        ("Hij loopt binnen alsof het een hotel is.", "hotel"),
+        ("Te laat, maar ja, zal wel cultuur zijn.", "cultuur"),
+        ("Tering zooi, de printer weer.", "Tering zooi"),
+        ("Taught well, unlike certain colleagues here.", "unlike"),
     ] {
         let f = check_school(s);
         assert!(has_span(&f, "profanity", m), "{s}: {f:#?}");
@@ -69,6 +116,18 @@ fn ordinary_sentences_with_the_same_words_stay_silent() {
         "Hij heeft kanker en is voorlopig afwezig.",
         "De B.V. van de kinderopvang heeft een nieuw adres.",
         "We keken naar het circus in de gymzaal.",
+        "We denken dat de sportdag op vrijdag valt.",
+        "Veel ouders denken mee over het nieuwe schoolplein.",
+        "Ouders vinden het fijn dat de les om half negen begint.",
+        "Doe niet zo moeilijk over een lege batterij, het komt goed.",
+        "Het circus kwam naar school en iedereen genoot.",
+        "Some parents seem to enjoy the new reading café.",
+        "Zero waste week starts on Monday.",
+        "Wie heeft deze jas laten liggen in de gymzaal?",
+        "Bij geschiedenis ging het over de tering (tbc) in de negentiende eeuw.",
+        "De toppers van groep 8 hebben de musical geweldig gedaan!",
+        "De experts van de GGD kwamen voorlichting geven.",
+        "De kleuters kunnen hun eigen naam nog niet schrijven, dat leren ze dit jaar.",
     ] {
         assert_no_category(&check_school(s), "profanity", s);
     }
@@ -271,6 +330,27 @@ fn the_rosters_own_class_codes_are_a_pupil_context() {
     assert!(has_span(&f, "student-name", "Lotte"), "{f:#?}");
     let f = check_with(&p, "Lotte uit XQ9Z hielp vandaag.", "personal");
     assert_no_category(&f, "student-name", "an unknown code in a personal post");
+}
+
+/// A roster group as the school writes it in a post: "ISK 2" (name, then year) and the last
+/// part alone ("MYP5" of "IB MYP5").
+#[test]
+fn roster_groups_written_as_name_and_year_or_by_their_last_part() {
+    let json = r#"{"school": {"name": "MIC"}, "roster": [
+        {"name": "Samira Haddou", "group": "ISK 2"},
+        {"name": "Pieter Bos", "group": "IB MYP5"}]}"#;
+    let p = Compiled::new(Policy::from_json(json).unwrap());
+    for (s, name) in [
+        (
+            "Samira uit ISK 2 heeft een lange reis achter de rug.",
+            "Samira",
+        ),
+        ("Pieter schreef het mooiste gedicht van MYP5.", "Pieter"),
+    ] {
+        let f = check_with(&p, s, "personal");
+        assert!(has_span(&f, "student-name", name), "{s}: {f:#?}");
+        assert_rule(&f, "disclaimer.missing");
+    }
 }
 
 /// "from my maths class": one word between the determiner and the group noun.

@@ -11,8 +11,52 @@ pub struct PhotoConsent;
 
 /// "zonder kinderen", "no pupils in the picture": the writer says no pupil is pictured
 /// (`lexicon/{nl,en}/photo.txt`).
+fn photo_words() -> &'static crate::lexicon::regexes::Regexes {
+    lexicon_regexes!(
+        "photo",
+        [
+            "nobody-pictured",
+            "things-pictured",
+            "staff-pictured",
+            "pupils-pictured",
+            "activity-pictured",
+        ]
+    )
+}
+
 fn nobody_pictured() -> &'static Regex {
-    lexicon_regexes!("photo", ["nobody-pictured"]).get("nobody-pictured")
+    photo_words().get("nobody-pictured")
+}
+
+/// What the photo is said to show: the post and the attachments' file names (a school's
+/// camera names files `IMG_4411`, but a communication officer often names them
+/// `gymzaal_vloer`), normalised as the post is, with the separators of file names as spaces.
+fn subject(ctx: &Ctx) -> String {
+    let mut s = ctx.text.norm.clone();
+    for att in &ctx.post.context.attachments {
+        let stem = att
+            .name
+            .rsplit_once('.')
+            .map_or(att.name.as_str(), |(stem, _)| stem);
+        s.push('\n');
+        s.push_str(&crate::text::normalize(&stem.replace(['_', '-', '.'], " ")));
+    }
+    s
+}
+
+/// Only things or staff are said to be pictured: a building, a room, an object, a team
+/// outing, and no pupil, class or activity (which has people in it) named.
+fn only_things_or_staff(ctx: &Ctx) -> bool {
+    let w = photo_words();
+    let s = subject(ctx);
+    // A class named ("SO-B", "groep 5", a roster group) puts its pupils in the picture.
+    let class_named = ctx.words.iter().any(|w| {
+        crate::rules::school_words::is_class_code(w) || w.len() > 1 && ctx.policy.roster.is_group(w)
+    });
+    (w.get("things-pictured").is_match(&s) || w.get("staff-pictured").is_match(&s))
+        && !class_named
+        && !w.get("pupils-pictured").is_match(&s)
+        && !w.get("activity-pictured").is_match(&s)
 }
 
 impl Rule for PhotoConsent {
@@ -122,7 +166,14 @@ impl Rule for PhotoConsent {
             return;
         }
         let (s, e) = a.topic_signal.unwrap_or((0, 0));
-        out.push(Hit::new(&catalog::photo_consent::UNCONFIRMED, s, e).arg("channel", channel_arg));
+        // Nothing the photo inspection counted, and the post speaks only of things or
+        // staff: a hint, not a warning (the photo is not known to be empty).
+        let rule = if only_things_or_staff(ctx) {
+            &catalog::photo_consent::NO_PUPILS_SAID
+        } else {
+            &catalog::photo_consent::UNCONFIRMED
+        };
+        out.push(Hit::new(rule, s, e).arg("channel", channel_arg));
     }
 }
 
@@ -207,6 +258,89 @@ mod tests {
         assert_no_category(&f, "photo-consent", "no children");
         let f = check_with(&policy(), "Groep 4 genoot van de excursie.", "school");
         assert_no_category(&f, "photo-consent", "no attachment");
+    }
+
+    fn with_file(text: &str, file: &str) -> Vec<crate::Finding> {
+        let mut post = post(text, "school");
+        post.context.platform = Platform::Facebook;
+        post.context
+            .attachments
+            .push(Attachment::new(AttachmentKind::Image, file));
+        check_post(&policy(), &post)
+    }
+
+    /// Only a hint, and no warning: the photo-consent finding the post got is info.
+    fn only_the_hint(f: &[crate::Finding], why: &str) {
+        let p: Vec<_> = f
+            .iter()
+            .filter(|f| f.category.as_str() == "photo-consent")
+            .collect();
+        assert!(
+            p.len() == 1
+                && p[0].rule == "photo-consent.no-pupils-said"
+                && p[0].severity.as_str() == "info",
+            "{why}: {p:?}"
+        );
+    }
+
+    #[test]
+    fn a_photo_said_to_show_things_or_staff_gets_a_hint_not_a_warning() {
+        let f = with_file(
+            "De nieuwe gymzaal is klaar, met een houten vloer.",
+            "IMG_1.jpg",
+        );
+        only_the_hint(&f, "a room");
+        // The file name says what the text does not.
+        let f = with_file("Vanaf maandag weer in gebruik!", "schoolbus_nieuw.jpg");
+        only_the_hint(&f, "the file name");
+        let f = with_file(
+            "Een mooi teamuitje met alle collega's van de school.",
+            "IMG_2.jpg",
+        );
+        only_the_hint(&f, "staff");
+        let f = with_file("Our new science wing is finally open.", "IMG_3.jpg");
+        only_the_hint(&f, "English, a building");
+        let f = with_file(
+            "Farewell to our head of music after twenty years at school.",
+            "x.jpg",
+        );
+        only_the_hint(&f, "English, staff");
+        let f = with_file(
+            "De nieuwe kippen op het schoolerf scharrelen al rond.",
+            "IMG_4.jpg",
+        );
+        only_the_hint(&f, "animals");
+    }
+
+    #[test]
+    fn pupils_a_class_or_an_activity_next_to_the_things_keep_the_warning() {
+        for (text, file) in [
+            (
+                "De leerlingen van groep 5 in de nieuwe gymzaal.",
+                "IMG_1.jpg",
+            ),
+            ("Sportdag op het schoolplein!", "IMG_1.jpg"),
+            ("De nieuwe gymzaal is klaar.", "brugklassers_gymzaal.jpg"),
+            (
+                "Voorleesochtend in de bibliotheek van de school.",
+                "kleuters_bieb.jpg",
+            ),
+            (
+                "Het nieuwe lokaal van 2 vwo, vol blije gezichtjes.",
+                "IMG_1.jpg",
+            ),
+            ("The Grade 7 class in our new science wing.", "IMG_3.jpg"),
+            (
+                "First day of school in the hall, so many little faces!",
+                "IMG_3.jpg",
+            ),
+            ("Op de kinderboerderij de geitjes gevoerd!", "IMG_4.jpg"),
+            ("De kippen van 3B zijn er weer.", "IMG_4.jpg"),
+        ] {
+            let f = with_file(text, file);
+            assert_rule(&f, "photo-consent.unconfirmed");
+            assert_no_rule(&f, "photo-consent.no-pupils-said", text);
+        }
     }
 }
 

@@ -58,6 +58,13 @@ impl Analysis {
             {
                 // "3 Dier": a roster group written as its year and name.
                 (2, 2)
+            } else if w.len() >= 2
+                && words.get(i + 1).is_some_and(|n| {
+                    is_small_number(n, 13) && policy.roster.is_group(&format!("{w}{n}"))
+                })
+            {
+                // "ISK 2", "havo 3": a roster group written as its name and year.
+                (2, 2)
             } else if let Some(last) = full_roster_name_at(keys, i, policy) {
                 // A pupil's full name makes the post about school.
                 (2, last + 1 - i)
@@ -87,7 +94,7 @@ impl Analysis {
                 };
                 (weight, 1)
             } else {
-                (compound_weight(w, lex), 1)
+                (compound_weight(w, lex).max(plural_weight(w, lex)), 1)
             };
             if weight > 0 {
                 let key = words[i];
@@ -110,6 +117,11 @@ impl Analysis {
             Some(ReplyTo::Colleague) => 1,
             _ => 0,
         };
+        // The writer names their role at the school ("als bestuurder ben ik blij ...",
+        // "in mijn rol als teamleider"): they write about their work there.
+        if score < 2 && crate::context::says_leader(words, policy) {
+            score += 2;
+        }
         self.topic_score = score;
         self.about_school = score >= 2;
     }
@@ -184,6 +196,47 @@ fn compound_weight(w: &str, lex: &Lexicon) -> u32 {
     if pre(&lex.edu_strong_prefixes) || suf(&lex.edu_strong_suffixes) {
         2
     } else if pre(&lex.edu_weak_prefixes) || suf(&lex.edu_weak_suffixes) {
+        1
+    } else {
+        0
+    }
+}
+
+/// A plural of a school word of one word ("profielwerkstukken", "klassen", "mentors",
+/// "labs", "classes"): the lists hold the singular. Dutch -en plurals double a consonant
+/// after a short vowel ("stuk", "stukken") or drop a doubled vowel ("jaar", "jaren").
+fn plural_weight(w: &str, lex: &Lexicon) -> u32 {
+    if w.len() < 4 || !w.is_ascii() {
+        return 0;
+    }
+    let mut cands: Vec<String> = Vec::new();
+    if let Some(base) = w.strip_suffix("en") {
+        cands.push(base.to_string());
+        let b = base.as_bytes();
+        let vowel = |c: u8| b"aeiou".contains(&c);
+        if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] && !vowel(b[b.len() - 1]) {
+            cands.push(base[..base.len() - 1].to_string());
+        } else if b.len() >= 3
+            && vowel(b[b.len() - 2])
+            && !vowel(b[b.len() - 1])
+            && !vowel(b[b.len() - 3])
+        {
+            let (head, last) = base.split_at(base.len() - 1);
+            cands.push(format!("{head}{}{last}", &head[head.len() - 1..]));
+        }
+    }
+    if let Some(base) = w.strip_suffix("es") {
+        cands.push(base.to_string());
+    }
+    if let Some(base) = w.strip_suffix('s') {
+        cands.push(base.to_string());
+    }
+    let has = |set: &crate::lexicon::PhraseSet<()>| {
+        cands.iter().any(|c| c.len() >= 3 && set.contains_word(c))
+    };
+    if has(&lex.edu_strong) {
+        2
+    } else if has(&lex.edu_weak) {
         1
     } else {
         0

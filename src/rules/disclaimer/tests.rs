@@ -120,6 +120,19 @@ fn a_leaders_personal_title_does_not_make_a_school_post_private() {
 }
 
 #[test]
+fn naming_the_role_is_not_saying_in_which_capacity() {
+    // "Als bestuurder ..." makes the writer a leader writing about their work, but says
+    // neither "namens de school" nor "op persoonlijke titel".
+    let c = checker("");
+    for s in [
+        "Als bestuurder ben ik blij dat de fusie rond is.",
+        "As a teamleider I believe we should trust people more.",
+    ] {
+        assert_rule(&c.check(&personal(s, None)), "disclaimer.leader");
+    }
+}
+
+#[test]
 fn the_policy_can_name_the_role_of_the_profile() {
     let c = checker(r#", "author": {"role": "leader"}"#);
     let f = c.check(&personal(
@@ -350,12 +363,16 @@ fn school_life_words_of_every_sector_make_it_about_school() {
         "De examencommissie vergadert vanavond tot laat.",
         "Lunch duty in the rain again, lovely.",
         "Vandaag de eerste praktijkles in de nieuwe hal.",
+        // plurals of words the lists hold in the singular
+        "Vanavond nog dertig profielwerkstukken, koffie graag.",
+        "Overleg met twee decanen vanmiddag, nuttig.",
     ] {
         assert_rule(&check_personal(s), "disclaimer.missing");
     }
     for s in [
         "Het is kampioenschap weekend, de hele straat kijkt mee.",
         "Nieuwe toetsenbord besteld, de oude was kapot.",
+        "Twee kampioenen in de straat, de buren vieren feest.",
     ] {
         assert_no_rule(&check_personal(s), "disclaimer.missing", s);
     }
