@@ -345,7 +345,7 @@ fn tto_and_village_stay_above_their_floors() {
     }
 }
 
-/// refo, isk, groen, azc: tuned on in session 6 (photo of things or staff, contempt without a
+/// refo, isk, groen, azc (and pro, vrije after their held-out measure): tuned on in session 6 (photo of things or staff, contempt without a
 /// swear word, arguing replies, a leader's role); floors just under what was measured, against
 /// regressions, not estimates for a new school (README: Accuracy).
 #[test]
@@ -355,6 +355,9 @@ fn session_six_tuning_sets_stay_above_their_floors() {
         ("isk", 0.89, 0.90),
         ("groen", 0.88, 0.92),
         ("azc", 0.86, 0.92),
+        // pro and vrije: held out, then their photo false alarms read (the file-name round)
+        ("pro", 0.82, 0.89),
+        ("vrije", 0.86, 0.94),
     ] {
         let s = score(&format!("tests/corpus/{set}"));
         report(set, &s);
