@@ -134,19 +134,6 @@ fn is_number(w: &str) -> bool {
 impl Pattern {
     /// If the pattern matches at `words[0]`: the reported span in words, `[from, to)`.
     pub fn matches<S: AsRef<str>>(&self, words: &[S]) -> Option<(usize, usize)> {
-        // The first element rules out most starts: test it before setting anything up.
-        if let Some(el) = self.elems.first() {
-            let can_start = el.optional
-                || match (&el.atom, words.first().map(AsRef::as_ref)) {
-                    (Atom::Gap(_), _) => true,
-                    (Atom::Number, Some(x)) => is_number(x),
-                    (atom, Some(x)) => one(atom, x),
-                    (_, None) => false,
-                };
-            if !can_start {
-                return None;
-            }
-        }
         // Patterns are a few elements long: their bounds fit on the stack.
         let mut small = [0usize; 16];
         let mut large = Vec::new();
@@ -257,6 +244,16 @@ impl PatternSet {
             .find_map(|&k| self.patterns[k].matches(words))
     }
 
+    /// The words a match can start with (all of them, unless [`Self::starts_anywhere`]).
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
+    }
+
+    /// Whether some pattern can start at any word (a stem, a gap or a number first).
+    pub fn starts_anywhere(&self) -> bool {
+        !self.anywhere.is_empty()
+    }
+
     pub fn len(&self) -> usize {
         self.patterns.len()
     }
@@ -300,6 +297,11 @@ impl Patterns {
             sets.push((name, set));
         }
         Ok(Patterns { sets })
+    }
+
+    /// Every section's patterns.
+    pub fn all(&self) -> impl Iterator<Item = &PatternSet> {
+        self.sets.iter().map(|(_, p)| p)
     }
 
     /// The patterns of `section` (one of [`SECTIONS`]).

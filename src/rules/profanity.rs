@@ -59,6 +59,7 @@ impl Rule for Profanity {
                     // A contempt construction of patterns.txt: "als een stel apen".
                     lex.patterns
                         .get("contempt")
+                        .filter(|p| m & bit::PATTERN != 0 || p.starts_anywhere())
                         .and_then(|p| p.find(&words[i..]))
                         .map(|(a, b)| (&catalog::profanity::BELITTLING, a, b))
                 });
