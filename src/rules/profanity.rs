@@ -20,6 +20,7 @@ impl Rule for Profanity {
         let words = &view[..];
         let extra = ctx.policy.extra.get(&Category::Profanity);
         let mut covered: Vec<(usize, usize)> = Vec::new(); // ranges already reported
+        let contempt = lex.patterns.get("contempt");
         let mut i = 0;
         while i < words.len() {
             let w = words[i];
@@ -41,7 +42,7 @@ impl Rule for Profanity {
                 .or_else(|| curse_compound(w, lex).then_some((&catalog::profanity::CURSE, 1)))
                 .or_else(|| interjection(t, idx[i], w).then_some((&catalog::profanity::CURSE, 1)))
                 .or_else(|| {
-                    let of_people = said_of_people(t, words, &idx, i, lex);
+                    let of_people = || said_of_people(t, words, &idx, i, lex);
                     belittling(&words[i..], of_people, lex)
                         .map(|n| (&catalog::profanity::BELITTLING, n))
                 })
@@ -57,8 +58,7 @@ impl Rule for Profanity {
                 .map(|(rule, n)| (rule, 0, n))
                 .or_else(|| {
                     // A contempt construction of patterns.txt: "als een stel apen".
-                    lex.patterns
-                        .get("contempt")
+                    contempt
                         .filter(|p| m & bit::PATTERN != 0 || p.starts_anywhere())
                         .and_then(|p| p.find(&words[i..]))
                         .map(|(a, b)| (&catalog::profanity::BELITTLING, a, b))
@@ -232,7 +232,8 @@ fn said_of_people(t: &Text, words: &[&str], idx: &[usize], i: usize, lex: &Lexic
 
 /// "waardeloze directeur", "stomme ouders", "stupid parents": a contemptuous adjective
 /// at most one word before a person of the school. Returns the length in tokens.
-fn belittling(words: &[&str], of_people: bool, lex: &Lexicon) -> Option<usize> {
+/// (`of_people` is asked only for a predicate: it looks at the words before.)
+fn belittling(words: &[&str], of_people: impl Fn() -> bool, lex: &Lexicon) -> Option<usize> {
     if lex.belittle_adjectives.contains(words[0]) {
         return (1..=2)
             .find(|&k| {
@@ -255,7 +256,7 @@ fn belittling(words: &[&str], of_people: bool, lex: &Lexicon) -> Option<usize> {
         // A predicate ("asociaal") only when said of people, not of a decision ("het is dom").
         if words
             .get(k)
-            .is_some_and(|w| lex.animals.contains(*w) || of_people && lex.predicates.contains(*w))
+            .is_some_and(|w| lex.animals.contains(*w) || lex.predicates.contains(*w) && of_people())
         {
             return Some(k + 1);
         }
