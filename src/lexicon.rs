@@ -95,6 +95,8 @@ pub mod bit {
     pub const NAME_WORD: u32 = 1 << 10;
     pub const TITLE: u32 = 1 << 11;
     pub const SLANG: u32 = 1 << 12;
+    /// The word a pattern of `patterns.txt` can start with (any section).
+    pub const PATTERN: u32 = 1 << 13;
 }
 
 /// Lines of a data file without comments and blanks, grouped by `[section]`.
@@ -343,6 +345,9 @@ impl Lexicon {
             &mut l.slang_intensifiers.iter().map(String::as_str),
             bit::SLANG,
         );
+        for p in l.patterns.all() {
+            mark(&mut p.first_words(), bit::PATTERN);
+        }
         l.masks = masks;
         l
     }

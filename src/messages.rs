@@ -1,7 +1,8 @@
 //! Messages per locale, from `messages/nl.txt` and `messages/en.txt`.
 
 use crate::model::Locale;
-use std::collections::HashMap;
+// Fx, not SipHash: a check looks up three or more templates per finding.
+use crate::text::FastMap as HashMap;
 use std::sync::OnceLock;
 
 fn parse(data: &'static str) -> HashMap<&'static str, &'static str> {

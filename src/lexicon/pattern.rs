@@ -21,15 +21,21 @@ use std::sync::Arc;
 pub struct Lists(Vec<(String, Arc<HashSet<String>>)>);
 
 impl Lists {
+    /// (Kept sorted by name: rules look lists up per word, and a linear scan of string
+    /// compares was 14% of a check's instructions.)
     pub fn get(&self, name: &str) -> Option<&Arc<HashSet<String>>> {
-        self.0.iter().find(|(n, _)| n == name).map(|(_, l)| l)
+        let k = self
+            .0
+            .binary_search_by(|(n, _)| n.as_str().cmp(name))
+            .ok()?;
+        Some(&self.0[k].1)
     }
 
     /// Adds a list, or replaces the one of that name.
     pub fn insert(&mut self, name: String, words: Arc<HashSet<String>>) {
-        match self.0.iter_mut().find(|(n, _)| *n == name) {
-            Some(e) => e.1 = words,
-            None => self.0.push((name, words)),
+        match self.0.binary_search_by(|(n, _)| n.cmp(&name)) {
+            Ok(k) => self.0[k].1 = words,
+            Err(k) => self.0.insert(k, (name, words)),
         }
     }
 }
@@ -128,41 +134,45 @@ fn is_number(w: &str) -> bool {
 impl Pattern {
     /// If the pattern matches at `words[0]`: the reported span in words, `[from, to)`.
     pub fn matches<S: AsRef<str>>(&self, words: &[S]) -> Option<(usize, usize)> {
-        let mut bounds = vec![0; self.elems.len() + 1];
+        // Patterns are a few elements long: their bounds fit on the stack.
+        let mut small = [0usize; 16];
+        let mut large = Vec::new();
+        let bounds: &mut [usize] = if self.elems.len() < small.len() {
+            &mut small[..=self.elems.len()]
+        } else {
+            large.resize(self.elems.len() + 1, 0);
+            &mut large
+        };
         // A match whose reported span took no word (only optional elements or gaps) is none.
-        (self.go(0, 0, words, &mut bounds) && bounds[self.mark.1] > bounds[self.mark.0])
+        (self.go(0, 0, words, bounds) && bounds[self.mark.1] > bounds[self.mark.0])
             .then(|| (bounds[self.mark.0], bounds[self.mark.1]))
     }
 
-    fn go<S: AsRef<str>>(&self, e: usize, w: usize, words: &[S], bounds: &mut Vec<usize>) -> bool {
+    fn go<S: AsRef<str>>(&self, e: usize, w: usize, words: &[S], bounds: &mut [usize]) -> bool {
         bounds[e] = w;
         let Some(el) = self.elems.get(e) else {
             return true;
         };
         let word = words.get(w).map(AsRef::as_ref);
-        // The numbers of words this element can take, longest first.
-        let takes: Vec<usize> = match &el.atom {
-            Atom::Gap(n) => (0..=*n).rev().filter(|k| w + k <= words.len()).collect(),
+        // The numbers of words this element can take, longest first: `most` down to `least`.
+        let (most, least) = match &el.atom {
+            Atom::Gap(n) => ((*n).min(words.len().saturating_sub(w)), 0),
             Atom::Number => match word {
                 Some(x) if is_number(x) => {
                     let two = words.get(w + 1).is_some_and(|y| {
                         let y = y.as_ref();
                         is_number(y) && y.len() <= 2
                     });
-                    if two {
-                        vec![2, 1]
-                    } else {
-                        vec![1]
-                    }
+                    (if two { 2 } else { 1 }, 1)
                 }
-                _ => vec![],
+                _ => (0, 1),
             },
             atom => match word {
-                Some(x) if one(atom, x) => vec![1],
-                _ => vec![],
+                Some(x) if one(atom, x) => (1, 1),
+                _ => (0, 1),
             },
         };
-        for k in takes {
+        for k in (least..=most).rev() {
             if self.go(e + 1, w + k, words, bounds) {
                 return true;
             }
@@ -234,6 +244,16 @@ impl PatternSet {
             .find_map(|&k| self.patterns[k].matches(words))
     }
 
+    /// The words a match can start with (all of them, unless [`Self::starts_anywhere`]).
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
+    }
+
+    /// Whether some pattern can start at any word (a stem, a gap or a number first).
+    pub fn starts_anywhere(&self) -> bool {
+        !self.anywhere.is_empty()
+    }
+
     pub fn len(&self) -> usize {
         self.patterns.len()
     }
@@ -277,6 +297,11 @@ impl Patterns {
             sets.push((name, set));
         }
         Ok(Patterns { sets })
+    }
+
+    /// Every section's patterns.
+    pub fn all(&self) -> impl Iterator<Item = &PatternSet> {
+        self.sets.iter().map(|(_, p)| p)
     }
 
     /// The patterns of `section` (one of [`SECTIONS`]).

@@ -26,8 +26,14 @@ pub(super) fn phrasings(ctx: &Ctx, out: &mut Vec<Hit>) {
         .iter()
         .filter_map(|(name, rule)| lex.patterns.get(name).map(|p| (p, *rule)))
         .collect();
+    // Most words start no pattern (their lexicon mask says so): no set is looked at.
+    let anywhere = sets.iter().any(|(p, _)| p.starts_anywhere());
     let mut i = 0;
     while i < words.len() {
+        if ctx.masks[i] & lexicon::bit::PATTERN == 0 && !anywhere {
+            i += 1;
+            continue;
+        }
         let found = sets
             .iter()
             .find_map(|(p, rule)| p.find(&words[i..]).map(|(a, b)| (*rule, a, b)));

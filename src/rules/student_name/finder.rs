@@ -131,11 +131,14 @@ impl Mentions<'_> {
                 // A capitalised word that is not in the name list but stands in an explicit pupil
                 // context ("Welkom aan Oleksandr, die instroomt in 2mavo") is a name too.
                 // "English from group 1": a language, nationality or subject is no name.
-                let word_class = ["origin-adjectives", "subjects", "calendar-words"]
-                    .iter()
-                    .any(|l| self.lex.list(l).is_some_and(|l| l.contains(w)));
+                // (Looked up only for a capitalised word: most words are not.)
+                let word_class = || {
+                    ["origin-adjectives", "subjects", "calendar-words"]
+                        .iter()
+                        .any(|l| self.lex.list(l).is_some_and(|l| l.contains(w)))
+                };
                 let unknown_name = tok.capitalized
-                    && !word_class
+                    && !word_class()
                     && !tok.sentence_start
                     && !tok.all_caps
                     && w.chars().count() >= 3
