@@ -1,5 +1,6 @@
 //! Set-up and large-input figures for issue 14, printed, not asserted (timings on a shared
-//! machine make poor tests): `cargo run --release --example robustness_bench [SCALE]`.
+//! machine make poor tests): `cargo run --release --example robustness_bench [SCALE]`;
+//! `... robustness_bench checker`: the set-up of one Checker.
 //! The same inputs run in wasm under Node: tests/wasm/robustness-bench.mjs.
 
 use postwacht::{Checker, Post};
@@ -47,7 +48,57 @@ pub fn paste(bytes: usize) -> String {
     s.repeat(bytes / s.len() + 1)
 }
 
+/// `checker`: what one Checker costs to set up, the first one (which parses the built-in
+/// lexicon and compiles its regular expressions, once per process) and every later one
+/// (the fuzz targets build one or two per execution), next to one check.
+fn checker_setup() {
+    let post = Post::new(
+        "Wat een top dag met Daan de Vries uit groep 6 van De Regenboog! \
+         Bel me op 06-12345678, k*t weer trouwens.",
+    );
+    let t = Instant::now();
+    let first = Checker::with_default_policy();
+    println!(
+        "first Checker in the process (built-in lexicon compiled): {:.2} ms",
+        ms(t)
+    );
+    let t = Instant::now();
+    first.check(&post);
+    println!("  its first check: {:.2} ms", ms(t));
+    let school = std::fs::read_to_string("samples/school.json").expect("samples/school.json");
+    let per = |what: &str, f: &dyn Fn()| {
+        let n = 2000;
+        let t = Instant::now();
+        for _ in 0..n {
+            f();
+        }
+        println!(
+            "{what}: {:.2} us each ({n} times)",
+            ms(t) * 1000.0 / n as f64
+        );
+    };
+    per("later Checker, default policy", &|| {
+        Checker::with_default_policy();
+    });
+    per(
+        "later Checker, samples/school.json (read, validate, compile)",
+        &|| {
+            Checker::from_policy_json(&school).unwrap();
+        },
+    );
+    per("later Checker::for_extension(\"{}\", \"{}\")", &|| {
+        Checker::for_extension("{}", "{}", false);
+    });
+    per("one check of a two-sentence post, default policy", &|| {
+        first.check(&post);
+    });
+}
+
 fn main() {
+    if std::env::args().nth(1).as_deref() == Some("checker") {
+        checker_setup();
+        return;
+    }
     // `paste N`: only an N MB paste (for a profiler).
     if std::env::args().nth(1).as_deref() == Some("paste") {
         let mb: usize = std::env::args()

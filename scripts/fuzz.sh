@@ -4,6 +4,8 @@
 #   scripts/fuzz.sh                  every target for 45 s (what ./test.sh runs)
 #   scripts/fuzz.sh -t 600 check     one target for 600 s
 #   scripts/fuzz.sh -r 10000000 policy   one target for 10 million executions
+#   FUZZ_LOG_DIR=DIR scripts/fuzz.sh ...  keep libFuzzer's whole output as DIR/TARGET.log
+#                                         (for the figures in docs/fuzzing.md)
 #
 # Each run starts from the seeds kept in fuzz/seeds/TARGET and grows fuzz/corpus/TARGET
 # (not committed; a fresh checkout fills it from fuzz/corpus-kept/TARGET.tar.gz), with the dictionary fuzz/dict/TARGET.dict, in one process (libFuzzer's
@@ -61,7 +63,7 @@ for t in "${targets[@]}"; do
   fi
   if [ -n "$runs" ]; then limit=(-runs="$runs"); else limit=(-max_total_time="$seconds"); fi
   echo "fuzz: $t (${runs:+$runs executions}${runs:-$seconds s})"
-  log=$(mktemp)
+  if [ -n "${FUZZ_LOG_DIR:-}" ]; then mkdir -p "$FUZZ_LOG_DIR"; log="$FUZZ_LOG_DIR/$t.log"; else log=$(mktemp); fi
   # Text inputs up to 8 KiB; photos up to 64 KiB (the seeds are real files of 0.1 to 15 KB).
   max_len=8192
   [ "$t" = image ] && max_len=65536
@@ -70,11 +72,11 @@ for t in "${targets[@]}"; do
       -print_final_stats=1 "${limit[@]}" >"$log" 2>&1; then
     tail -n 40 "$log" >&2
     echo "fuzz: $t FAILED; the input is under fuzz/artifacts/$t/ (replay: cargo +nightly fuzz run $t FILE)" >&2
-    rm -f "$log"
+    [ -n "${FUZZ_LOG_DIR:-}" ] || rm -f "$log"
     exit 1
   fi
   grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb)' "$log" | tr '\n' ' '
   grep -E 'cov: [0-9]+' "$log" | tail -n 1 | sed -E 's/.*(cov: [0-9]+ ft: [0-9]+ corp: [^ ]+).*/\1/'
-  rm -f "$log"
+  [ -n "${FUZZ_LOG_DIR:-}" ] || rm -f "$log"
 done
 echo "fuzz: all targets passed"
