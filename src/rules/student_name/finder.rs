@@ -130,10 +130,16 @@ impl Mentions<'_> {
             if !known {
                 // A capitalised word that is not in the name list but stands in an explicit pupil
                 // context ("Welkom aan Oleksandr, die instroomt in 2mavo") is a name too.
-                // "English from group 1": a language, nationality or subject is no name.
-                let word_class = ["origin-adjectives", "subjects", "calendar-words"]
-                    .iter()
-                    .any(|l| self.lex.list(l).is_some_and(|l| l.contains(w)));
+                // "English from group 1": a language, nationality or subject is no name, nor is
+                // a country ("our student from Eritrea in ISK 2").
+                let word_class = [
+                    "origin-adjectives",
+                    "subjects",
+                    "calendar-words",
+                    "countries",
+                ]
+                .iter()
+                .any(|l| self.lex.list(l).is_some_and(|l| l.contains(w)));
                 let unknown_name = tok.capitalized
                     && !word_class
                     && !tok.sentence_start
@@ -364,8 +370,9 @@ impl Mentions<'_> {
             || after_name && !family
             || self.title_before(i)
             || !(self.school_context || family)
-            // "Meer leerkrachten ...": at the start of a sentence a capital says nothing.
-            || t.sentence_start && !family
+            // "Meer leerkrachten ...": at the start of a sentence a capital says nothing,
+            // unless a pupil context follows ("Schouten uit klas 4 is ...").
+            || t.sentence_start && !family && !self.context_after(i + 1)
         {
             return None;
         }
