@@ -29,6 +29,9 @@ impl Mentions<'_> {
             if g.starts_with("groep") && is_small_number(&g[5..], 8)
                 || is_class_code(g)
                 || self.policy.roster.is_group(g)
+                // a roster group in two words: "PrO 4a", "ISK 2"
+                || j + 1 < self.words.len()
+                    && self.policy.roster.is_group(&format!("{g}{}", self.w(j + 1)))
             {
                 return true;
             }

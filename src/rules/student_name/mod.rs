@@ -5,6 +5,7 @@ use crate::rules::analysis::MentionKind;
 
 mod context;
 pub mod finder;
+mod partial;
 #[cfg(test)]
 mod tests;
 use crate::catalog;

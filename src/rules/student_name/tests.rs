@@ -352,3 +352,32 @@ fn a_roster_first_name_on_a_photo_post() {
     assert_eq!(with_photo("Hugo op het strand."), vec!["Hugo"]);
     assert!(with_photo("Drie weken in Hugo en omgeving, heerlijk.").is_empty());
 }
+
+/// A roster group in two words ("PrO 4a") is a pupil context; a roster surname opens a
+/// sentence when such a context follows; a country is no unknown name.
+#[test]
+fn two_word_groups_surnames_at_the_start_and_countries() {
+    let json = r#"{"school": {"name": "Het Ambacht"}, "roster": [
+        {"name": "Dewi Martens", "group": "PrO 4a"},
+        {"name": "Joost Schouten", "group": "PrO 4a"}]}"#;
+    let p = Compiled::new(crate::policy::Policy::from_json(json).unwrap());
+    assert_eq!(
+        names(&p, "Big shoutout to Dewi from PrO 4a today!", "personal"),
+        ["Dewi"]
+    );
+    assert_eq!(
+        names(
+            &p,
+            "Schouten uit PrO 4a is zijn werkkleding vergeten.",
+            "personal"
+        ),
+        ["Schouten"]
+    );
+    assert!(names(&p, "Schouten heeft een nieuwe fiets.", "personal").is_empty());
+    assert!(names(
+        &p,
+        "Our student from Eritrea in PrO 4a lives with a guardian family.",
+        "personal"
+    )
+    .is_empty());
+}
