@@ -355,9 +355,9 @@ fn session_six_tuning_sets_stay_above_their_floors() {
         ("isk", 0.89, 0.90),
         ("groen", 0.88, 0.92),
         ("azc", 0.86, 0.92),
-        // pro and vrije: held out, then their photo false alarms read (the file-name round)
-        ("pro", 0.82, 0.89),
-        ("vrije", 0.86, 0.94),
+        // pro and vrije: held out, then their misses read (file names, names, contempt)
+        ("pro", 0.87, 0.89),
+        ("vrije", 0.90, 0.94),
     ] {
         let s = score(&format!("tests/corpus/{set}"));
         report(set, &s);

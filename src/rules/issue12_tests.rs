@@ -97,6 +97,21 @@ fn contempt_without_a_swear_word() {
         ("Te laat, maar ja, zal wel cultuur zijn.", "cultuur"),
         ("Tering zooi, de printer weer.", "Tering zooi"),
         ("Taught well, unlike certain colleagues here.", "unlike"),
+        ("Dit is de lastigste groep ooit.", "lastigste"),
+        ("Hoe dom kun je zijn, echt.", "Hoe dom"),
+        (
+            "Knap hoor, alweer een collega die de sleutel kwijt is.",
+            "Knap",
+        ),
+        (
+            "Fijn dat u het allemaal beter weet dan de juf.",
+            "beter weet",
+        ),
+        ("Typisch Duitse ouders weer.", "Typisch"),
+        ("Wat verwacht je ook van zo'n wijk.", "verwacht"),
+        ("Some of these students are just lazy.", "lazy"),
+        ("Read the damn rota.", "damn"),
+        ("Een verwend prinsesje, dat kind.", "verwend"),
     ] {
         let f = check_school(s);
         assert!(has_span(&f, "profanity", m), "{s}: {f:#?}");
@@ -127,6 +142,10 @@ fn ordinary_sentences_with_the_same_words_stay_silent() {
         "Bij geschiedenis ging het over de tering (tbc) in de negentiende eeuw.",
         "De toppers van groep 8 hebben de musical geweldig gedaan!",
         "De experts van de GGD kwamen voorlichting geven.",
+        "Geweldig hoor, die ouders die hielpen bij de kerstmarkt!",
+        "Ik heb geen flauw idee wat we morgen eten.",
+        "Wat verwachten we van de nieuwe methode? Veel!",
+        "Our students are just amazing at this.",
         "De kleuters kunnen hun eigen naam nog niet schrijven, dat leren ze dit jaar.",
     ] {
         assert_no_category(&check_school(s), "profanity", s);
