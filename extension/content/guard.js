@@ -418,10 +418,14 @@ export function install(manager) {
   function learnEnter(composer) {
     const before = composer.adapter.read().text;
     const lines = before.split('\n').length;
+    // The text leaves out an empty last paragraph (ProseMirror's and Quill's "<p><br></p>"
+    // after Enter at the end), so the rendered lines count too.
+    const shown = () => (composer.el.isContentEditable ? composer.el.innerText || '' : '').split('\n').length;
+    const shownBefore = shown();
     setTimeout(() => {
       if (!composer.el.isConnected) return;
       const now = composer.adapter.read().text;
-      if (now.split('\n').length > lines) composer.enterDoes = 'newline';
+      if (now.split('\n').length > lines || shown() > shownBefore) composer.enterDoes = 'newline';
       else if (before.trim() && !now.trim()) composer.enterDoes = 'send';
     }, 60);
   }
