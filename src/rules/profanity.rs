@@ -220,14 +220,38 @@ fn said_of_people(t: &Text, words: &[&str], idx: &[usize], i: usize, lex: &Lexic
         return false;
     }
     let prev = words[i - 1];
-    if is_people(prev, lex) || c.people_pronouns.contains(prev) {
+    if is_people(prev, lex) {
         return true;
+    }
+    if c.people_pronouns.contains(prev) {
+        return !dislocated_thing(t, words, idx, i, lex);
     }
     // "<people> van jou zijn", "<people> uit 4b zijn": a preposition and one word between.
     i >= 3
         && same(i - 3)
         && is_people(words[i - 3], lex)
         && (c.group_prepositions.contains(words[i - 2]) || words[i - 2] == "of")
+}
+
+/// "They are useless, these old laptops", "ze zijn waardeloos, die oude laptops": the
+/// pronoun before the copula at `i` stands for the things named after a comma and a
+/// demonstrative, not for people.
+fn dislocated_thing(t: &Text, words: &[&str], idx: &[usize], i: usize, lex: &Lexicon) -> bool {
+    let same = |k: usize| t.tokens[idx[k]].sentence == t.tokens[idx[i]].sentence;
+    let end = (i + 6).min(words.len());
+    let Some(j) = (i + 2..end).find(|&j| {
+        same(j)
+            && matches!(words[j], "these" | "those" | "die" | "deze")
+            && t.gap(&t.tokens[idx[j - 1]], &t.tokens[idx[j]])
+                .contains(',')
+    }) else {
+        return false;
+    };
+    let named: Vec<&str> = (j + 1..(j + 4).min(words.len()))
+        .take_while(|&k| same(k))
+        .map(|k| words[k])
+        .collect();
+    !named.is_empty() && !named.iter().any(|w| is_people(w, lex))
 }
 
 /// "waardeloze directeur", "stomme ouders", "stupid parents": a contemptuous adjective
@@ -404,94 +428,7 @@ fn masked_match(pat: &[u8], word: &[u8]) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::testutil::*;
-
-    #[test]
-    fn curses_and_insults_dutch_and_english() {
-        for (s, m) in [
-            ("Kut, alweer vergaderen.", "Kut"),
-            ("Godverdomme, daar lopen kleuters!", "Godverdomme"),
-            ("Die inspectie kan de pot op.", "de pot op"),
-            ("Wat een stelletje debielen vandaag.", "debielen"),
-            ("Some parents are absolute idiots.", "idiots"),
-            ("Who comes up with this shit?", "shit"),
-            ("Fucking ridiculous, no heating at school.", "Fucking"),
-            ("Dit is echt BULLSHIT.", "BULLSHIT"),
-            ("Tering, de printer is weer kapot.", "Tering"),
-        ] {
-            assert!(has_span(&check_school(s), "profanity", m), "{s}");
-        }
-    }
-
-    #[test]
-    fn disease_compounds_but_not_medical_words() {
-        for (s, m) in [
-            ("Wat een tyfusdag.", "tyfusdag"),
-            ("Kankerzooi, dat nieuwe systeem.", "Kankerzooi"),
-            ("Een kutregeling is het.", "kutregeling"),
-            ("Wat een pokkenweer.", "pokkenweer"),
-        ] {
-            assert!(has_span(&check_school(s), "profanity", m), "{s}");
-        }
-        for s in [
-            "We lopen mee voor het kankeronderzoek.",
-            "De klerenkast in de gymzaal is vol.",
-            "Klasse gedaan, groep 8!",
-            "Scunthorpe is a town in England.",
-            "Our assessment policy changed.",
-            "Hij heeft kanker en is voorlopig afwezig.",
-            "De verbetering van de toetsen is klaar.",
-        ] {
-            assert_no_category(&check_school(s), "profanity", s);
-        }
-    }
-
-    #[test]
-    fn obfuscations() {
-        for (s, m) in [
-            ("Wat een k*t dag", "k*t"),
-            ("This is sh1t.", "sh1t"),
-            ("f**k this", "f**k"),
-            ("Ｋｕｔ, vergeten.", "Ｋｕｔ"),
-            ("k\u{200B}ut vergeten", "k\u{200B}ut"),
-        ] {
-            assert!(
-                has_span(&check_school(s), "profanity", m),
-                "{s}: {:#?}",
-                check_school(s)
-            );
-        }
-        for s in [
-            "Bel 06-12345678",
-            "Groep 8a en 8b",
-            "Kosten: €5,- p.p.",
-            "Mail info@school.nl",
-            "#groep5",
-        ] {
-            assert_no_category(&check_school(s), "profanity", s);
-        }
-    }
-
-    #[test]
-    fn belittling_people_of_the_school() {
-        assert!(has_span(
-            &check_school("Onze waardeloze directeur weer."),
-            "profanity",
-            "waardeloze directeur"
-        ));
-        assert!(has_span(
-            &check_school("Those stupid parents again."),
-            "profanity",
-            "stupid parents"
-        ));
-        assert_no_category(
-            &check_school("Dat was een domme fout van mij."),
-            "profanity",
-            "domme fout",
-        );
-    }
-}
+mod tests;
 
 #[cfg(test)]
 #[path = "profanity_tests.rs"]
