@@ -62,7 +62,8 @@ for t in "${targets[@]}"; do
     tar -xzf "fuzz/corpus-kept/$t.tar.gz" -C "fuzz/corpus/$t"
   fi
   if [ -n "$runs" ]; then limit=(-runs="$runs"); else limit=(-max_total_time="$seconds"); fi
-  echo "fuzz: $t (${runs:+$runs executions}${runs:-$seconds s})"
+  if [ -n "$runs" ]; then what="$runs executions"; else what="$seconds s"; fi
+  echo "fuzz: $t ($what)"
   if [ -n "${FUZZ_LOG_DIR:-}" ]; then mkdir -p "$FUZZ_LOG_DIR"; log="$FUZZ_LOG_DIR/$t.log"; else log=$(mktemp); fi
   # Text inputs up to 8 KiB; photos up to 64 KiB (the seeds are real files of 0.1 to 15 KB).
   max_len=8192
