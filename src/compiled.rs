@@ -136,6 +136,20 @@ impl RosterIndex {
         self.groups.contains(w)
     }
 
+    /// Is this a roster group written as two words ("ISK 2", "PrO 4a", "3 Dier")? The groups
+    /// are kept joined ("isk2"); joined here on the stack, as this runs for word pairs.
+    pub fn is_group_pair(&self, a: &str, b: &str) -> bool {
+        let mut buf = [0u8; 64];
+        let n = a.len() + b.len();
+        if n > buf.len() {
+            return false;
+        }
+        buf[..a.len()].copy_from_slice(a.as_bytes());
+        buf[a.len()..n].copy_from_slice(b.as_bytes());
+        // Two whole strs joined are valid UTF-8.
+        std::str::from_utf8(&buf[..n]).is_ok_and(|w| self.groups.contains(w))
+    }
+
     /// Is this key only a short form of a roster first name ("kev" for Kevin)?
     pub fn is_short_form(&self, key: &str) -> bool {
         self.short.contains(key)

@@ -72,7 +72,7 @@ fn only_things_or_staff(ctx: &Ctx) -> bool {
         crate::rules::school_words::is_class_code(w)
             || w.len() > 1 && roster.is_group(w)
             // "4 Plant", "ISK 2": a roster group in two words
-            || words.get(i + 1).is_some_and(|n| roster.is_group(&format!("{w}{n}")))
+            || words.get(i + 1).is_some_and(|n| roster.is_group_pair(w, n))
     });
     let s = format!("{}{files}", ctx.text.norm);
     (says("places-pictured", &s) || says("things-pictured", &s) || says("staff-pictured", &s))

@@ -54,14 +54,14 @@ impl Analysis {
             } else if is_small_number(w, 8)
                 && words
                     .get(i + 1)
-                    .is_some_and(|n| policy.roster.is_group(&format!("{w}{n}")))
+                    .is_some_and(|n| policy.roster.is_group_pair(w, n))
             {
                 // "3 Dier": a roster group written as its year and name.
                 (2, 2)
             } else if w.len() >= 2
-                && words.get(i + 1).is_some_and(|n| {
-                    is_small_number(n, 13) && policy.roster.is_group(&format!("{w}{n}"))
-                })
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| is_small_number(n, 13) && policy.roster.is_group_pair(w, n))
             {
                 // "ISK 2", "havo 3": a roster group written as its name and year.
                 (2, 2)

@@ -31,7 +31,7 @@ impl Mentions<'_> {
                 || self.policy.roster.is_group(g)
                 // a roster group in two words: "PrO 4a", "ISK 2"
                 || j + 1 < self.words.len()
-                    && self.policy.roster.is_group(&format!("{g}{}", self.w(j + 1)))
+                    && self.policy.roster.is_group_pair(g, self.w(j + 1))
             {
                 return true;
             }
