@@ -209,36 +209,48 @@ fn plural_weight(w: &str, lex: &Lexicon) -> u32 {
     if w.len() < 4 || !w.is_ascii() {
         return 0;
     }
-    let mut cands: Vec<String> = Vec::new();
+    // The weight of one singular: strong 2, weak 1 (this runs for most words of a post, so
+    // the candidates are slices, and the one built form is built on the stack).
+    let weight = |c: &str| {
+        if c.len() < 3 {
+            0
+        } else if lex.edu_strong.contains_word(c) {
+            2
+        } else if lex.edu_weak.contains_word(c) {
+            1
+        } else {
+            0
+        }
+    };
+    let mut best = 0;
     if let Some(base) = w.strip_suffix("en") {
-        cands.push(base.to_string());
+        best = best.max(weight(base));
         let b = base.as_bytes();
         let vowel = |c: u8| b"aeiou".contains(&c);
         if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] && !vowel(b[b.len() - 1]) {
-            cands.push(base[..base.len() - 1].to_string());
+            best = best.max(weight(&base[..base.len() - 1]));
         } else if b.len() >= 3
+            && b.len() < 64
             && vowel(b[b.len() - 2])
             && !vowel(b[b.len() - 1])
             && !vowel(b[b.len() - 3])
         {
-            let (head, last) = base.split_at(base.len() - 1);
-            cands.push(format!("{head}{}{last}", &head[head.len() - 1..]));
+            // "jaren" -> "jaar": the vowel doubled before the last consonant.
+            let mut buf = [0u8; 64];
+            let n = b.len();
+            buf[..n - 1].copy_from_slice(&b[..n - 1]);
+            buf[n - 1] = b[n - 2];
+            buf[n] = b[n - 1];
+            if let Ok(c) = std::str::from_utf8(&buf[..=n]) {
+                best = best.max(weight(c));
+            }
         }
     }
     if let Some(base) = w.strip_suffix("es") {
-        cands.push(base.to_string());
+        best = best.max(weight(base));
     }
     if let Some(base) = w.strip_suffix('s') {
-        cands.push(base.to_string());
+        best = best.max(weight(base));
     }
-    let has = |set: &crate::lexicon::PhraseSet<()>| {
-        cands.iter().any(|c| c.len() >= 3 && set.contains_word(c))
-    };
-    if has(&lex.edu_strong) {
-        2
-    } else if has(&lex.edu_weak) {
-        1
-    } else {
-        0
-    }
+    best
 }
