@@ -83,8 +83,6 @@ export class Composer {
     this.lastCounts = undefined;
     /** Where the composer was last seen (client rect), to find it again after a re-render. @type {DOMRect | undefined} */
     this.lastRect = undefined;
-    /** What Enter without Shift was seen to do here (guard.js). @type {'send' | 'newline' | undefined} */
-    this.enterDoes = undefined;
     /** When the user last typed or clicked here (main.js, guard.js). */
     this.lastUsed = 0;
     /** When the user last moved the caret with the keyboard (main.js). */

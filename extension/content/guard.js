@@ -48,6 +48,8 @@ function holds(scope, n) {
 
 /** The text of a composer element not attached yet. @param {HTMLElement} root */
 const rawText = (root) => (root.tagName === 'TEXTAREA' || root.tagName === 'INPUT' ? /** @type {HTMLTextAreaElement} */ (root).value : root.textContent || '');
+/** The text as shown, with its line breaks (a composer not attached yet has no adapter to read it). @param {HTMLElement} root */
+const shownText = (root) => (root.tagName === 'TEXTAREA' || root.tagName === 'INPUT' ? /** @type {HTMLTextAreaElement} */ (root).value : root.innerText || '');
 
 /**
  * The publish button `target` is (in), or null.
@@ -168,15 +170,23 @@ function chatTextarea(el) {
 }
 
 /**
- * What Enter without Shift does in composer element `el` (`learnt`: what it was seen to
- * do there): 'send' in a one-line input or where the page was seen to send on Enter,
- * 'newline' where it was seen to add a line (or the composer is multi-line and does not
- * look like a chat box), 'unknown' otherwise.
- * @param {HTMLElement} el @param {'send' | 'newline' | undefined} learnt
+ * What Enter without Shift was seen to do in a composer element (learnEnter), kept by
+ * element rather than on its Composer: the first Enters can come before the settings
+ * were read, when nothing is attached yet, and what they did still counts.
+ * @type {WeakMap<Element, 'send' | 'newline'>}
+ */
+const enterSeen = new WeakMap();
+
+/**
+ * What Enter without Shift does in composer element `el`: 'send' in a one-line input or
+ * where the page was seen to send on Enter, 'newline' where it was seen to add a line (or
+ * the composer is multi-line and does not look like a chat box), 'unknown' otherwise.
+ * @param {HTMLElement} el
  * @returns {'send' | 'newline' | 'unknown'}
  */
-function enterDoes(el, learnt) {
+function enterDoes(el) {
   if (el.tagName === 'INPUT') return 'send';
+  const learnt = enterSeen.get(el);
   if (learnt) return learnt;
   // A textarea adds a line on Enter unless the page sends: a chat box's first Enter is
   // held while errors remain, and what it did is learnt.
@@ -364,7 +374,11 @@ export function install(manager) {
         // Before the settings were read nothing is attached: a send from a composer with
         // text waits for them (and then for its check).
         const el = manager.ready() ? null : composerFor(target);
-        if (!el || !rawText(el).trim() || (!modified && enterDoes(el, undefined) !== 'send')) return;
+        if (!el || !rawText(el).trim()) return;
+        if (!modified && enterDoes(el) !== 'send') {
+          if (enterDoes(el) === 'unknown') learnEnter(el, () => shownText(el));
+          return;
+        }
         ev.preventDefault();
         ev.stopImmediatePropagation();
         holdEarly(el, () => composerAt(manager, target), (c) => replayKey(c, el, target, init, false));
@@ -373,17 +387,17 @@ export function install(manager) {
       if (modified) {
         if (!mustHold(composer)) return;
       } else {
-        const does = enterDoes(composer.el, composer.enterDoes);
+        const does = enterDoes(composer.el);
         // Where Enter may only add a line, only known errors or a failed check hold it;
         // what Enter did there is learnt (a chat box that sends on Enter is held next time).
         if (does === 'newline' || (does === 'send' ? !mustHold(composer) : !composer.errors().length && !composer.error)) {
-          if (does !== 'send') learnEnter(composer);
+          if (does === 'unknown') learnEnter(composer.el, () => composer.adapter.read().text);
           return;
         }
       }
       ev.preventDefault();
       ev.stopImmediatePropagation();
-      const learn = !modified && enterDoes(composer.el, composer.enterDoes) === 'unknown';
+      const learn = !modified && enterDoes(composer.el) === 'unknown';
       hold(composer, () => replayKey(composer, composer.el, target, init, learn));
     },
     true,
@@ -396,7 +410,7 @@ export function install(manager) {
    */
   function replayKey(composer, el, target, init, learn) {
     if (composer) composer.focusBack();
-    if (composer && learn) learnEnter(composer);
+    if (composer && learn) learnEnter(el, () => composer.adapter.read().text);
     const replayed = new KeyboardEvent('keydown', init);
     bypass = replayed;
     (target.isConnected ? target : el).dispatchEvent(replayed);
@@ -406,27 +420,28 @@ export function install(manager) {
     if (composer && learn && !replayed.defaultPrevented) {
       if (el.isContentEditable) document.execCommand('insertParagraph');
       else if (el.tagName === 'TEXTAREA') insertNewline(/** @type {HTMLTextAreaElement} */ (el));
-      composer.enterDoes = 'newline';
+      enterSeen.set(el, 'newline');
     }
   }
 
   /**
-   * Enter in a composer whose kind of Enter is not known yet: afterwards, a new line in
-   * the text says Enter adds lines, an emptied composer says the page sent it.
-   * @param {Composer} composer
+   * Enter in composer element `el` whose kind of Enter is not known yet: afterwards, a
+   * new line in its text (`read`) says Enter adds lines, an emptied composer says the
+   * page sent it.
+   * @param {HTMLElement} el @param {() => string} read
    */
-  function learnEnter(composer) {
-    const before = composer.adapter.read().text;
+  function learnEnter(el, read) {
+    const before = read();
     const lines = before.split('\n').length;
     // The text leaves out an empty last paragraph (ProseMirror's and Quill's "<p><br></p>"
     // after Enter at the end), so the rendered lines count too.
-    const shown = () => (composer.el.isContentEditable ? composer.el.innerText || '' : '').split('\n').length;
+    const shown = () => (el.isContentEditable ? el.innerText || '' : '').split('\n').length;
     const shownBefore = shown();
     setTimeout(() => {
-      if (!composer.el.isConnected) return;
-      const now = composer.adapter.read().text;
-      if (now.split('\n').length > lines || shown() > shownBefore) composer.enterDoes = 'newline';
-      else if (before.trim() && !now.trim()) composer.enterDoes = 'send';
+      if (!el.isConnected) return;
+      const now = read();
+      if (now.split('\n').length > lines || shown() > shownBefore) enterSeen.set(el, 'newline');
+      else if (before.trim() && !now.trim()) enterSeen.set(el, 'send');
     }, 60);
   }
 

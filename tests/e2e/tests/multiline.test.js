@@ -8,8 +8,10 @@ import { setup, openEditor, composer, getText, waitText, waitMarks, waitNoMark, 
 const LINES = ['Beste ouders,', '', 'Daan uit groep 6 was ff ziek.', 'Bel gerust: 06-12345678'];
 
 let env;
+let sw;
 before(async () => {
   env = await setup();
+  sw = () => env.browser.serviceWorker();
 });
 after(async () => {
   await env.close();
@@ -65,6 +67,38 @@ describe('posts of several lines', () => {
       await page.waitForFunction(() => window.__boxes.main.getText().split('\n').filter((l) => l.trim()).length === 3, null, { timeout: 5000 });
       assert.deepEqual(await published(page), [], 'nothing was sent');
       await page.close();
+    });
+  }
+
+  // The first Enters can come before the settings were read (nothing is attached yet: a
+  // slow start of the service worker). What they did is still learnt, so Enter in the
+  // post, once it has errors, adds its line instead of being held as a send.
+  for (const editor of ['quill', 'contenteditable']) {
+    it(`${editor}: Enter pressed before the settings were read is learnt too`, async () => {
+      // The browser's storage is busy with large writes (as when a big roster is saved):
+      // reading the settings waits behind them.
+      await sw().evaluate(() => {
+        const big = 'x'.repeat(4 * 1024 * 1024);
+        self.__storm = Promise.all(Array.from({ length: 30 }, (_, i) => chrome.storage.local.set({ junk: big + i })));
+      });
+      const page = await openEditor(env, editor);
+      await composer(page).click();
+      await page.keyboard.type('Beste ouders,');
+      await page.keyboard.press('Enter');
+      const attached = await page.evaluate(() => !!document.querySelector('postwacht-ui'));
+      await page.keyboard.type('Daan uit groep 6 was ziek, bel 06-12345678.');
+      assert.ok(!attached, 'the Enter came before anything was attached (the case this test is about)');
+      const ms = await waitMarks(page, ['Daan', '06-12345678']);
+      assert.ok(ms.some((m) => m.severity === 'error'), 'the post has errors');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('Groet');
+      await page.waitForFunction(() => window.__boxes.main.getText().split('\n').filter((l) => l.trim()).length === 3, null, { timeout: 5000 });
+      assert.deepEqual(await published(page), [], 'nothing was sent');
+      await page.close();
+      await sw().evaluate(async () => {
+        await self.__storm;
+        await chrome.storage.local.remove('junk');
+      });
     });
   }
 });
