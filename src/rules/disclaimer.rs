@@ -159,7 +159,8 @@ impl Rule for Disclaimer {
             // which capacity: only a representative statement ("namens de school", "als
             // directeur van ...") says this is the school speaking. (The role named in the
             // text does make the writer a leader: `context::resolve`.)
-            let stated = find(ctx, "representative", &proto.representative.phrases).is_some();
+            let stated = find(ctx, "representative", &proto.representative.phrases).is_some()
+                || crate::rules::analysis::speaks_for_school(ctx.words, ctx.policy).is_some();
             if proto.representative.required && !stated {
                 out.push(missing(
                     ctx,

@@ -18,6 +18,7 @@ fn photo_words() -> &'static crate::lexicon::regexes::Regexes {
             "nobody-pictured",
             "places-pictured",
             "things-pictured",
+            "graphic-pictured",
             "staff-pictured",
             "empty-pictured",
             "pupils-pictured",
@@ -46,6 +47,16 @@ fn file_words(ctx: &Ctx) -> String {
     s
 }
 
+/// A staff member of the policy named in full in the file names ("marjolein_brouwer_euritmie":
+/// a portrait for the introduction of a colleague).
+fn names_staff(ctx: &Ctx, files: &str) -> bool {
+    let padded = format!(" {} ", files.replace('\n', " "));
+    ctx.policy.policy.staff.iter().any(|name| {
+        let n = crate::text::normalize(name);
+        n.contains(' ') && padded.contains(&format!(" {n} "))
+    })
+}
+
 /// Only things or staff are said to be pictured: a building, a room, an object, a team
 /// outing, and no pupil, class or activity (which has people in it) named. The file name
 /// describes the photo, the post the news: a file named for a thing or an empty room
@@ -57,11 +68,15 @@ fn only_things_or_staff(ctx: &Ctx) -> bool {
     let says = |section: &str, s: &str| w.get(section).is_match(s);
     let says_people = |s: &str| says("pupils-pictured", s) || says("activity-pictured", s);
     // A room or an animal in the file name does not settle it (pupils are in rooms and feed
-    // animals); a thing, a staff member, or a file named as empty or as a portrait does.
-    let file_settles = says("things-pictured", &files)
-        || says("staff-pictured", &files)
-        || says("empty-pictured", &files)
-            && (says("places-pictured", &files) || says("things-pictured", &files));
+    // animals); a thing, a staff member, or a file named as empty or as a portrait does. A
+    // graphic (a poster, a flyer) or an empty room or thing settles it even where the file
+    // name also names the event or the class ("poster_zomerfeest", "kleuterklas_leeg").
+    let empty = says("empty-pictured", &files)
+        && (says("places-pictured", &files) || says("things-pictured", &files));
+    if says("graphic-pictured", &files) || empty || names_staff(ctx, &files) {
+        return true;
+    }
+    let file_settles = says("things-pictured", &files) || says("staff-pictured", &files);
     if file_settles && !says_people(&files) {
         return true;
     }

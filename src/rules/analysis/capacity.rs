@@ -34,21 +34,33 @@ impl Analysis {
         if let Some(m) = capacity_regex().find(&text.norm) {
             return Some(text.to_orig(m.start(), m.end()));
         }
-        // "namens OBS De Regenboog", "on behalf of De Regenboog".
-        for (i, w) in words.iter().enumerate() {
-            let after = match *w {
-                "namens" => i + 1,
-                "of" if i >= 2 && words[i - 1] == "behalf" && words[i - 2] == "on" => i + 1,
-                _ => continue,
-            };
-            if after < words.len() {
-                if let Some((n, _)) = policy.school_names.longest(&words[after..]) {
-                    return Some((text.tokens[i].start, text.tokens[after + n - 1].end));
-                }
+        speaks_for_school(words, policy)
+            .map(|(i, n)| (text.tokens[i].start, text.tokens[i + n - 1].end))
+    }
+}
+
+/// "namens OBS De Regenboog", "on behalf of De Regenboog": the school's own name after the
+/// words that speak for it (a representative statement, the school speaking). The first
+/// word and the number of words, in token indices.
+pub(crate) fn speaks_for_school(words: &[&str], policy: &Compiled) -> Option<(usize, usize)> {
+    for (i, w) in words.iter().enumerate() {
+        let after = match *w {
+            "namens" => i + 1,
+            "of" if i >= 2 && words[i - 1] == "behalf" && words[i - 2] == "on" => i + 1,
+            _ => continue,
+        };
+        // "niet namens De Regenboog", "not on behalf of": the opposite statement.
+        let start = if *w == "namens" { i } else { i - 2 };
+        if start > 0 && matches!(words[start - 1], "niet" | "not" | "geen") {
+            continue;
+        }
+        if after < words.len() {
+            if let Some((n, _)) = policy.school_names.longest(&words[after..]) {
+                return Some((i, after + n - i));
             }
         }
-        None
     }
+    None
 }
 
 #[cfg(test)]

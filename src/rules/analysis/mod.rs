@@ -13,6 +13,7 @@ use crate::model::{Account, Post, ReplyTo};
 use crate::text::Text;
 
 mod capacity;
+pub(crate) use capacity::speaks_for_school;
 mod topic;
 
 #[derive(Debug, Default)]

@@ -34,6 +34,7 @@ fn a_capacity_statement_in_many_forms_satisfies_it() {
         "Opinions expressed are my own: our school needs funding.",
         "Namens de school: dank aan alle ouders voor de hulp bij de schoolreis.",
         "Ik schrijf dit als privépersoon: leerkrachten verdienen meer.",
+        "Lesidee voor groep 3: letters stempelen. (Dit is mijn persoonlijke account, geen officieel kanaal van school.)",
     ] {
         assert_no_rule(&check_personal(s), "disclaimer.missing", s);
     }
@@ -92,6 +93,9 @@ fn a_leaders_personal_title_does_not_make_a_school_post_private() {
         assert_rule(&f, "disclaimer.leader");
         assert_no_rule(&f, "disclaimer.missing", s);
     }
+    // Saying it is not the school speaking is no representative statement.
+    let s = "Niet namens De Linde, maar de werkdruk op school is te hoog.";
+    assert_rule(&c.check(&personal(s, leader)), "disclaimer.leader");
     // The same post by a teacher is fine with the statement.
     let f = c.check(&personal(
         "Op persoonlijke titel: de werkdruk op De Linde is te hoog.",
@@ -104,6 +108,9 @@ fn a_leaders_personal_title_does_not_make_a_school_post_private() {
         "Namens het bestuur: dank aan alle leerkrachten.",
         "In my role as principal I am proud of our pupils.",
         "Mooie wandeling langs het strand vanochtend.",
+        // the school's own name after "namens" / "on behalf of"
+        "Namens OBS De Linde: welkom aan alle nieuwe gezinnen.",
+        "Sharing on behalf of De Linde: our pupils won the reading prize.",
     ] {
         assert_no_category(&c.check(&personal(s, leader)), "disclaimer", s);
     }

@@ -138,6 +138,45 @@ fn a_photo_said_to_show_things_or_staff_gets_a_hint_not_a_warning() {
     only_the_hint(&f, "a thing in the file name");
     let f = with_file("Klaar voor de leerlingen van groep 3!", "lokaal_leeg.jpg");
     only_the_hint(&f, "an empty room in the file name");
+    // An empty room named for its class: empty settles it.
+    let f = with_file(
+        "Zo ziet het eruit voordat de kinderen komen.",
+        "kleuterklas_lokaal_leeg.jpg",
+    );
+    only_the_hint(&f, "an empty class room");
+    // A graphic announcing the event, whatever the event has in it.
+    let f = with_file(
+        "Zomerfeest met de kinderband van groep 7/8. Kom allemaal!",
+        "poster_zomerfeest.png",
+    );
+    only_the_hint(&f, "a poster");
+    let f = with_file(
+        "Open day on Saturday! Meet our pupils.",
+        "openday_flyer.jpg",
+    );
+    only_the_hint(&f, "English, a flyer");
+    // A staff member of the policy, named in full in the file name: a portrait.
+    let f = with_file(
+        "Maak kennis met onze nieuwe collega, ze geeft les aan groep 5.",
+        "emma_verbeek_portret_klas.jpg",
+    );
+    only_the_hint(&f, "a staff member in the file name");
+}
+
+#[test]
+fn a_thing_pupils_made_or_a_first_name_in_the_file_name_keeps_the_warning() {
+    // Pupils are photographed holding what they made: a craft in the file name settles
+    // nothing; a staff member's first name alone may be a pupil's.
+    for (text, file) in [
+        (
+            "Mijn klas heeft vogelhuisjes getimmerd!",
+            "vogelhuisjes.jpg",
+        ),
+        ("Groep 4 in de les van juf Emma.", "emma_groep4.jpg"),
+    ] {
+        let f = with_file(text, file);
+        assert_rule(&f, "photo-consent.unconfirmed");
+    }
 }
 
 #[test]
