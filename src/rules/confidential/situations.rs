@@ -63,7 +63,9 @@ pub(super) fn situations(ctx: &Ctx, out: &mut Vec<Hit>) {
         if let Some((rule, n)) = hit {
             let (s, e) = (t.tokens[i].start, t.tokens[i + n - 1].end);
             let (ss, se) = sentence_of(t, s);
-            if about_individual(ctx, ss, se) {
+            // (health and family stay: "geeft hem geen medicatie" is a fact about him)
+            let discipline = rule.id == catalog::confidential::DISCIPLINE.id;
+            if !(discipline && denied_or_taught(words, i)) && about_individual(ctx, ss, se) {
                 out.push(Hit::new(rule, s, e).arg("match", &t.orig[s..e]));
             }
             i += n;
@@ -71,6 +73,21 @@ pub(super) fn situations(ctx: &Ctx, out: &mut Vec<Hit>) {
             i += 1;
         }
     }
+}
+
+/// The punishment or learning problem at token i is denied ("loopt geen achterstand op", "no detention") or is
+/// what someone teaches ("docent NT2", "teacher of EAL"): nothing said about a pupil.
+fn denied_or_taught(words: &[&str], i: usize) -> bool {
+    let before = |k: usize| i.checked_sub(k).map(|j| words[j]);
+    let teacher = |w: Option<&str>| {
+        matches!(
+            w,
+            Some("docent" | "docenten" | "leerkracht" | "teacher" | "teachers")
+        )
+    };
+    matches!(before(1), Some("geen" | "no" | "zonder" | "without"))
+        || teacher(before(1))
+        || before(1) == Some("of") && teacher(before(2))
 }
 
 /// A condition at token i: a listed phrase, or a compound built on a condition stem

@@ -67,6 +67,9 @@ fn the_same_words_about_nobody_in_particular_are_clean() {
         "Wie de toets heeft gemist, kan vrijdag herkansen.",
         "Op de studiedag zijn de kinderen niet op school.",
         "Boeken op niveau E3 staan in de rode kast.",
+        // denied, or what a teacher teaches
+        "Uw dochter loopt geen leesachterstand op, ook al begint ze later met lezen.",
+        "Vacature: docent NT2 voor onze nieuwkomers, ervaring met jongeren is een pré.",
     ] {
         if flagged(s) {
             wrong.push(s);
