@@ -35,6 +35,10 @@ fn a_capacity_statement_in_many_forms_satisfies_it() {
         "Namens de school: dank aan alle ouders voor de hulp bij de schoolreis.",
         "Ik schrijf dit als privépersoon: leerkrachten verdienen meer.",
         "Lesidee voor groep 3: letters stempelen. (Dit is mijn persoonlijke account, geen officieel kanaal van school.)",
+        "Wij zoeken een collega biologie. Ik plaats dit namens de sectie biologie.",
+        "Mooi dat leerlingen er zo mee bezig zijn (persoonlijke titel).",
+        "Mentoring student teachers this year. Posting as a private person.",
+        "AI in the classroom worked well for us. Personal reflections, not school policy.",
     ] {
         assert_no_rule(&check_personal(s), "disclaimer.missing", s);
     }
