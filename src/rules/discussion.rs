@@ -95,6 +95,12 @@ mod tests {
             "I'm sorry you feel that way. We stand by the decision.",
             "That is the rule, as clearly stated in the school guide.",
             "Posting here won't change it.",
+            // session 7: contradicting the account, sending to what was not read
+            "Zo is het niet gegaan, de mentor was er zelf bij.",
+            "Als u de brief van vorige week had gelezen, wist u dat de les vervalt.",
+            "Misschien eerst navragen voordat u hier gaat klagen.",
+            "That isn't what happened: the trip was announced in May.",
+            "Some of you clearly haven't read the newsletter.",
         ] {
             assert_rule(&reply(s, ReplyTo::Parent), "discussion.public-reply");
         }
@@ -118,6 +124,8 @@ mod tests {
             "Nogmaals dank voor de hulp bij de kerstmarkt!",
             "U schrijft dat Sem ziek is: beterschap, ik bel u morgen even.",
             "So glad you enjoyed it! See you at the open day.",
+            "Fijn dat u het heeft gelezen! De brief staat ook in de app.",
+            "The lunch menu is the same for every group this week.",
         ] {
             assert_no_rule(&reply(s, ReplyTo::Parent), "discussion.public-reply", s);
         }
